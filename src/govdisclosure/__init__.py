@@ -1,0 +1,121 @@
+"""govdisclosure: China's government information disclosure annual reports as data.
+
+政府信息公开工作年度报告的 Python 工具库: a typed model of the national format (2019 and
+2021), cell paths, JSON, checks, workbooks and documents.
+
+>>> import govdisclosure as gd
+>>> report = gd.examples.load("qijiang-psb-2023")
+>>> report.meta.agency, report.meta.year
+('重庆市綦江区公安局', 2023)
+>>> report.cell("proactive_disclosure.administrative_licensing.decisions")
+147362
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from govdisclosure._applications import ApplicantRow, Applications2019, Applications2021
+from govdisclosure._errors import (
+    GovDisclosureError,
+    InvalidReportError,
+    ReportDataError,
+    UnknownPathError,
+    UnsupportedFormatError,
+)
+from govdisclosure._format import AgencyLevel, FormatVersion, cell_label, cell_paths
+from govdisclosure._meta import ReportMeta
+from govdisclosure._other_matters import OtherMatters
+from govdisclosure._overview import Overview, Subsection
+from govdisclosure._proactive import (
+    CentralProcurement2019,
+    DecisionCount,
+    DocumentCounts,
+    DocumentCounts2019,
+    FeeAmount,
+    FeeItems2019,
+    ItemCounts2019,
+    ProactiveDisclosure2019,
+    ProactiveDisclosure2021,
+)
+from govdisclosure._problems import ProblemsImprovements
+from govdisclosure._report import AnnualReport, CellValue
+from govdisclosure._review_litigation import CaseOutcomes, ReviewLitigation
+from govdisclosure._version import __version__
+
+if TYPE_CHECKING:
+    from govdisclosure import examples, zh
+    from govdisclosure._io import dump, load
+    from govdisclosure._json import from_dict, from_json, json_schema, to_dict, to_json
+
+__all__ = [
+    "AgencyLevel",
+    "AnnualReport",
+    "ApplicantRow",
+    "Applications2019",
+    "Applications2021",
+    "CaseOutcomes",
+    "CellValue",
+    "CentralProcurement2019",
+    "DecisionCount",
+    "DocumentCounts",
+    "DocumentCounts2019",
+    "FeeAmount",
+    "FeeItems2019",
+    "FormatVersion",
+    "GovDisclosureError",
+    "InvalidReportError",
+    "ItemCounts2019",
+    "OtherMatters",
+    "Overview",
+    "ProactiveDisclosure2019",
+    "ProactiveDisclosure2021",
+    "ProblemsImprovements",
+    "ReportDataError",
+    "ReportMeta",
+    "ReviewLitigation",
+    "Subsection",
+    "UnknownPathError",
+    "UnsupportedFormatError",
+    "__version__",
+    "cell_label",
+    "cell_paths",
+    "dump",
+    "examples",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "load",
+    "to_dict",
+    "to_json",
+    "zh",
+]
+
+# Names whose modules import cattrs or other heavy packages load on first use, so that
+# `import govdisclosure` stays fast.
+_LAZY = {
+    "dump": "govdisclosure._io",
+    "load": "govdisclosure._io",
+    "from_dict": "govdisclosure._json",
+    "from_json": "govdisclosure._json",
+    "json_schema": "govdisclosure._json",
+    "to_dict": "govdisclosure._json",
+    "to_json": "govdisclosure._json",
+}
+_SUBMODULES = frozenset({"examples", "zh"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"govdisclosure.{name}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,94 @@
+"""Tests of load and dump by file suffix."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import govdisclosure as gd
+
+
+def test_dump_and_load_json(tmp_path: Path) -> None:
+    """A report written as .json reads back equal."""
+    report = gd.examples.load("qijiang-psb-2023")
+    target = tmp_path / "report.json"
+    gd.dump(report, target)
+    assert gd.load(target) == report
+    assert target.read_text(encoding="utf-8").endswith("}\n")
+    assert gd.load(str(target).upper() if False else str(target)) == report
+
+
+def test_suffix_is_case_insensitive(tmp_path: Path) -> None:
+    """REPORT.JSON is JSON too."""
+    target = tmp_path / "REPORT.JSON"
+    gd.dump(gd.examples.load("qijiang-psb-2023"), target)
+    assert gd.load(target).meta.year == 2023
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report", "report.json.bak"])
+def test_unsupported_suffix_lists_supported(tmp_path: Path, name: str) -> None:
+    """An unsupported suffix names the supported ones, for reading and writing."""
+    with pytest.raises(gd.UnsupportedFormatError, match=r"supported: \.json"):
+        gd.load(tmp_path / name)
+    with pytest.raises(gd.UnsupportedFormatError, match=r"supported: \.json"):
+        gd.dump(gd.examples.load("qijiang-psb-2023"), tmp_path / name)
+
+
+def test_load_names_the_file_in_errors(tmp_path: Path) -> None:
+    """A bad file's error starts with its name; a missing file too."""
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": 1}', encoding="utf-8")
+    with pytest.raises(gd.ReportDataError, match=r"bad\.json: the report data"):
+        gd.load(bad)
+    with pytest.raises(gd.GovDisclosureError, match=r"missing\.json: cannot read"):
+        gd.load(tmp_path / "missing.json")
+
+
+def test_dump_keeps_existing_file_on_failure(tmp_path: Path) -> None:
+    """A failing write leaves the existing file whole and no temporary file behind."""
+    target = tmp_path / "report.json"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(TypeError):
+        gd.dump("not a report", target)  # type: ignore[arg-type]
+    assert target.read_text(encoding="utf-8") == "old"
+    assert os.listdir(tmp_path) == ["report.json"]
+
+
+def test_atomic_write_cleans_up_when_replace_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the final rename fails, the temporary file is removed and the target kept."""
+    from govdisclosure import _io
+
+    target = tmp_path / "report.json"
+    target.write_text("old", encoding="utf-8")
+
+    def fail(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(_io.os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        _io.atomic_write(target, b"new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert os.listdir(tmp_path) == ["report.json"]
+
+
+def test_dump_keeps_file_mode(tmp_path: Path) -> None:
+    """Replacing a file keeps its permissions; a new file is world-readable."""
+    target = tmp_path / "report.json"
+    report = gd.examples.load("qijiang-psb-2023")
+    gd.dump(report, target)
+    assert target.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o600)
+    gd.dump(report, target)
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_supported_suffixes_are_listed() -> None:
+    """The suffixes load and dump accept are listed."""
+    from govdisclosure import _io
+
+    assert _io.readable_suffixes() == (".json",)
+    assert _io.writable_suffixes() == (".json",)
