@@ -1,0 +1,81 @@
+"""Sphinx directives that render reference tables from the code, so docs cannot drift.
+
+``{gd-cell-paths} 2021`` renders every cell path of a format version with its label and
+kind, in official order, straight from :mod:`govdisclosure._format`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import Directive
+from sphinx.application import Sphinx
+
+from govdisclosure import _format
+
+
+def table(header: list[str], rows: list[list[str]], literal_columns: frozenset[int]) -> nodes.table:
+    """Build a docutils table node from plain strings."""
+    tgroup = nodes.tgroup(cols=len(header))
+    for _ in header:
+        tgroup += nodes.colspec(colwidth=1)
+    head = nodes.thead()
+    head += _row(header, frozenset())
+    tgroup += head
+    body = nodes.tbody()
+    for row in rows:
+        body += _row(row, literal_columns)
+    tgroup += body
+    result = nodes.table()
+    result += tgroup
+    return result
+
+
+def _row(cells: list[str], literal_columns: frozenset[int]) -> nodes.row:
+    row = nodes.row()
+    for index, text in enumerate(cells):
+        entry = nodes.entry()
+        paragraph = nodes.paragraph()
+        paragraph += nodes.literal(text=text) if index in literal_columns else nodes.Text(text)
+        entry += paragraph
+        row += entry
+    return row
+
+
+class CellPaths(Directive):
+    """Render the cell paths of one format version."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        """Return the table."""
+        spec = _format.format_spec(self.arguments[0])
+        rows = [[c.path, c.label, c.kind.value] for c in spec.cells]
+        return [table(["path", "标签 label", "kind"], rows, frozenset({0}))]
+
+
+class Sums(Directive):
+    """Render the declared sums of one format version, one line per rule and total."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        """Return the table."""
+        spec = _format.format_spec(self.arguments[0])
+        rows = [
+            [
+                s.rule_id,
+                s.total,
+                " ".join(f"{'+' if w > 0 else '−'} {p}" for p, w in s.parts).lstrip("+ "),
+            ]
+            for s in spec.sums
+        ]
+        return [table(["rule", "total", "= parts"], rows, frozenset({1, 2}))]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directives."""
+    app.add_directive("gd-cell-paths", CellPaths)
+    app.add_directive("gd-sums", Sums)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
