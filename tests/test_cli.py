@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -66,11 +67,10 @@ def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "usage: govdisclosure" in capsys.readouterr().err
 
 
-def test_show_needs_a_source() -> None:
+def test_show_needs_a_source(capsys: pytest.CaptureFixture[str]) -> None:
     """Show without FILE or --example is a usage error."""
-    with pytest.raises(SystemExit) as info:
-        main(["show"])
-    assert info.value.code == 2
+    assert main(["show"]) == 2
+    assert "give either FILE or --example NAME" in capsys.readouterr().err
 
 
 def test_version_and_module_entry_point() -> None:
@@ -82,3 +82,114 @@ def test_version_and_module_entry_point() -> None:
         check=True,
     )
     assert result.stdout.strip() == f"govdisclosure {gd.__version__}"
+
+
+def test_validate_example(capsys: pytest.CaptureFixture[str]) -> None:
+    """Validate --example prints the Chinese summary and exits 0 when there is no error."""
+    assert main(["validate", "--example", "qijiang-psb-2023"]) == 0
+    assert capsys.readouterr().out.startswith("重庆市綦江区公安局2023年度报告校验通过")
+
+
+def _bad(tmp_path: Path) -> Path:
+    report = gd.examples.load("qijiang-psb-2023").with_cell("review_litigation.review.total", 3)
+    path = tmp_path / "bad.json"
+    gd.dump(report, path)
+    return path
+
+
+def test_validate_errors_exit_1_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A report with an error exits 1; --lang en gives English messages."""
+    assert main(["validate", str(_bad(tmp_path)), "--lang", "en"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("重庆市綦江区公安局 2023: fails: 1 error(s)")
+    assert out[1].startswith("[ERROR] RL-TOTAL: Table 4")
+
+
+def test_validate_json_and_unreadable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--json prints one object per file; an unreadable file makes the exit status 2."""
+    bad = _bad(tmp_path)
+    assert main(["validate", str(bad), str(tmp_path / "none.json"), "--json"]) == 2
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert [d["file"] for d in data] == [str(bad), str(tmp_path / "none.json")]
+    first = data[0]
+    assert first["ok"] is False
+    assert first["violations"][0]["rule_id"] == "RL-TOTAL"
+    assert set(first["violations"][0]) == {
+        "rule_id",
+        "severity",
+        "paths",
+        "expected",
+        "actual",
+        "message",
+    }
+    assert first["violations"][0]["message"].startswith("表四")
+    assert "error" in data[1]
+    assert "none.json: cannot read the file" in captured.err
+
+
+def test_validate_json_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--json --lang en puts the English message in message."""
+    assert main(["validate", str(_bad(tmp_path)), "--json", "--lang", "en"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["violations"][0]["message"].startswith("Table 4")
+
+
+def test_validate_many_files_have_headers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With several files, each result is headed by its file name."""
+    good = tmp_path / "good.json"
+    gd.dump(gd.examples.load("qijiang-psb-2023"), good)
+    assert main(["validate", str(good), str(_bad(tmp_path))]) == 1
+    out = capsys.readouterr().out
+    assert f"== {good}" in out
+
+
+def test_validate_previous(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--previous runs the cross-year rules; with several reports it is a usage error."""
+    import attrs
+
+    report = gd.examples.load("qijiang-psb-2023")
+    last = attrs.evolve(report, meta=attrs.evolve(report.meta, year=2022))
+    gd.dump(report, tmp_path / "2023.json")
+    gd.dump(last, tmp_path / "2022.json")
+    assert (
+        main(["validate", str(tmp_path / "2023.json"), "--previous", str(tmp_path / "2022.json")])
+        == 0
+    )
+    assert "XY-COPY" in capsys.readouterr().out
+    assert (
+        main(
+            ["validate", "--example", "qijiang-psb-2023", "--previous", str(tmp_path / "2022.json")]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    args = [
+        "validate",
+        str(tmp_path / "2023.json"),
+        str(tmp_path / "2022.json"),
+        "--previous",
+        str(tmp_path / "2022.json"),
+    ]
+    assert main(args) == 2
+    assert "--previous needs exactly one report" in capsys.readouterr().err
+
+
+def test_validate_previous_of_wrong_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A previous report that is not last year's is an error with exit status 2."""
+    gd.dump(gd.examples.load("qijiang-psb-2023"), tmp_path / "r.json")
+    assert main(["validate", str(tmp_path / "r.json"), "--previous", str(tmp_path / "r.json")]) == 2
+    assert "cross-year rules need the 2022 report" in capsys.readouterr().err
+
+
+def test_validate_needs_a_source(capsys: pytest.CaptureFixture[str]) -> None:
+    """Validate with neither FILE nor --example, or both, is a usage error."""
+    assert main(["validate"]) == 2
+    assert main(["validate", "x.json", "--example", "qijiang-psb-2023"]) == 2
+    assert "give either FILE or --example NAME" in capsys.readouterr().err

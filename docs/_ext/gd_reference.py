@@ -12,7 +12,7 @@ from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 
-from govdisclosure import _format
+from govdisclosure import _format, rules
 
 
 def table(header: list[str], rows: list[list[str]], literal_columns: frozenset[int]) -> nodes.table:
@@ -74,8 +74,33 @@ class Sums(Directive):
         return [table(["rule", "total", "= parts"], rows, frozenset({1, 2}))]
 
 
+class Rules(Directive):
+    """Render the rule catalogue: one section per rule, from ``gd.rules()``."""
+
+    def run(self) -> list[nodes.Node]:
+        """Return a section per rule."""
+        sections: list[nodes.Node] = []
+        for rule in rules():
+            section = nodes.section(ids=[f"rule-{rule.id.lower()}"])
+            section += nodes.title(text=f"{rule.id}　{rule.title}")
+            facts = nodes.paragraph()
+            facts += nodes.strong(text=f"{rule.severity.value}")
+            needs = "（需要上年报告 needs previous）" if rule.needs_previous else ""
+            facts += nodes.Text(f" · {rule.title_en}{needs}")
+            section += facts
+            section += nodes.paragraph(text=rule.description)
+            section += nodes.paragraph(text=rule.description_en)
+            example = nodes.paragraph()
+            example += nodes.emphasis(text="示例 Example: ")
+            example += nodes.Text(rule.example)
+            section += example
+            sections.append(section)
+        return sections
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives."""
     app.add_directive("gd-cell-paths", CellPaths)
     app.add_directive("gd-sums", Sums)
+    app.add_directive("gd-rules", Rules)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -48,6 +48,16 @@ if TYPE_CHECKING:
     from govdisclosure import examples, zh
     from govdisclosure._io import dump, load
     from govdisclosure._json import from_dict, from_json, json_schema, to_dict, to_json
+    from govdisclosure._validation import (
+        NotAssessed,
+        PreviousReportError,
+        Rule,
+        Severity,
+        ValidationResult,
+        Violation,
+        rules,
+        validate,
+    )
 
 __all__ = [
     "AgencyLevel",
@@ -67,17 +77,23 @@ __all__ = [
     "GovDisclosureError",
     "InvalidReportError",
     "ItemCounts2019",
+    "NotAssessed",
     "OtherMatters",
     "Overview",
+    "PreviousReportError",
     "ProactiveDisclosure2019",
     "ProactiveDisclosure2021",
     "ProblemsImprovements",
     "ReportDataError",
     "ReportMeta",
     "ReviewLitigation",
+    "Rule",
+    "Severity",
     "Subsection",
     "UnknownPathError",
     "UnsupportedFormatError",
+    "ValidationResult",
+    "Violation",
     "__version__",
     "cell_label",
     "cell_paths",
@@ -87,8 +103,10 @@ __all__ = [
     "from_json",
     "json_schema",
     "load",
+    "rules",
     "to_dict",
     "to_json",
+    "validate",
     "zh",
 ]
 
@@ -102,6 +120,14 @@ _LAZY = {
     "json_schema": "govdisclosure._json",
     "to_dict": "govdisclosure._json",
     "to_json": "govdisclosure._json",
+    "NotAssessed": "govdisclosure._validation",
+    "PreviousReportError": "govdisclosure._validation",
+    "Rule": "govdisclosure._validation",
+    "Severity": "govdisclosure._validation",
+    "ValidationResult": "govdisclosure._validation",
+    "Violation": "govdisclosure._validation",
+    "rules": "govdisclosure._validation",
+    "validate": "govdisclosure._validation",
 }
 _SUBMODULES = frozenset({"examples", "zh"})
 

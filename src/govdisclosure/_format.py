@@ -12,8 +12,8 @@ A table is a sequence of :class:`RowSpec`, each with its own :class:`ColumnSpec`
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from typing import NamedTuple
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 
 from govdisclosure._errors import InvalidReportError, UnknownPathError
 
@@ -196,16 +196,17 @@ class FormatSpec(NamedTuple):
     sums: tuple[SumSpec, ...]
     cells: tuple[CellSpec, ...]
     by_path: Mapping[str, CellSpec]
+    #: Reads every cell value of a report at once, in official order (C speed).
+    values: Callable[[Any], tuple[Any, ...]]
+    #: The position of each path in :attr:`cells`.
+    position: Mapping[str, int]
+    #: Every cell path, in official order.
+    paths: tuple[str, ...]
 
     @property
     def tables(self) -> tuple[TableSpec, ...]:
         """The three tables, in order."""
         return tuple(s.table for s in self.sections if s.table is not None)
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        """Every cell path, in official order."""
-        return tuple(c.path for c in self.cells)
 
 
 #: The Chinese numerals of the table numbers, as reports write 表二, 表三, 表四.
@@ -478,6 +479,35 @@ def _sums(version: FormatVersion, table3: TableSpec) -> tuple[SumSpec, ...]:
     return (*results_total, *row_total, *balance, *review_total)
 
 
+def _values_reader(
+    version: FormatVersion, cells: tuple[CellSpec, ...]
+) -> Callable[[Any], tuple[Any, ...]]:
+    """Generate a function returning every cell value of a report, in official order.
+
+    Straight-line code with one local per row, as attrs generates ``__init__``: reading all
+    200 cells costs a few microseconds, against some twenty for ``operator.attrgetter`` with
+    dotted names, which walks every path from the report down.
+    """
+    lines = ["def values(report):"]
+    rows: dict[tuple[str, str], str] = {}
+    sections: dict[str, str] = {}
+    for cell in cells:
+        if cell.section not in sections:
+            sections[cell.section] = f"s{len(sections)}"
+            lines.append(f"    {sections[cell.section]} = report.{cell.section}")
+        if (cell.section, cell.row) not in rows:
+            name = f"r{len(rows)}"
+            rows[cell.section, cell.row] = name
+            lines.append(f"    {name} = {sections[cell.section]}.{cell.row}")
+    items = ", ".join(f"{rows[c.section, c.row]}.{c.column}" for c in cells)
+    lines.append(f"    return ({items},)")
+    namespace: dict[str, Any] = {}
+    # The source is built from our own declarations, never from input.
+    exec(compile("\n".join(lines), f"<cell values {version.value}>", "exec"), namespace)
+    reader: Callable[[Any], tuple[Any, ...]] = namespace["values"]
+    return reader
+
+
 def _spec(version: FormatVersion, table2: TableSpec, table3: TableSpec) -> FormatSpec:
     sections = _sections(table2, table3)
     cells = _cells(sections)
@@ -487,6 +517,9 @@ def _spec(version: FormatVersion, table2: TableSpec, table3: TableSpec) -> Forma
         sums=_sums(version, table3),
         cells=cells,
         by_path={c.path: c for c in cells},
+        values=_values_reader(version, cells),
+        position={c.path: i for i, c in enumerate(cells)},
+        paths=tuple(c.path for c in cells),
     )
 
 

@@ -171,12 +171,17 @@ class AnnualReport:
 
     def cells(self) -> Iterator[tuple[str, CellValue]]:
         """Yield ``(path, value)`` for every cell, in official order."""
-        for spec in _format.format_spec(self.meta.format_version).cells:
-            yield spec.path, getattr(getattr(getattr(self, spec.section), spec.row), spec.column)
+        spec = _format.format_spec(self.meta.format_version)
+        return zip(spec.paths, spec.values(self), strict=True)
+
+    def values(self) -> tuple[CellValue, ...]:
+        """Return every cell value, in the official order of :func:`cell_paths`."""
+        return _format.format_spec(self.meta.format_version).values(self)
 
     def filled_count(self) -> int:
         """Return how many cells hold a value (are not blank)."""
-        return sum(1 for _, value in self.cells() if value is not None)
+        values = self.values()
+        return len(values) - values.count(None)
 
     def with_cell(self, path: str, value: CellValue) -> AnnualReport:
         """Return a copy of the report with one cell changed.

@@ -1,22 +1,56 @@
 """The command line: ``govdisclosure`` (also ``python -m govdisclosure``).
 
-Exit status: 0 on success, 2 for bad usage or input that cannot be read.
+Exit status: 0 on success (for ``validate``: no report has an error), 1 when a report has an
+error, 2 for bad usage or input that cannot be read.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from govdisclosure._errors import GovDisclosureError
-from govdisclosure._report import AnnualReport
 from govdisclosure._version import __version__
+
+if TYPE_CHECKING:
+    from govdisclosure._report import AnnualReport
 
 __all__ = ["main"]
 
 EXIT_OK = 0
+EXIT_ERRORS = 1
 EXIT_USAGE = 2
+
+
+class _UsageError(Exception):
+    """Bad usage found after parsing (argparse handles the rest)."""
+
+
+def _source_arguments(parser: argparse.ArgumentParser, *, many: bool) -> None:
+    # FILE and --example exclude each other; checked in _sources, since argparse cannot
+    # put a positional with nargs="*" in a mutually exclusive group.
+    parser.add_argument(
+        "files",
+        nargs="*" if many else "?",
+        metavar="FILE",
+        help="report file(s): .json" + (" (several allowed)" if many else ""),
+    )
+    parser.add_argument("--example", metavar="NAME", help="a bundled sample report")
+
+
+def _sources(args: argparse.Namespace) -> list[tuple[str, Callable[[], AnnualReport]]]:
+    """The reports a command reads: (name, loader) pairs, from FILE... or --example."""
+    files = args.files if isinstance(args.files, list) else [args.files] if args.files else []
+    if bool(files) == bool(args.example):
+        raise _UsageError("give either FILE or --example NAME")
+    if args.example:
+        name: str = args.example
+        return [(f"example:{name}", functools.partial(_example, name))]
+    return [(file, functools.partial(_load, file)) for file in files]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,31 +60,50 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govdisclosure {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
     show = commands.add_parser(
         "show",
         help="print a report's agency, year, format and tables",
         description="Print a report's agency, year, format and its three tables.",
     )
-    source = show.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", help="a report file (.json)")
-    source.add_argument("--example", metavar="NAME", help="a bundled sample report")
+    _source_arguments(show, many=False)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check reports against every rule (exit 1 when any has an error)",
+        description=(
+            "Check reports against the cross-sums and rules of the format. Exit status: 0 when "
+            "no report has an error, 1 when any has, 2 when a file cannot be read."
+        ),
+    )
+    _source_arguments(validate, many=True)
+    validate.add_argument(
+        "--previous", metavar="FILE", help="last year's report, for the cross-year rules"
+    )
+    validate.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    validate.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the messages"
+    )
     return parser
 
 
-def _load(file: str | None, example: str | None) -> AnnualReport:
-    if example is not None:
-        from govdisclosure import examples
-
-        return examples.load(example)
+def _load(file: str) -> AnnualReport:
     from govdisclosure._io import load
 
-    assert file is not None  # argparse requires one of the two
     return load(file)
 
 
-def _show(report: AnnualReport) -> str:
+def _example(name: str) -> AnnualReport:
+    from govdisclosure import examples
+
+    return examples.load(name)
+
+
+def _show(args: argparse.Namespace) -> int:
     from govdisclosure._display import render_tables
 
+    [(_, read)] = _sources(args)
+    report = read()
     meta = report.meta
     lines = [
         meta.display_title,
@@ -62,7 +115,49 @@ def _show(report: AnnualReport) -> str:
         lines.append(f"层级 level:    {meta.agency_level.value}")
     if meta.published_on is not None:
         lines.append(f"发布 published: {meta.published_on.isoformat()}")
-    return "\n".join([*lines, "", render_tables(report)])
+    print("\n".join([*lines, "", render_tables(report)]))
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from govdisclosure._validation import validate
+
+    sources = _sources(args)
+    if args.previous and len(sources) != 1:
+        raise _UsageError("--previous needs exactly one report (last year's of that agency)")
+    previous = _load(args.previous) if args.previous else None
+    status = EXIT_OK
+    outputs: list[dict[str, Any]] = []
+    for name, read in sources:
+        try:
+            report = read()
+            result = validate(report, previous)
+        except GovDisclosureError as exc:
+            status = EXIT_USAGE
+            print(f"govdisclosure: error: {exc}", file=sys.stderr)
+            outputs.append({"file": name, "ok": False, "error": str(exc), "violations": []})
+            continue
+        if not result.ok and status == EXIT_OK:
+            status = EXIT_ERRORS
+        if args.json:
+            data = result.to_dict()
+            for violation in data["violations"]:
+                if args.lang == "en":
+                    violation["message"] = violation["message_en"]
+                del violation["message_en"]
+            outputs.append({"file": name, **data})
+        else:
+            header = [f"== {name}"] if len(sources) > 1 else []
+            print("\n".join([*header, *result.lines(args.lang)]))
+    if args.json:
+        print(json.dumps(outputs, ensure_ascii=False, indent=2))
+    return status
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "show": _show,
+    "validate": _validate,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,9 +168,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        report = _load(args.file, args.example)
+        return _COMMANDS[args.command](args)
+    except _UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"govdisclosure {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except GovDisclosureError as exc:
         print(f"govdisclosure: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(_show(report))
-    return EXIT_OK
