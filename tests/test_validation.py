@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
-from corpus_reports import NAMES, expected
+from corpus_reports import CORPUS, NAMES, expected
 from corpus_reports import report as corpus_report
 from govdisclosure import _format, _validation
 
@@ -480,6 +480,26 @@ def test_corpus_violations(name: str) -> None:
     }
     stated = {v.actual for v in result.violations if v.rule_id == "TEXT-TABLE"}
     assert stated == contradicted
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_parsed_corpus_violations(name: str) -> None:
+    """Parsed from the published document, each report yields just its listed errors.
+
+    And TEXT-TABLE warnings exactly for the stated figures that contradict its tables.
+    """
+    data = expected(name)
+    path = next(p for s in (".txt", ".html", ".md") if (p := CORPUS / f"{name}{s}").exists())
+    result = gd.validate(gd.parse_file(path).report)
+    listed = sorted((v["rule_id"], v["paths"][0]) for v in data["violations"])
+    assert sorted((v.rule_id, v.paths[0]) for v in result.errors) == listed
+    contradicted = {
+        f["text_value"]
+        for f in data["text_figures"]
+        if f["table_value"] != f["text_value"]
+        and f.get("table_value_derived", f["table_value"]) not in (None, f["text_value"])
+    }
+    assert {v.actual for v in result.violations if v.rule_id == "TEXT-TABLE"} == contradicted
 
 
 def test_corpus_blanks_are_warnings_not_errors() -> None:

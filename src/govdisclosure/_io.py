@@ -25,7 +25,21 @@ def _dump_json(report: AnnualReport) -> bytes:
     return (to_json(report) + "\n").encode("utf-8")
 
 
-_READERS: dict[str, Callable[[Path], AnnualReport]] = {".json": _load_json}
+def _load_published(path: Path) -> AnnualReport:
+    from govdisclosure._parse import load_report
+
+    return load_report(path)
+
+
+_READERS: dict[str, Callable[[Path], AnnualReport]] = {
+    ".json": _load_json,
+    ".html": _load_published,
+    ".htm": _load_published,
+    ".txt": _load_published,
+    ".md": _load_published,
+    ".docx": _load_published,
+    ".pdf": _load_published,
+}
 _WRITERS: dict[str, Callable[[AnnualReport], bytes]] = {".json": _dump_json}
 
 

@@ -1,0 +1,52 @@
+"""Parsing published reports (issue 6).
+
+- a typical 100 KB report page (shuyang-fgj-2023.html, 111 KB) parses in under 20 ms;
+- at most 3x the time ``html.parser.HTMLParser().feed(page)`` (no handlers) takes to
+  tokenise the same page.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import govdisclosure._parse as parsing
+from _harness import Comparison
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"
+
+
+def comparisons() -> list[Comparison]:
+    page = (CORPUS / "shuyang-fgj-2023.html").read_text("utf-8")
+    data = page.encode("utf-8")
+    text = (CORPUS / "huaian-2024.txt").read_text("utf-8")
+    markdown = (CORPUS / "shanghai-kewei-2024.md").read_text("utf-8")
+
+    def baseline() -> object:
+        parser = HTMLParser()
+        parser.feed(page)
+        parser.close()
+        return parser
+
+    return [
+        Comparison(
+            name="parse 111 KB HTML page (str)",
+            ours=lambda: parsing.parse(page, kind="html"),
+            baseline_name="HTMLParser().feed(page)",
+            baseline=baseline,
+            max_ratio=3.0,
+            max_seconds=0.020,
+        ),
+        Comparison(
+            name="parse 111 KB HTML page (bytes, auto)",
+            ours=lambda: parsing.parse(data),
+            max_seconds=0.020,
+        ),
+        Comparison(
+            name="parse PDF text (huaian, 8 KB)", ours=lambda: parsing.parse(text, kind="text")
+        ),
+        Comparison(
+            name="parse Markdown (kewei, 9 KB)",
+            ours=lambda: parsing.parse(markdown, kind="markdown"),
+        ),
+    ]

@@ -1,0 +1,213 @@
+"""Reading published reports: web pages, Word files, PDFs, text and Markdown.
+
+Each input kind has a reader that lays the document out as headings, paragraphs and
+table grids (:mod:`govdisclosure._parse.layout`); one recogniser turns any layout into an
+:class:`~govdisclosure.AnnualReport` (:mod:`govdisclosure._parse.recognise`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from govdisclosure._errors import GovDisclosureError, UnsupportedFormatError
+from govdisclosure._parse.decode import decode
+from govdisclosure._parse.layout import Layout
+from govdisclosure._parse.result import (
+    ParseError,
+    ParseResult,
+    ParseWarning,
+    ValueSource,
+    WarningCode,
+)
+from govdisclosure._report import AnnualReport
+
+__all__ = [
+    "KINDS",
+    "ParseError",
+    "ParseResult",
+    "ParseWarning",
+    "ValueSource",
+    "WarningCode",
+    "load_report",
+    "parse",
+    "parse_file",
+]
+
+#: The input kinds :func:`parse` takes (``docx`` and ``pdf`` only through :func:`parse_file`).
+KINDS = ("auto", "html", "text", "markdown")
+_SUFFIX_KINDS = {
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+_HTML_SNIFF = re.compile(
+    r"<(?:!doctype|html|head|body|p|div|table|meta|span|br|td|h[1-6])\b", re.IGNORECASE
+)
+_MD_SNIFF = re.compile(r"^\s*(?:\|.*\|\s*$|#{1,6}\s)", re.MULTILINE)
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}", re.MULTILINE)
+
+
+def _sniff(text: str) -> str:
+    head = text[:4096]
+    if _HTML_SNIFF.search(head):
+        return "html"
+    if _MD_TABLE_RULE.search(text) or (_MD_SNIFF.search(head) and "\t" not in head):
+        return "markdown"
+    return "text"
+
+
+def _layout(text: str, kind: str) -> Layout:
+    if kind == "html":
+        from govdisclosure._parse.html import read_html
+
+        return read_html(text)
+    if kind == "markdown":
+        from govdisclosure._parse.markdown import read_markdown
+
+        return read_markdown(text)
+    from govdisclosure._parse.text import read_text
+
+    return read_text(text)
+
+
+def parse(text: str | bytes, kind: str = "auto", *, source: str | None = None) -> ParseResult:
+    """Read a published annual report.
+
+    Args:
+        text: the document, as text or as bytes in any encoding sites use (UTF-8 with or
+            without BOM, GBK/GB18030, declared in a meta tag or not).
+        kind: ``html``, ``text`` (text extracted from DOCX or PDF), ``markdown``, or
+            ``auto`` to tell them apart by the content.
+        source: where the document came from, kept as ``meta.source``.
+
+    Returns:
+        The report, the warnings (every value the parser was not sure of is ``None`` and
+        has a warning), and the source of every value (``result.source_of(path)``).
+
+    Raises:
+        ParseError: the input holds no annual report (the message says why).
+        UnsupportedFormatError: ``kind`` is not one of the kinds above.
+        TypeError: ``text`` is neither str nor bytes.
+
+    >>> from govdisclosure._parse import parse
+    >>> page = (
+    ...     "<p>某某局2023年政府信息公开工作年度报告</p>"
+    ...     "<p>四、政府信息公开行政复议、行政诉讼情况</p>"
+    ...     "<table><tr><td>行政复议</td><td>行政诉讼</td></tr>"
+    ...     "<tr>" + "<td>0</td>" * 14 + "<td>/</td></tr></table>"
+    ... )
+    >>> result = parse(page)
+    >>> result.report.meta.agency, result.report.cell("review_litigation.review.total")
+    ('某某局', 0)
+    >>> result.report.cell("review_litigation.litigation_after_review.total") is None
+    True
+    >>> [
+    ...     w.code
+    ...     for w in result.warnings
+    ...     if w.path == "review_litigation.litigation_after_review.total"
+    ... ]
+    ['placeholder']
+    """
+    if kind not in KINDS:
+        raise UnsupportedFormatError(
+            f"cannot parse kind {kind!r}; kinds: {', '.join(KINDS)} (docx and pdf through "
+            "parse_file)"
+        )
+    note = None
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        text, note = decode(bytes(text))
+    elif not isinstance(text, str):
+        raise TypeError(f"parse() takes str or bytes, got {type(text).__name__}")
+    if kind == "auto":
+        kind = _sniff(text)
+    from govdisclosure._parse.recognise import recognise
+
+    result = recognise(_layout(text, kind), source=source)
+    if note is not None:
+        warning = ParseWarning(code=WarningCode.DECODING, message=note)
+        result = _with_warning(result, warning)
+    return result
+
+
+def _with_warning(result: ParseResult, warning: ParseWarning) -> ParseResult:
+    import attrs
+
+    return attrs.evolve(result, warnings=(warning, *result.warnings))
+
+
+def parse_file(path: str | os.PathLike[str]) -> ParseResult:
+    """Read a published annual report from a file, choosing the reader by its suffix.
+
+    Args:
+        path: a ``.html``/``.htm``, ``.txt``, ``.md``, ``.docx`` (needs the ``docx`` extra,
+            python-docx) or ``.pdf`` file (needs the ``pdf`` extra, pdfplumber).
+
+    Returns:
+        As :func:`parse`; ``meta.source`` is the file's name.
+
+    Raises:
+        UnsupportedFormatError: the suffix is not one of these, or the optional package
+            a kind needs is not installed.
+        ParseError: the file holds no annual report, or is not a valid DOCX/PDF.
+        GovDisclosureError: the file cannot be read.
+    """
+    path = Path(path)
+    kind = _SUFFIX_KINDS.get(path.suffix.lower())
+    if kind is None:
+        raise UnsupportedFormatError(
+            f"{path}: cannot parse {path.suffix or 'files without a suffix'}; "
+            f"supported: {', '.join(_SUFFIX_KINDS)}"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GovDisclosureError(f"{path}: cannot read the file: {exc.strerror}") from None
+    if kind in ("docx", "pdf"):
+        from govdisclosure._parse.recognise import recognise
+
+        if kind == "docx":
+            from govdisclosure._parse.docx import read_docx
+
+            layout = read_docx(data)
+        else:
+            from govdisclosure._parse.pdf import read_pdf
+
+            layout = read_pdf(data)
+        return recognise(layout, source=path.name)
+    return parse(data, kind=kind, source=path.name)
+
+
+def load_report(path: Path) -> AnnualReport:
+    """Read a published report for :func:`govdisclosure.load`: the report, or an error.
+
+    ``load`` promises a report or an exception; a report whose tables could not all be
+    read is not silently returned. Warnings about blank or placeholder cells (the report's
+    own blanks, read correctly as ``None``) are accepted; any other doubt raises.
+
+    Raises:
+        ParseError: the file holds no report, or the parser had doubts other than blank
+            cells; the message lists the first few (use :func:`parse_file` to see them all
+            and keep the partial report).
+    """
+    result = parse_file(path)
+    doubts = [w for w in result.warnings if w.code not in _ACCEPTED_BY_LOAD]
+    if doubts:
+        shown = "; ".join(str(w) for w in doubts[:3])
+        more = f" (and {len(doubts) - 3} more)" if len(doubts) > 3 else ""
+        raise ParseError(
+            f"the report was read with {len(doubts)} doubt(s): {shown}{more}; "
+            "use govdisclosure.parse_file() to keep the partial report and see all warnings"
+        )
+    return result.report
+
+
+_ACCEPTED_BY_LOAD = frozenset({WarningCode.BLANK_CELL, WarningCode.PLACEHOLDER})

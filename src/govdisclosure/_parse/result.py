@@ -1,0 +1,176 @@
+"""What :func:`govdisclosure.parse` returns: the report, its warnings, and its sources."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from govdisclosure._errors import GovDisclosureError
+from govdisclosure._parse.layout import Location
+from govdisclosure._report import AnnualReport, CellValue
+
+__all__ = ["ParseError", "ParseResult", "ParseWarning", "ValueSource", "WarningCode"]
+
+
+class ParseError(GovDisclosureError, ValueError):
+    """The input holds no annual report that can be read (the message says why)."""
+
+    default_message = "the input is not a government information disclosure annual report"
+
+
+class WarningCode:
+    """The codes of :class:`ParseWarning`, one per kind of doubt.
+
+    Attributes:
+        UNKNOWN_LABEL: a table row with figures whose label matches no row of the format.
+        BLANK_CELL: a data cell left blank; the value is ``None``.
+        PLACEHOLDER: a data cell holding "/", "-", "—", "无" …; the value is ``None``.
+        SKIPPED_VALUE: a value that could not be read or placed with certainty; left out.
+        BY_POSITION: a row with no (or a broken) label placed by its position between
+            labelled rows; its values are kept.
+        TABLE_NOT_FOUND: one of the three tables is missing; its cells are ``None``.
+        SECTION_NOT_FOUND: one of the six sections has no heading the parser recognised.
+        FORMAT_YEAR: the table layout is not the format in force for the report year.
+        EXTRA_ROW: a row of the other format version (kept in ``ParseResult.extra``).
+        METADATA: the agency, year or date could not be read, or two readings disagree.
+        DECODING: the bytes were not valid in the declared or any expected encoding.
+        MULTIPLE_REPORTS: the input holds more than one report; only the first was read.
+        DUPLICATE_ROW: the same row appears twice; the first reading is kept.
+    """
+
+    UNKNOWN_LABEL = "unknown-label"
+    BLANK_CELL = "blank-cell"
+    PLACEHOLDER = "placeholder"
+    SKIPPED_VALUE = "skipped-value"
+    BY_POSITION = "by-position"
+    TABLE_NOT_FOUND = "table-not-found"
+    SECTION_NOT_FOUND = "section-not-found"
+    FORMAT_YEAR = "format-year"
+    EXTRA_ROW = "extra-row"
+    METADATA = "metadata"
+    DECODING = "decoding"
+    MULTIPLE_REPORTS = "multiple-reports"
+    DUPLICATE_ROW = "duplicate-row"
+
+
+@attrs.frozen(kw_only=True)
+class ParseWarning:
+    """One doubt the parser had, with where it arose.
+
+    Attributes:
+        code: what kind of doubt (a :class:`WarningCode` value).
+        message: what happened, quoting the report's own labels.
+        location: where in the input, when known.
+        path: the cell path concerned, when there is one.
+    """
+
+    code: str
+    message: str
+    location: Location | None = None
+    path: str | None = None
+
+    def __str__(self) -> str:
+        where = f" (line {self.location.line})" if self.location is not None else ""
+        return f"[{self.code}] {self.message}{where}"
+
+
+@attrs.frozen(kw_only=True)
+class ValueSource:
+    """Where one value of a parsed report came from.
+
+    Attributes:
+        kind: the input kind (``html``, ``text``, ``markdown``, ``docx``, ``pdf``).
+        raw: the text as the input holds it (the cell's text, or the matched words).
+        location: the line, column and character offset in the input.
+        table: the table number of the format (2, 3 or 4), ``None`` outside tables.
+        row: the row in the input's table (for text lines, the line's index in the
+            table region), from 0.
+        column: the column in that row, from 0.
+        label: the row label the value was read under, as the input prints it.
+    """
+
+    kind: str
+    raw: str
+    location: Location
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    label: str | None = None
+
+
+def _frozen_map(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class ParseResult:
+    """A report read from a published document.
+
+    Attributes:
+        report: the report; a cell the parser was not sure of is ``None``.
+        warnings: every doubt, in the order it arose.
+        kind: the input kind that was read.
+        extra: values the input holds that fit no cell of the report's format (a 2019
+            （六）其他处理 row in a 2021 table, the unit of an amount), by a path-like key.
+    """
+
+    report: AnnualReport
+    warnings: tuple[ParseWarning, ...] = ()
+    kind: str = "text"
+    extra: Mapping[str, CellValue | str] = attrs.field(factory=dict, converter=_frozen_map)
+    sources: Mapping[str, ValueSource] = attrs.field(
+        factory=dict, converter=_frozen_map, repr=False
+    )
+
+    def source_of(self, path: str) -> ValueSource | None:
+        """Return where the value at ``path`` came from.
+
+        Args:
+            path: a cell path of the report's format, or ``meta.agency``, ``meta.year``,
+                ``meta.published_on``, ``other_matters.information_fee_yuan``, or a
+                section id (``overview`` …) for where its heading stands.
+
+        Returns:
+            The source, or ``None`` when nothing in the input was read for it (a missing
+            table, a section without a heading).
+
+        Raises:
+            UnknownPathError: ``path`` is none of these.
+        """
+        source = self.sources.get(path)
+        if source is not None:
+            return source
+        if path in _OTHER_KEYS:
+            return None
+        self.report.cell(path)  # raises UnknownPathError naming the nearest path
+        return None
+
+    def warnings_for(self, path: str) -> tuple[ParseWarning, ...]:
+        """Return the warnings about one cell path."""
+        return tuple(w for w in self.warnings if w.path == path)
+
+    @property
+    def ok(self) -> bool:
+        """``True`` when the parser had no doubt at all."""
+        return not self.warnings
+
+
+_OTHER_KEYS = frozenset(
+    {
+        "meta.agency",
+        "meta.year",
+        "meta.published_on",
+        "meta.title",
+        "other_matters.information_fee_yuan",
+        "overview",
+        "proactive_disclosure",
+        "applications",
+        "review_litigation",
+        "problems_improvements",
+        "other_matters",
+        "preface",
+    }
+)

@@ -1,0 +1,107 @@
+"""The plain-text reader: text extracted from DOCX and PDF files.
+
+Two shapes occur. Text extracted from a Word file (python-docx, pandoc, antiword) writes
+each table cell on its own line indented by a tab, with a blank line between table rows.
+Text extracted from a PDF writes a table row as one line, its cells separated by spaces,
+and breaks long labels over several lines. The reader keeps both as they are: tab-indented
+runs become tables; every other line is a paragraph. It drops what is not the document's
+own text: page footers (``- 3 -``, ``第 3 页``) and Word bookmark artefacts
+(``[bookmark: _Toc3296]``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govdisclosure._parse.layout import Block, Cell, Layout, Location, Paragraph, Table
+
+__all__ = ["is_page_footer", "looks_wrapped", "read_text"]
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
+_FOOTER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_SENTENCE_END = frozenset("。！？；：”）」』.!?;:)")
+_WRAP_MIN_LINE = 15
+
+
+def is_page_footer(line: str) -> bool:
+    """Tell whether a line is a page number a PDF printed at the foot of a page.
+
+    >>> is_page_footer("- 3 -"), is_page_footer("第 2 页 共 6 页"), is_page_footer("3 件")
+    (True, True, False)
+    """
+    return _FOOTER.match(line) is not None
+
+
+def looks_wrapped(lines: list[str]) -> bool:
+    """Tell whether prose lines are broken at a fixed width (text from a PDF).
+
+    Lines of prose in a Word or web document end at sentence ends; lines of text extracted
+    from a PDF end wherever the page did.
+    """
+    long_lines = [s for s in (line.rstrip() for line in lines) if len(s) >= _WRAP_MIN_LINE]
+    if len(long_lines) < 3:
+        return False
+    broken = sum(1 for s in long_lines if s[-1] not in _SENTENCE_END)
+    return broken * 2 > len(long_lines)
+
+
+def read_text(text: str, kind: str = "text") -> Layout:
+    r"""Lay out plain text.
+
+    Args:
+        text: the decoded text.
+        kind: the input kind to record (``text``, or ``docx``/``pdf`` for text a reader
+            extracted from those).
+
+    Returns:
+        Paragraphs (one per line) and the tables of tab-indented cell lines.
+
+    >>> layout = read_text("标题\n\t规章\n\t0\n\n\t行政许可\n\t5\n正文")
+    >>> [type(b).__name__ for b in layout.blocks]
+    ['Paragraph', 'Table', 'Paragraph']
+    >>> [[c.text for c in row] for row in layout.blocks[1].rows()]
+    [['规章', '0'], ['行政许可', '5']]
+    """
+    blocks: list[Block] = []
+    cells: list[Cell] = []
+    table_start: Location | None = None
+    row = col = 0
+    prose: list[str] = []
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line_offset = offset
+        offset += len(raw) + 1
+        line = raw.rstrip("\r")
+        if line.startswith("\t"):
+            if table_start is None:
+                table_start = Location(number, 0, line_offset)
+                row = col = 0
+            body = line[1:]
+            cells.append(
+                Cell(body.strip(), row, col, location=Location(number, 1, line_offset + 1))
+            )
+            col += 1
+            continue
+        if "[bookmark:" in line:
+            line = _BOOKMARK.sub("", line)
+        if not line.strip():
+            if table_start is not None and col:
+                row += 1
+                col = 0
+            continue
+        if is_page_footer(line):
+            continue
+        if table_start is not None:
+            blocks.append(Table(tuple(cells), table_start))
+            cells = []
+            table_start = None
+        stripped = line.strip()
+        column = len(line) - len(line.lstrip())
+        blocks.append(Paragraph(stripped, Location(number, column, line_offset + column)))
+        prose.append(stripped)
+    if table_start is not None:
+        blocks.append(Table(tuple(cells), table_start))
+    return Layout(kind, tuple(blocks), wrapped=looks_wrapped(prose))
