@@ -46,8 +46,21 @@ from govdisclosure._version import __version__
 
 if TYPE_CHECKING:
     from govdisclosure import examples, zh
+    from govdisclosure._aggregate import AggregateError, AggregateResult, aggregate
+    from govdisclosure._compare import CellChange, ReportComparison, compare
+    from govdisclosure._indicators import Indicator, indicator_catalogue, indicators
     from govdisclosure._io import dump, load
     from govdisclosure._json import from_dict, from_json, json_schema, to_dict, to_json
+    from govdisclosure._parse import (
+        ParseError,
+        ParseResult,
+        ParseWarning,
+        ValueSource,
+        WarningCode,
+        parse,
+        parse_file,
+    )
+    from govdisclosure._records import to_frame, to_records
     from govdisclosure._validation import (
         NotAssessed,
         PreviousReportError,
@@ -61,11 +74,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AgencyLevel",
+    "AggregateError",
+    "AggregateResult",
     "AnnualReport",
     "ApplicantRow",
     "Applications2019",
     "Applications2021",
     "CaseOutcomes",
+    "CellChange",
     "CellValue",
     "CentralProcurement2019",
     "DecisionCount",
@@ -75,15 +91,20 @@ __all__ = [
     "FeeItems2019",
     "FormatVersion",
     "GovDisclosureError",
+    "Indicator",
     "InvalidReportError",
     "ItemCounts2019",
     "NotAssessed",
     "OtherMatters",
     "Overview",
+    "ParseError",
+    "ParseResult",
+    "ParseWarning",
     "PreviousReportError",
     "ProactiveDisclosure2019",
     "ProactiveDisclosure2021",
     "ProblemsImprovements",
+    "ReportComparison",
     "ReportDataError",
     "ReportMeta",
     "ReviewLitigation",
@@ -93,19 +114,29 @@ __all__ = [
     "UnknownPathError",
     "UnsupportedFormatError",
     "ValidationResult",
+    "ValueSource",
     "Violation",
+    "WarningCode",
     "__version__",
+    "aggregate",
     "cell_label",
     "cell_paths",
+    "compare",
     "dump",
     "examples",
     "from_dict",
     "from_json",
+    "indicator_catalogue",
+    "indicators",
     "json_schema",
     "load",
+    "parse",
+    "parse_file",
     "rules",
     "to_dict",
+    "to_frame",
     "to_json",
+    "to_records",
     "validate",
     "zh",
 ]
@@ -128,6 +159,24 @@ _LAZY = {
     "Violation": "govdisclosure._validation",
     "rules": "govdisclosure._validation",
     "validate": "govdisclosure._validation",
+    "AggregateError": "govdisclosure._aggregate",
+    "AggregateResult": "govdisclosure._aggregate",
+    "aggregate": "govdisclosure._aggregate",
+    "CellChange": "govdisclosure._compare",
+    "ReportComparison": "govdisclosure._compare",
+    "compare": "govdisclosure._compare",
+    "Indicator": "govdisclosure._indicators",
+    "indicator_catalogue": "govdisclosure._indicators",
+    "indicators": "govdisclosure._indicators",
+    "to_frame": "govdisclosure._records",
+    "to_records": "govdisclosure._records",
+    "ParseError": "govdisclosure._parse",
+    "ParseResult": "govdisclosure._parse",
+    "ParseWarning": "govdisclosure._parse",
+    "ValueSource": "govdisclosure._parse",
+    "WarningCode": "govdisclosure._parse",
+    "parse": "govdisclosure._parse",
+    "parse_file": "govdisclosure._parse",
 }
 _SUBMODULES = frozenset({"examples", "zh"})
 

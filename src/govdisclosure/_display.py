@@ -1,14 +1,23 @@
-"""Plain-text display of a report's tables, for terminals (``govdisclosure show``)."""
+"""Display of a report's tables: plain text for terminals, HTML for notebooks."""
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Sequence
 
 from govdisclosure import _format
 from govdisclosure._report import AnnualReport, CellValue
+from govdisclosure._tables import GridCell, TableGrid, table_grids
 
-__all__ = ["BLANK", "format_value", "render_tables", "text_width"]
+__all__ = [
+    "BLANK",
+    "format_value",
+    "grid_html",
+    "render_tables",
+    "tables_html",
+    "text_width",
+]
 
 #: How a blank cell is shown.
 BLANK = "—"
@@ -107,3 +116,37 @@ def _table2(report: AnnualReport, table: _format.TableSpec) -> str:
             ]
             blocks.append(grid(header, body))
     return "\n\n".join(blocks)
+
+
+def grid_html(grid: TableGrid) -> str:
+    """One table as HTML: merged cells as rowspan/colspan, labels as header cells."""
+
+    def cell(c: GridCell) -> str:
+        tag = "th" if c.header else "td"
+        attributes = "".join(
+            f' {name}="{value}"'
+            for name, value in (
+                ("rowspan", c.rowspan),
+                ("colspan", c.colspan),
+            )
+            if value != 1
+        )
+        if c.scope:
+            attributes += f' scope="{c.scope}"'
+        return f"<{tag}{attributes}>{html.escape(c.text)}</{tag}>"
+
+    head = "".join("<tr>" + "".join(map(cell, row)) + "</tr>" for row in grid.head)
+    body = "".join("<tr>" + "".join(map(cell, row)) + "</tr>" for row in grid.body)
+    thead = f"<thead>{head}</thead>" if head else ""
+    return f'<table class="gd-table gd-table-{grid.number}">{thead}<tbody>{body}</tbody></table>'
+
+
+def tables_html(report: AnnualReport) -> str:
+    """The three tables as HTML, each under its section heading, with its notes."""
+    spec = _format.format_spec(report.meta.format_version)
+    parts = []
+    for grid in table_grids(report):
+        heading = next(s.heading for s in spec.sections if s.id == grid.section)
+        parts.append(f"<h4>{html.escape(heading)}</h4>{grid_html(grid)}")
+        parts.extend(f"<p>备注：{html.escape(note)}</p>" for note in grid.notes)
+    return "".join(parts)

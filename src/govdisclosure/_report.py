@@ -128,6 +128,22 @@ class AnnualReport:
             f"{len(_format.format_spec(meta.format_version).cells)}>"
         )
 
+    def _repr_html_(self) -> str:
+        """The report in a notebook: its facts and the three tables in the official layout."""
+        import html
+
+        from govdisclosure._display import tables_html
+
+        meta = self.meta
+        facts = (
+            f"{html.escape(meta.agency)} · {meta.year}年度 · "
+            f"{meta.format_version.value} 格式（{meta.format_version.document_number}）"
+        )
+        return (
+            f"<div><p><strong>{html.escape(meta.display_title)}</strong><br>{facts}</p>"
+            f"{tables_html(self)}</div>"
+        )
+
     @classmethod
     def blank(
         cls,

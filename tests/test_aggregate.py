@@ -1,0 +1,94 @@
+"""Tests of adding reports up."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from strategies import reports
+
+
+@given(st.lists(reports(gd.FormatVersion.V2021), min_size=1, max_size=4))
+def test_sum_equals_cell_by_cell_sum(items: list[gd.AnnualReport]) -> None:
+    """Every cell is the independent sum of the inputs; any blank input makes it blank."""
+    items = [attrs.evolve(r, meta=attrs.evolve(r.meta, year=2023)) for r in items]
+    result = gd.aggregate(items, agency="合计")
+    for path in gd.cell_paths("2021"):
+        values = [r.cell(path) for r in items]
+        expected = None if None in values else sum(values)  # type: ignore[arg-type]
+        assert result.report.cell(path) == expected
+        assert (path in result.incomplete) == (None in values)
+
+
+def test_zero_policy_counts_blanks_as_zero() -> None:
+    """blanks="zero" adds the filled inputs and still names the incomplete cells."""
+    one = gd.examples.load("qijiang-psb-2023")
+    two = one.with_cell("applications.new_received.natural_person", None)
+    blank = gd.aggregate([one, two], agency="合计")
+    zero = gd.aggregate([one, two], agency="合计", blanks="zero")
+    assert blank.report.cell("applications.new_received.natural_person") is None
+    assert zero.report.cell("applications.new_received.natural_person") == 1
+    assert zero.incomplete == {"applications.new_received.natural_person": (1,)}
+    assert not zero.complete
+    all_blank = gd.aggregate([two], agency="合计", blanks="zero")
+    assert all_blank.report.cell("applications.new_received.natural_person") == 0
+
+
+def test_money_is_added_as_decimal() -> None:
+    """万元 amounts add up exactly."""
+    one = gd.examples.load("qijiang-psb-2023").with_cell(
+        "proactive_disclosure.administrative_fees.amount_10k_yuan", Decimal("0.1")
+    )
+    total = gd.aggregate([one, one, one], agency="合计").report
+    assert total.cell("proactive_disclosure.administrative_fees.amount_10k_yuan") == Decimal("0.3")
+
+
+def test_result_facts() -> None:
+    """The sum is a blank-text report of the given agency, year and level."""
+    one = gd.examples.load("qijiang-psb-2023")
+    result = gd.aggregate([one, one], agency="綦江区", agency_level="government", year=2023)
+    meta = result.report.meta
+    assert (meta.agency, meta.year, meta.agency_level, meta.source) == (
+        "綦江区",
+        2023,
+        gd.AgencyLevel.GOVERNMENT,
+        "sum of 2 reports",
+    )
+    assert result.count == 2
+    assert result.complete
+    assert gd.validate(result.report).errors == ()
+    assert "2 份报告合计" in result._repr_html_()
+    assert (
+        "在部分报告中为空白"
+        in gd.aggregate(
+            [one.with_cell("applications.granted.total", None)], agency="x"
+        )._repr_html_()
+    )
+
+
+def test_mixed_years_or_formats_are_errors() -> None:
+    """Reports of different years or formats cannot be added up."""
+    a = gd.AnnualReport.blank(agency="甲", year=2023)
+    b = gd.AnnualReport.blank(agency="乙", year=2022)
+    with pytest.raises(gd.AggregateError, match="2022, 2023"):
+        gd.aggregate([a, b], agency="合计")
+    with pytest.raises(gd.AggregateError, match="not 2024"):
+        gd.aggregate([a], agency="合计", year=2024)
+    c = gd.AnnualReport.blank(agency="丙", year=2023, format_version="2019")
+    with pytest.raises(gd.AggregateError, match="mix the 2019 and 2021 formats"):
+        gd.aggregate([a, c], agency="合计")
+
+
+def test_bad_arguments() -> None:
+    """No reports, non-reports and unknown policies are refused."""
+    with pytest.raises(gd.AggregateError, match="no reports"):
+        gd.aggregate([], agency="合计")
+    with pytest.raises(TypeError, match=r"reports\[0\]"):
+        gd.aggregate([{}], agency="合计")  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="blanks"):
+        gd.aggregate([gd.examples.load("qijiang-psb-2023")], agency="合计", blanks="skip")  # type: ignore[arg-type]
