@@ -10,6 +10,7 @@ of the wrong type are errors, and all problems are reported together with their 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import json
 import re
@@ -77,6 +78,16 @@ def _structure_int(value: object, _: type) -> int:
     raise _JSONValueError(f"expected an integer, got {_shown(value)}")
 
 
+def _structure_count(value: object, _: type) -> int | None:
+    if value is None or type(value) is int:
+        return value
+    return _structure_int(value, int)
+
+
+def _structure_money(value: object, _: type) -> Decimal | None:
+    return None if value is None else _structure_decimal(value, Decimal)
+
+
 def _structure_str(value: object, _: type) -> str:
     if type(value) is str:
         return value
@@ -135,13 +146,14 @@ def _strict_attrs_hook(converter: cattrs.Converter) -> Callable[[type], Callable
             cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         )
         names = tuple(a.name for a in attrs.fields(cls))
+        required = frozenset(names)
 
         def structure(value: object, type_: type) -> Any:
             if type(value) is not dict:
                 raise _JSONValueError(f"expected an object, got {_shown(value)}")
-            missing = [name for name in names if name not in value]
-            if not missing:
+            if required <= value.keys():
                 return base(value, type_)
+            missing = [name for name in names if name not in value]
             problems: list[Exception] = [_missing(name) for name in missing]
             try:
                 base(value, type_)
@@ -177,6 +189,10 @@ def make_converter() -> cattrs.Converter:
     """
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_structure_hook(int, _structure_int)
+    # The cells: `int | None` and `Decimal | None` straight to our hooks, without cattrs'
+    # generic union dispatch (a cell is read 200 times per report).
+    converter.register_structure_hook_func(lambda t: t == (int | None), _structure_count)
+    converter.register_structure_hook_func(lambda t: t == (Decimal | None), _structure_money)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook(dt.date, _structure_date)
@@ -282,6 +298,15 @@ def _walk(exc: BaseException, steps: list[str], out: _Problems) -> None:
         out.add(steps, f"{type(exc).__name__}: {exc}")
 
 
+@functools.cache
+def _section_classes(version: FormatVersion) -> dict[str, Any]:
+    """The class of each report field in a format version (type hints resolved once)."""
+    classes: dict[str, Any] = dict(typing.get_type_hints(AnnualReport))
+    classes.update(TABLE_CLASSES[version])
+    classes["meta"] = ReportMeta
+    return classes
+
+
 def _version_of(data: dict[str, Any]) -> FormatVersion:
     """The format version a document declares, or the best guess to check it against."""
     meta = data.get("meta")
@@ -335,9 +360,7 @@ def from_dict(data: object) -> AnnualReport:
         if key != "schema" and key not in _REPORT_FIELDS:
             problems.add([key], "unknown key")
     version = _version_of(data)
-    classes: dict[str, Any] = dict(typing.get_type_hints(AnnualReport))
-    classes.update(TABLE_CLASSES[version])
-    classes["meta"] = ReportMeta
+    classes = _section_classes(version)
     values: dict[str, Any] = {}
     for name in _REPORT_FIELDS:
         if name not in data:
