@@ -30,9 +30,9 @@ def test_suffix_is_case_insensitive(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["report.odt", "report", "report.json.bak"])
 def test_unsupported_suffix_lists_supported(tmp_path: Path, name: str) -> None:
     """An unsupported suffix names the supported ones, for reading and writing."""
-    with pytest.raises(gd.UnsupportedFormatError, match=r"supported: \.json, \.html"):
+    with pytest.raises(gd.UnsupportedFormatError, match=r"supported: \.json, \.xlsx, \.html"):
         gd.load(tmp_path / name)
-    with pytest.raises(gd.UnsupportedFormatError, match=r"supported: \.json"):
+    with pytest.raises(gd.UnsupportedFormatError, match=r"supported: \.json, \.xlsx"):
         gd.dump(gd.examples.load("qijiang-psb-2023"), tmp_path / name)
 
 
@@ -90,8 +90,10 @@ def test_supported_suffixes_are_listed() -> None:
     """The suffixes load and dump accept are listed."""
     from govdisclosure import _io
 
-    assert _io.readable_suffixes() == (".json", ".html", ".htm", ".txt", ".md", ".docx", ".pdf")
-    assert _io.writable_suffixes() == (".json",)
+    assert _io.readable_suffixes() == (
+        ".json", ".xlsx", ".html", ".htm", ".txt", ".md", ".docx", ".pdf",
+    )  # fmt: skip
+    assert _io.writable_suffixes() == (".json", ".xlsx")
 
 
 def test_load_published_report(data_dir: Path) -> None:

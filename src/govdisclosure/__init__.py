@@ -48,6 +48,17 @@ if TYPE_CHECKING:
     from govdisclosure import examples, zh
     from govdisclosure._aggregate import AggregateError, AggregateResult, aggregate
     from govdisclosure._compare import CellChange, ReportComparison, compare
+    from govdisclosure._excel import (
+        ExcelReadResult,
+        ExcelReadWarning,
+        excel_cell,
+        excel_template,
+        read_excel,
+        read_excel_summary,
+        read_excel_with_warnings,
+        write_excel,
+        write_excel_summary,
+    )
     from govdisclosure._indicators import Indicator, indicator_catalogue, indicators
     from govdisclosure._io import dump, load
     from govdisclosure._json import from_dict, from_json, json_schema, to_dict, to_json
@@ -71,6 +82,7 @@ if TYPE_CHECKING:
         rules,
         validate,
     )
+    from govdisclosure._xlsx_safety import ExcelError, ExcelLimits
 
 __all__ = [
     "AgencyLevel",
@@ -87,6 +99,10 @@ __all__ = [
     "DecisionCount",
     "DocumentCounts",
     "DocumentCounts2019",
+    "ExcelError",
+    "ExcelLimits",
+    "ExcelReadResult",
+    "ExcelReadWarning",
     "FeeAmount",
     "FeeItems2019",
     "FormatVersion",
@@ -124,6 +140,8 @@ __all__ = [
     "compare",
     "dump",
     "examples",
+    "excel_cell",
+    "excel_template",
     "from_dict",
     "from_json",
     "indicator_catalogue",
@@ -132,12 +150,17 @@ __all__ = [
     "load",
     "parse",
     "parse_file",
+    "read_excel",
+    "read_excel_summary",
+    "read_excel_with_warnings",
     "rules",
     "to_dict",
     "to_frame",
     "to_json",
     "to_records",
     "validate",
+    "write_excel",
+    "write_excel_summary",
     "zh",
 ]
 
@@ -170,6 +193,17 @@ _LAZY = {
     "indicators": "govdisclosure._indicators",
     "to_frame": "govdisclosure._records",
     "to_records": "govdisclosure._records",
+    "ExcelError": "govdisclosure._xlsx_safety",
+    "ExcelLimits": "govdisclosure._xlsx_safety",
+    "ExcelReadResult": "govdisclosure._excel",
+    "ExcelReadWarning": "govdisclosure._excel",
+    "excel_cell": "govdisclosure._excel",
+    "excel_template": "govdisclosure._excel",
+    "read_excel": "govdisclosure._excel",
+    "read_excel_summary": "govdisclosure._excel",
+    "read_excel_with_warnings": "govdisclosure._excel",
+    "write_excel": "govdisclosure._excel",
+    "write_excel_summary": "govdisclosure._excel",
     "ParseError": "govdisclosure._parse",
     "ParseResult": "govdisclosure._parse",
     "ParseWarning": "govdisclosure._parse",

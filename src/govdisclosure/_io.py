@@ -25,6 +25,18 @@ def _dump_json(report: AnnualReport) -> bytes:
     return (to_json(report) + "\n").encode("utf-8")
 
 
+def _load_xlsx(path: Path) -> AnnualReport:
+    from govdisclosure._excel import _load_xlsx as load_xlsx
+
+    return load_xlsx(path)
+
+
+def _dump_xlsx(report: AnnualReport) -> bytes:
+    from govdisclosure._excel import to_excel_bytes
+
+    return to_excel_bytes(report)
+
+
 def _load_published(path: Path) -> AnnualReport:
     from govdisclosure._parse import load_report
 
@@ -33,6 +45,7 @@ def _load_published(path: Path) -> AnnualReport:
 
 _READERS: dict[str, Callable[[Path], AnnualReport]] = {
     ".json": _load_json,
+    ".xlsx": _load_xlsx,
     ".html": _load_published,
     ".htm": _load_published,
     ".txt": _load_published,
@@ -40,7 +53,7 @@ _READERS: dict[str, Callable[[Path], AnnualReport]] = {
     ".docx": _load_published,
     ".pdf": _load_published,
 }
-_WRITERS: dict[str, Callable[[AnnualReport], bytes]] = {".json": _dump_json}
+_WRITERS: dict[str, Callable[[AnnualReport], bytes]] = {".json": _dump_json, ".xlsx": _dump_xlsx}
 
 
 def readable_suffixes() -> tuple[str, ...]:

@@ -37,7 +37,8 @@ def _source_arguments(parser: argparse.ArgumentParser, *, many: bool) -> None:
         "files",
         nargs="*" if many else "?",
         metavar="FILE",
-        help="report file(s): .json" + (" (several allowed)" if many else ""),
+        help="report file(s): .json .xlsx .html .htm .txt .md .docx .pdf"
+        + (" (several allowed)" if many else ""),
     )
     parser.add_argument("--example", metavar="NAME", help="a bundled sample report")
 
@@ -84,6 +85,36 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--lang", choices=("zh", "en"), default="zh", help="language of the messages"
     )
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert a report file to another format, by suffix",
+        description="Read IN (any readable suffix) and write OUT (any writable suffix).",
+    )
+    convert.add_argument("input", metavar="IN")
+    convert.add_argument("output", metavar="OUT")
+
+    template = commands.add_parser(
+        "template",
+        help="write a blank fill-in workbook in the official layout",
+        description="Write a protected fill-in workbook with checks, for the format of a year.",
+    )
+    template.add_argument("output", metavar="OUT.xlsx")
+    template.add_argument("--year", type=int, default=None, help="report year (default: last year)")
+
+    summary = commands.add_parser(
+        "summary",
+        help="read and validate many reports into one summary workbook",
+        description=(
+            "Read every report under the given files and folders, validate each, and write the "
+            "summary workbook: one row per report, a violations sheet and a sheet of files that "
+            "could not be read. Exit status 1 when any report has an error."
+        ),
+    )
+    summary.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    summary.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    summary.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    summary.add_argument("--quiet", action="store_true", help="no progress on stderr")
     return parser
 
 
@@ -154,9 +185,39 @@ def _validate(args: argparse.Namespace) -> int:
     return status
 
 
+def _convert(args: argparse.Namespace) -> int:
+    from govdisclosure._io import dump, load
+
+    dump(load(args.input), args.output)
+    return EXIT_OK
+
+
+def _template(args: argparse.Namespace) -> int:
+    from govdisclosure._excel import excel_template
+
+    if not args.output.lower().endswith(".xlsx"):
+        raise _UsageError("OUT must end in .xlsx")
+    excel_template(args.output, year=args.year)
+    return EXIT_OK
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from govdisclosure._batch import run_summary
+
+    if args.jobs < 1:
+        raise _UsageError("--jobs must be at least 1")
+    if not args.output.lower().endswith(".xlsx"):
+        raise _UsageError("-o OUT must end in .xlsx")
+    status: int = run_summary(args.paths, args.output, jobs=args.jobs, quiet=args.quiet)
+    return status
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": _show,
     "validate": _validate,
+    "convert": _convert,
+    "template": _template,
+    "summary": _summary,
 }
 
 
@@ -175,4 +236,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except GovDisclosureError as exc:
         print(f"govdisclosure: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        name = exc.filename or ""
+        print(f"govdisclosure: error: {name}: {exc.strerror}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,0 +1,131 @@
+"""Tests of reading and validating many files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import govdisclosure as gd
+from govdisclosure._batch import check_file, check_files, find_report_files
+
+
+def _folder(tmp_path: Path) -> Path:
+    sample = gd.examples.load("qijiang-psb-2023")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    gd.dump(sample, tmp_path / "a.json")
+    gd.dump(sample.with_cell("review_litigation.review.total", 9), tmp_path / "sub" / "b.json")
+    (tmp_path / "c.json").write_text("{", encoding="utf-8")
+    (tmp_path / "notes.odt").write_text("not a report", encoding="utf-8")
+    gd.dump(sample, tmp_path / ".hidden" / "d.json")
+    return tmp_path
+
+
+def test_find_report_files(tmp_path: Path) -> None:
+    """Folders are searched recursively for readable suffixes; hidden ones are skipped."""
+    folder = _folder(tmp_path)
+    found = find_report_files([folder])
+    assert [p.relative_to(folder).as_posix() for p in found] == ["a.json", "c.json", "sub/b.json"]
+    assert find_report_files([folder / "notes.odt"]) == [folder / "notes.odt"]
+    with pytest.raises(gd.GovDisclosureError, match="no such file or folder"):
+        find_report_files([folder / "missing"])
+
+
+def test_check_file_outcomes(tmp_path: Path) -> None:
+    """A good file gives its report and result; a bad one its reason, never an exception."""
+    folder = _folder(tmp_path)
+    good = check_file(folder / "a.json")
+    assert good.ok
+    assert good.report is not None
+    assert good.error is None
+    bad = check_file(folder / "sub" / "b.json")
+    assert not bad.ok
+    assert bad.result is not None
+    assert bad.result.errors[0].rule_id == "RL-TOTAL"
+    broken = check_file(folder / "c.json")
+    assert broken.report is None
+    assert broken.error is not None
+    assert "c.json: not valid JSON" in broken.error
+    unknown = check_file(folder / "notes.odt")
+    assert unknown.error is not None
+    assert "cannot read .odt files" in unknown.error
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_check_files_in_order_with_progress(tmp_path: Path, jobs: int) -> None:
+    """Outcomes come in the order given, with progress after each, in one or more processes."""
+    folder = _folder(tmp_path)
+    paths = find_report_files([folder])
+    seen: list[int] = []
+    outcomes = list(check_files(paths, jobs=jobs, progress=seen.append))
+    assert [o.path for o in outcomes] == [str(p) for p in paths]
+    assert [o.ok for o in outcomes] == [True, False, False]
+    assert seen == [1, 2, 3]
+
+
+def test_check_files_rejects_bad_jobs() -> None:
+    """Jobs must be positive."""
+    with pytest.raises(ValueError, match="jobs"):
+        list(check_files([], jobs=0))
+
+
+def test_summary_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Summary reads a folder, reports broken files with their reason, and reads back."""
+    from govdisclosure.cli import main
+
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in")
+    out = tmp_path / "summary.xlsx"
+    assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 1
+    printed = capsys.readouterr().out
+    assert "3 个文件：读取 2 份报告，其中 1 份有错误；1 个文件无法读取" in printed
+    back = gd.read_excel_summary(out)
+    sample = gd.examples.load("qijiang-psb-2023")
+    assert [dict(r.cells()) for r in back] == [
+        dict(sample.cells()),
+        dict(sample.with_cell("review_litigation.review.total", 9).cells()),
+    ]
+    import openpyxl
+
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert book.sheetnames == ["汇总", "问题清单", "无法读取的文件"]
+    failures = [[c.value for c in row] for row in book["无法读取的文件"].iter_rows()]
+    assert failures[1][0] == str(folder / "c.json")
+    assert "not valid JSON" in failures[1][1]
+    violations = [[c.value for c in row] for row in book["问题清单"].iter_rows()]
+    assert violations[1][3] == "RL-TOTAL"
+    book.close()
+
+
+def test_summary_progress_and_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Progress goes to stderr; bad --jobs or a non-xlsx output are usage errors."""
+    from govdisclosure.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        gd.dump(gd.examples.load("qijiang-psb-2023"), folder / f"{n}.json")
+    assert main(["summary", str(folder), "-o", str(tmp_path / "s.xlsx"), "--jobs", "2"]) == 0
+    assert "已处理 3/3 个文件" in capsys.readouterr().err
+    assert main(["summary", str(folder), "-o", str(tmp_path / "s.xlsx"), "--jobs", "0"]) == 2
+    assert main(["summary", str(folder), "-o", str(tmp_path / "s.json")]) == 2
+    assert main(["summary", str(tmp_path / "missing"), "-o", str(tmp_path / "s.xlsx")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_convert_and_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Convert goes from any readable to any writable suffix; template writes a workbook."""
+    from govdisclosure.cli import main
+
+    source = tmp_path / "r.json"
+    gd.dump(gd.examples.load("qijiang-psb-2023"), source)
+    assert main(["convert", str(source), str(tmp_path / "r.xlsx")]) == 0
+    assert gd.load(tmp_path / "r.xlsx") == gd.load(source)
+    assert main(["template", str(tmp_path / "t.xlsx"), "--year", "2020"]) == 0
+    assert (
+        gd.read_excel_with_warnings(tmp_path / "t.xlsx").report.meta.format_version.value == "2019"
+    )
+    assert main(["template", str(tmp_path / "t.json")]) == 2
+    assert main(["convert", str(source), str(tmp_path / "r.odt")]) == 2
+    assert "cannot write .odt files" in capsys.readouterr().err

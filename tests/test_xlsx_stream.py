@@ -1,0 +1,37 @@
+"""Tests of the streaming writer of data workbooks."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from govdisclosure._xlsx_stream import StreamSheet, Style, new_styles, workbook_bytes
+
+
+def test_values_styles_and_panes_read_back_in_openpyxl() -> None:
+    """Numbers, texts (with spaces and markup characters), formats and panes survive."""
+    styles = new_styles()
+    sheet = StreamSheet(styles, '数据 "1"', widths=(20, 8), freeze=(1, 1))
+    sheet.append(["名称", "值"], Style(bold=True, fill="DDEBF7"))
+    sheet.append([" <a & b> ", 3, None, Decimal("1.50"), 2.5])
+    sheet.append([(Decimal("0.1"), Style(number_format="0.0")), (7, Style(color="808080"))])
+    other = StreamSheet(styles, "第二页")
+    other.append(["x"])
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes([sheet, other])))
+    ws = book['数据 "1"']
+    assert [c.value for c in ws[2]] == [" <a & b> ", 3, None, 1.5, 2.5]
+    assert ws["A1"].font.b
+    assert ws["A3"].number_format == "0.0"
+    assert ws.freeze_panes == "B2"
+    assert ws.column_dimensions["A"].width == 20
+    assert book.sheetnames == ['数据 "1"', "第二页"]
+
+
+def test_unsupported_values() -> None:
+    """Only numbers, text and None can be written."""
+    sheet = StreamSheet(new_styles(), "s")
+    with pytest.raises(TypeError, match="list"):
+        sheet.append([[1]])
