@@ -193,3 +193,15 @@ def test_validate_needs_a_source(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate"]) == 2
     assert main(["validate", "x.json", "--example", "qijiang-psb-2023"]) == 2
     assert "give either FILE or --example NAME" in capsys.readouterr().err
+
+
+def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Render writes a document by suffix; other suffixes are usage errors."""
+    source = tmp_path / "r.json"
+    gd.dump(gd.examples.load("qijiang-psb-2023"), source)
+    assert main(["render", str(source), str(tmp_path / "r.html")]) == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="zh-CN">' in page
+    assert main(["render", str(source), str(tmp_path / "r.xlsx")]) == 2
+    assert "OUT must end in .html, .md, .txt or .docx" in capsys.readouterr().err

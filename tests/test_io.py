@@ -93,10 +93,19 @@ def test_supported_suffixes_are_listed() -> None:
     assert _io.readable_suffixes() == (
         ".json", ".xlsx", ".html", ".htm", ".txt", ".md", ".docx", ".pdf",
     )  # fmt: skip
-    assert _io.writable_suffixes() == (".json", ".xlsx")
+    assert _io.writable_suffixes() == (".json", ".xlsx", ".html", ".md", ".txt", ".docx")
 
 
 def test_load_published_report(data_dir: Path) -> None:
     """gd.load reads a published report by its suffix, through the parser."""
     report = gd.load(data_dir / "corpus" / "qijiang-psb-2023.txt")
     assert dict(report.cells()) == dict(gd.examples.load("qijiang-psb-2023").cells())
+
+
+@pytest.mark.parametrize("suffix", [".html", ".md", ".txt", ".docx"])
+def test_dump_documents_read_back(tmp_path: Path, suffix: str) -> None:
+    """Dump writes a published document by suffix, and load reads it back unchanged."""
+    report = gd.examples.load("qijiang-psb-2023")
+    target = tmp_path / f"report{suffix}"
+    gd.dump(report, target)
+    assert gd.load(target) == report

@@ -72,6 +72,7 @@ if TYPE_CHECKING:
         parse_file,
     )
     from govdisclosure._records import to_frame, to_records
+    from govdisclosure._render import draft_preface, render
     from govdisclosure._validation import (
         NotAssessed,
         PreviousReportError,
@@ -138,6 +139,7 @@ __all__ = [
     "cell_label",
     "cell_paths",
     "compare",
+    "draft_preface",
     "dump",
     "examples",
     "excel_cell",
@@ -153,6 +155,7 @@ __all__ = [
     "read_excel",
     "read_excel_summary",
     "read_excel_with_warnings",
+    "render",
     "rules",
     "to_dict",
     "to_frame",
@@ -193,6 +196,8 @@ _LAZY = {
     "indicators": "govdisclosure._indicators",
     "to_frame": "govdisclosure._records",
     "to_records": "govdisclosure._records",
+    "draft_preface": "govdisclosure._render",
+    "render": "govdisclosure._render",
     "ExcelError": "govdisclosure._xlsx_safety",
     "ExcelLimits": "govdisclosure._xlsx_safety",
     "ExcelReadResult": "govdisclosure._excel",

@@ -53,7 +53,40 @@ _READERS: dict[str, Callable[[Path], AnnualReport]] = {
     ".docx": _load_published,
     ".pdf": _load_published,
 }
-_WRITERS: dict[str, Callable[[AnnualReport], bytes]] = {".json": _dump_json, ".xlsx": _dump_xlsx}
+
+
+def _dump_html(report: AnnualReport) -> bytes:
+    from govdisclosure._render import render_html_bytes
+
+    return render_html_bytes(report)
+
+
+def _dump_markdown(report: AnnualReport) -> bytes:
+    from govdisclosure._render import render_markdown_bytes
+
+    return render_markdown_bytes(report)
+
+
+def _dump_text(report: AnnualReport) -> bytes:
+    from govdisclosure._render import render_text_bytes
+
+    return render_text_bytes(report)
+
+
+def _dump_docx(report: AnnualReport) -> bytes:
+    from govdisclosure._render import render_docx_bytes
+
+    return render_docx_bytes(report)
+
+
+_WRITERS: dict[str, Callable[[AnnualReport], bytes]] = {
+    ".json": _dump_json,
+    ".xlsx": _dump_xlsx,
+    ".html": _dump_html,
+    ".md": _dump_markdown,
+    ".txt": _dump_text,
+    ".docx": _dump_docx,
+}
 
 
 def readable_suffixes() -> tuple[str, ...]:

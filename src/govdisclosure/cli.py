@@ -94,6 +94,18 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("input", metavar="IN")
     convert.add_argument("output", metavar="OUT")
 
+    render = commands.add_parser(
+        "render",
+        help="write a report as a document in the official layout (.html .md .txt .docx)",
+        description=(
+            "Read IN (any readable suffix) and write OUT as a published document in the "
+            "official layout, chosen by its suffix: .html (a web page that prints on A4), "
+            ".md, .txt or .docx (a Word document in the GB/T 9704 layout)."
+        ),
+    )
+    render.add_argument("input", metavar="IN")
+    render.add_argument("output", metavar="OUT")
+
     template = commands.add_parser(
         "template",
         help="write a blank fill-in workbook in the official layout",
@@ -192,6 +204,15 @@ def _convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _render(args: argparse.Namespace) -> int:
+    from govdisclosure._io import dump
+
+    if not args.output.lower().endswith((".html", ".md", ".txt", ".docx")):
+        raise _UsageError("OUT must end in .html, .md, .txt or .docx")
+    dump(_load(args.input), args.output)
+    return EXIT_OK
+
+
 def _template(args: argparse.Namespace) -> int:
     from govdisclosure._excel import excel_template
 
@@ -216,6 +237,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": _show,
     "validate": _validate,
     "convert": _convert,
+    "render": _render,
     "template": _template,
     "summary": _summary,
 }

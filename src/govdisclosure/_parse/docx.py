@@ -1,8 +1,14 @@
-"""The Word reader: ``.docx`` files through python-docx (the optional ``docx`` extra).
+r"""The Word reader: ``.docx`` files through python-docx (the optional ``docx`` extra).
 
 Paragraphs and tables are read in body order. Merged cells keep their spans: a horizontal
 merge (``w:gridSpan``) is a colspan; a vertical merge (``w:vMerge``) is a rowspan on the
 first cell, and the continuation cells are dropped, as in HTML.
+
+Word keeps text exactly, so every paragraph, heading and cell is literal: its text is read
+as written (tabs as ``\t``, line breaks as ``\n``, empty paragraphs kept), and
+:meth:`~govdisclosure._parse.layout.Layout.plain` folds it for the key-phrase recogniser.
+Characters XML cannot hold (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF)
+are read from ``<w:sym w:char="…">``, the way :func:`govdisclosure.render` writes them.
 """
 
 from __future__ import annotations
@@ -20,17 +26,32 @@ __all__ = ["read_docx"]
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+#: Code points XML 1.0 cannot hold, which render() writes as ``w:sym``.
+XML_INVALID = frozenset((*range(0x9), 0xB, 0xC, *range(0xE, 0x20), 0xFFFE, 0xFFFF))
+
+
 def _text(element: Any) -> str:
     parts = []
     for node in element.iter():
         tag = node.tag
-        if tag == _W + "t" and node.text:
-            parts.append(node.text)
+        if tag == _W + "t":
+            if node.text:
+                parts.append(node.text)
         elif tag == _W + "tab":
-            parts.append(" ")
-        elif tag in (_W + "br", _W + "cr") or (tag == _W + "p" and parts and parts[-1] != "\n"):
+            parts.append("\t")
+        elif tag in (_W + "br", _W + "cr") or (
+            tag == _W + "p" and node is not element and parts and parts[-1] != "\n"
+        ):
             parts.append("\n")
-    return "".join(parts).strip()
+        elif tag == _W + "sym":
+            code = node.get(_W + "char", "")
+            try:
+                number = int(code, 16)
+            except ValueError:
+                continue
+            if number in XML_INVALID:
+                parts.append(chr(number))
+    return "".join(parts)
 
 
 def _table(element: Any, number: int) -> Table:
@@ -60,9 +81,10 @@ def _table(element: Any, number: int) -> Table:
                     first.rowspan + 1,
                     first.colspan,
                     first.location,
+                    first.literal,
                 )
             else:
-                cells.append(Cell(_text(tc), r, col, 1, span, Location(number, col)))
+                cells.append(Cell(_text(tc), r, col, 1, span, Location(number, col), literal=True))
                 if merge == "restart":
                     open_merges[col] = len(cells) - 1
                 else:
@@ -100,18 +122,12 @@ def read_docx(data: bytes) -> Layout:
     for number, element in enumerate(document.element.body.iterchildren(), start=1):
         if element.tag == _W + "p":
             text = _text(element)
-            if not text:
-                continue
             style = styles.get(element, "") or ""
             if style.startswith(("Heading", "标题", "Title")):
                 level = int(style[-1]) if style[-1:].isdigit() else 1
-                blocks.append(Heading(text, level, Location(number)))
+                blocks.append(Heading(text, level, Location(number), literal=True))
             else:
-                blocks.extend(
-                    Paragraph(line.strip(), Location(number))
-                    for line in text.split("\n")
-                    if line.strip()
-                )
+                blocks.append(Paragraph(text, Location(number), literal=True))
         elif element.tag == _W + "tbl":
             blocks.append(_table(element, number))
     return Layout("docx", tuple(blocks))

@@ -4,6 +4,11 @@ Government sites publish reports as whole pages (site chrome, a metadata table, 
 report) or as fragments. The reader keeps headings, paragraphs and tables; it drops
 scripts, styles and forms. A table whose cells hold paragraphs of prose or other tables is
 a page-layout table: its content is laid out as the blocks it holds, not as a grid.
+
+Whitespace is folded as a browser folds it, except inside ``<pre>`` and elements styled
+``white-space: pre``, ``pre-wrap`` or ``break-spaces`` (in their ``style`` attribute): there
+the text is literal, kept exactly with its line breaks, and each block (even an empty one)
+is a literal block of the layout.
 """
 
 from __future__ import annotations
@@ -39,6 +44,17 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u200b\ufeff]+")
 _LAYOUT_CELL_CHARS = 400
 _LAYOUT_CELL_LINES = 8
 _MAX_SPAN = 1000
+_PRE_STYLE = re.compile(
+    r"white-space\s*:\s*(?:pre|pre-wrap|break-spaces)\s*(?:;|$|!)", re.IGNORECASE
+)
+_LITERAL_ENDS = _BLOCK_TAGS | _HEADINGS.keys() | {"td", "th"}
+
+
+def _pre_style(attrs: list[tuple[str, str | None]]) -> bool:
+    for name, value in attrs:
+        if name == "style" and value and "white-space" in value and _PRE_STYLE.search(value):
+            return True
+    return False
 
 
 def _clean(text: str) -> str:
@@ -82,6 +98,12 @@ class _Reader(HTMLParser):
         self.blocks: list[Block] = []
         self.title: str | None = None
         self._text: list[str] = []
+        # Literal (pre-formatted) text: pieces of self._text that are literal, the open
+        # literal elements as [tag, nesting], and the emission count at each open block.
+        self._literal_pieces: set[int] = set()
+        self._literal: list[list[object]] = []
+        self._marks: list[int] = []
+        self._emitted = 0
         self._start: tuple[int, int] = (1, 0)
         self._skip = 0
         self._in_title = False
@@ -100,6 +122,9 @@ class _Reader(HTMLParser):
     def _flush(self) -> None:
         if not self._text:
             return
+        if self._literal_pieces:
+            self._flush_literal()
+            return
         lines = "".join(self._text).split("\n")
         self._text = []
         line, column = self._start
@@ -112,6 +137,40 @@ class _Reader(HTMLParser):
                     sink.append(Heading(text, self._heading, location))
                 else:
                     sink.append(Paragraph(text, location))
+                self._emitted += 1
+
+    def _flush_literal(self, force: bool = False) -> None:
+        pieces = [
+            piece if i in self._literal_pieces else _SPACE.sub(" ", piece)
+            for i, piece in enumerate(self._text)
+        ]
+        self._text = []
+        self._literal_pieces = set()
+        text = "".join(pieces)
+        if not text.strip() and not force:
+            # Whitespace between the blocks of a literal element lays nothing out.
+            return
+        line, column = self._start
+        self._emit_literal(text, Location(line, column))
+
+    def _emit_literal(self, text: str, location: Location) -> None:
+        if self._heading:
+            self._sink().append(Heading(text, self._heading, location, literal=True))
+        else:
+            self._sink().append(Paragraph(text, location, literal=True))
+        self._emitted += 1
+
+    def _end_block(self) -> None:
+        """End a block: in literal text, an empty block is an empty literal line."""
+        if not self._literal:
+            self._flush()
+            return
+        mark = self._marks.pop() if self._marks else self._emitted
+        if self._text:
+            self._flush_literal(force=self._emitted == mark)
+        elif self._emitted == mark:
+            line, column = self.getpos()
+            self._emit_literal("", Location(line, column))
 
     def handle_data(self, data: str) -> None:
         if self._skip:
@@ -119,11 +178,38 @@ class _Reader(HTMLParser):
         if self._in_title:
             self._title.append(data)
             return
+        if self._literal:
+            if not self._text:
+                self._start = self.getpos()
+            self._literal_pieces.add(len(self._text))
+            self._text.append(data)
+            return
         if not self._text:
             if data.isspace():
                 return
             self._start = self.getpos()
         self._text.append(data)
+
+    def _open_literal(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        literal = self._literal
+        if literal and literal[-1][0] == tag:
+            literal[-1][1] = int(literal[-1][1]) + 1  # type: ignore[call-overload]
+        elif tag == "pre" or _pre_style(attrs):
+            literal.append([tag, 1])
+        elif not literal:
+            return
+        if tag in _LITERAL_ENDS:
+            self._marks.append(self._emitted)
+
+    def _close_literal(self, tag: str) -> None:
+        if self._literal and self._literal[-1][0] == tag:
+            depth = int(self._literal[-1][1]) - 1  # type: ignore[call-overload]
+            if depth:
+                self._literal[-1][1] = depth
+            else:
+                self._literal.pop()
+                if not self._literal:
+                    self._marks.clear()
 
     # -- tags ----------------------------------------------------------------
 
@@ -135,9 +221,9 @@ class _Reader(HTMLParser):
         if self._skip:
             return
         if tag == "br":
-            if self._text:
-                self._text.append("\n")
-        elif tag in ("td", "th"):
+            self._line_break()
+            return
+        if tag in ("td", "th"):
             self._start_cell(attrs)
         elif tag == "tr":
             self._start_row()
@@ -153,9 +239,20 @@ class _Reader(HTMLParser):
             self._heading = _HEADINGS[tag]
         elif tag == "title" and self.title is None:
             self._in_title = True
+        if attrs or self._literal or tag == "pre":
+            self._open_literal(tag, attrs)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br" and not self._skip and self._text:
+        if tag == "br" and not self._skip:
+            self._line_break()
+
+    def _line_break(self) -> None:
+        if self._literal:
+            if not self._text:
+                self._start = self.getpos()
+            self._literal_pieces.add(len(self._text))
+            self._text.append("\n")
+        elif self._text:
             self._text.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
@@ -165,6 +262,8 @@ class _Reader(HTMLParser):
             return
         if self._skip:
             return
+        if self._literal and tag in _LITERAL_ENDS:
+            self._end_block()
         if tag in ("td", "th"):
             self._end_cell()
         elif tag == "tr":
@@ -179,6 +278,8 @@ class _Reader(HTMLParser):
         elif tag == "title" and self._in_title:
             self._in_title = False
             self.title = _clean("".join(self._title)) or None
+        if self._literal:
+            self._close_literal(tag)
 
     # -- tables --------------------------------------------------------------
 
@@ -282,6 +383,7 @@ def _grid(table: _TableBuffer) -> Table:
                     buffer.rowspan,
                     buffer.colspan,
                     buffer.location,
+                    literal=any(getattr(b, "literal", False) for b in buffer.blocks),
                 )
             )
             if buffer.rowspan > 1:
@@ -301,14 +403,14 @@ def _with_offsets(blocks: list[Block], index: LineIndex) -> tuple[Block, ...]:
     for block in blocks:
         if isinstance(block, Table):
             cells = tuple(
-                Cell(c.text, c.row, c.col, c.rowspan, c.colspan, place(c.location))
+                Cell(c.text, c.row, c.col, c.rowspan, c.colspan, place(c.location), c.literal)
                 for c in block.cells
             )
             result.append(Table(cells, place(block.location)))
         elif isinstance(block, Heading):
-            result.append(Heading(block.text, block.level, place(block.location)))
+            result.append(Heading(block.text, block.level, place(block.location), block.literal))
         else:
-            result.append(Paragraph(block.text, place(block.location)))
+            result.append(Paragraph(block.text, place(block.location), block.literal))
     return tuple(result)
 
 

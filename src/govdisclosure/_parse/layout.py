@@ -4,11 +4,19 @@ A layout is what a document looks like with its format forgotten: headings, para
 tables, in reading order. A table is a grid of cells, each with its text, its row and
 column, its row and column spans, and where it stands in the input. Readers know nothing
 about annual reports; the recogniser knows nothing about HTML, Markdown or Word.
+
+Literal text. Most documents let a reader fold whitespace (HTML collapses it, text lines
+are stripped). Where a document marks its text as literal (an HTML element styled
+``white-space: pre-wrap`` or a ``<pre>``, any Word paragraph, a decoded Markdown line, an
+indented or escaped line of plain text), the reader keeps it exactly, empty or multi-line,
+and flags the block ``literal``. :meth:`Layout.plain` folds literal blocks the way the reader
+folds ordinary text, which is the view the key-phrase recogniser reads.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import TypeAlias
 
@@ -54,6 +62,7 @@ class Cell:
         rowspan: how many grid rows the cell covers.
         colspan: how many grid columns the cell covers.
         location: where the cell starts in the input.
+        literal: the text is exactly as the document holds it (not stripped).
     """
 
     text: str
@@ -62,23 +71,32 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     location: Location = Location(1)
+    literal: bool = False
 
 
 @attrs.frozen
 class Heading:
-    """A heading the input marks as one (``<h2>``, ``## …``, a Word heading style)."""
+    """A heading the input marks as one (``<h2>``, ``## …``, a Word heading style).
+
+    ``literal``: the text is exactly as the document holds it (may be empty or multi-line).
+    """
 
     text: str
     level: int
     location: Location
+    literal: bool = False
 
 
 @attrs.frozen
 class Paragraph:
-    """A paragraph, or one line of text where the input is plain text."""
+    """A paragraph, or one line of text where the input is plain text.
+
+    ``literal``: the text is exactly as the document holds it (may be empty or multi-line).
+    """
 
     text: str
     location: Location
+    literal: bool = False
 
 
 @attrs.frozen
@@ -121,6 +139,60 @@ class Layout:
     title: str | None = None
     wrapped: bool = False
 
+    @property
+    def has_literal(self) -> bool:
+        """``True`` when some block or cell holds literal text."""
+        for block in self.blocks:
+            if isinstance(block, Table):
+                if any(cell.literal for cell in block.cells):
+                    return True
+            elif block.literal:
+                return True
+        return False
+
+    def plain(self) -> Layout:
+        r"""The layout with literal text folded as the reader folds ordinary text.
+
+        HTML: lines split and whitespace collapsed; Word: tabs as spaces, lines split and
+        stripped; plain text: Word bookmarks and page footers dropped, lines stripped;
+        Markdown: stripped. Empty paragraphs are dropped (Markdown keeps them, as its reader
+        always did).
+
+        >>> layout = Layout("html", (Paragraph(" a \n\n b  c", Location(1), literal=True),))
+        >>> [b.text for b in layout.plain().blocks]
+        ['a', 'b c']
+        """
+        if not self.has_literal:
+            return self
+        fold = _FOLDS.get(self.kind, _fold_text)
+        blocks: list[Block] = []
+        for block in self.blocks:
+            if isinstance(block, Table):
+                cells = tuple(
+                    Cell(
+                        "\n".join(fold(c.text, True)) if c.literal else c.text,
+                        c.row,
+                        c.col,
+                        c.rowspan,
+                        c.colspan,
+                        c.location,
+                    )
+                    for c in block.cells
+                )
+                blocks.append(Table(cells, block.location))
+            elif not block.literal:
+                blocks.append(block)
+            elif isinstance(block, Heading):
+                blocks.extend(
+                    Heading(line, block.level, block.location) for line in fold(block.text, True)
+                )
+            else:
+                blocks.extend(
+                    Paragraph(line, block.location)
+                    for line in fold(block.text, False, keep_empty=self.kind == "markdown")
+                )
+        return Layout(self.kind, tuple(blocks), self.title, self.wrapped)
+
 
 class LineIndex:
     r"""Turns character offsets into line and column numbers.
@@ -149,3 +221,34 @@ class LineIndex:
         if 1 <= line <= len(self._starts):
             return self._starts[line - 1] + column
         return column
+
+
+_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u200b\ufeff]+")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
+
+
+def _fold_html(text: str, heading: bool, keep_empty: bool = False) -> list[str]:
+    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def _fold_docx(text: str, heading: bool, keep_empty: bool = False) -> list[str]:
+    text = text.replace("\t", " ").strip()
+    if heading:
+        return [text] if text else []
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _fold_markdown(text: str, heading: bool, keep_empty: bool = False) -> list[str]:
+    text = text.strip()
+    return [text] if text or keep_empty else []
+
+
+def _fold_text(text: str, heading: bool, keep_empty: bool = False) -> list[str]:
+    from govdisclosure._parse.text import is_page_footer
+
+    lines = (_BOOKMARK.sub("", line).strip() for line in text.split("\n"))
+    return [line for line in lines if line and not is_page_footer(line)]
+
+
+_FOLDS = {"html": _fold_html, "docx": _fold_docx, "markdown": _fold_markdown, "text": _fold_text}

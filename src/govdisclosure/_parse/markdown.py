@@ -1,46 +1,110 @@
-"""The Markdown reader: reports converted to Markdown (often from their PDF).
+r"""The Markdown reader: reports converted to Markdown (often from their PDF).
 
 Pipe tables become tables (a converter often splits one printed table into several pieces,
 and may leave rows without their labels; the recogniser deals with that). ``#`` lines are
 headings; every other line is a paragraph, since converted text keeps the PDF's line breaks.
+
+Text is decoded as CommonMark decodes it: backslash escapes of ASCII punctuation
+(``\|``, ``\#``, ``\*``), character references (``&#9;``, ``&amp;``) and ``<br>`` line
+breaks; ``**strong**`` and ``__strong__`` lose their markers. Decoded text is exact, so every
+block is literal (:class:`~govdisclosure._parse.layout.Paragraph`); a line holding only
+``<br>`` is an empty line.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from govdisclosure._parse.layout import Block, Cell, Heading, Layout, Location, Paragraph, Table
 from govdisclosure._parse.text import is_page_footer, looks_wrapped
 
-__all__ = ["read_markdown"]
+__all__ = ["decode_inline", "read_markdown"]
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,6})(?:\s+(.*?))?(?:(?<!\\)\s*#+)?\s*$")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_EMPHASIS = re.compile(r"(?<!\\)(\*\*|__)(.+?)(?<!\\)\1")
+_INLINE = re.compile(
+    r"\\([!-/:-@\[-`{-~])|&#([0-9]{1,7});|&#[xX]([0-9a-fA-F]{1,6});"
+    r"|&([A-Za-z][A-Za-z0-9]{1,31});|<br\s*/?>",
+    re.IGNORECASE,
+)
+_EMPTY_LINE = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 
 
-def _inline(text: str) -> str:
-    text = _EMPHASIS.sub(r"\2", text)
-    return text.replace("<br>", "\n").replace("<br/>", "\n").replace("\\|", "|").strip()
+def _code_point(number: int, raw: str) -> str:
+    if number > 0x10FFFF or 0xD800 <= number <= 0xDFFF:
+        return raw
+    return chr(number)
+
+
+def _replace(match: re.Match[str]) -> str:
+    escaped, decimal, hexadecimal, name = match.groups()
+    if escaped is not None:
+        return escaped
+    if decimal is not None:
+        return _code_point(int(decimal), match.group())
+    if hexadecimal is not None:
+        return _code_point(int(hexadecimal, 16), match.group())
+    if name is not None:
+        return html.unescape(match.group())
+    return "\n"
+
+
+def decode_inline(text: str) -> str:
+    r"""Decode Markdown inline text: escapes, character references, ``<br>``, strong markers.
+
+    >>> decode_inline(r"a\|b&#32;<br>**c** \\ &amp; \q")
+    'a|b \nc \\ & \\q'
+    """
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+    if "\\" not in text and "&" not in text and "<" not in text:
+        return text
+    return _INLINE.sub(_replace, text)
+
+
+def _pipes(body: str) -> list[int]:
+    """The offsets of the unescaped ``|`` in a table line."""
+    found = []
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "|":
+            found.append(i)
+        i += 1
+    return found
 
 
 def _row_cells(line: str, number: int, line_offset: int, row: int) -> list[Cell]:
     body = line.strip()
     start = line.find(body)
-    if body.startswith("|"):
+    pipes = _pipes(body)
+    if pipes and pipes[0] == 0:
+        pipes.pop(0)
         body = body[1:]
         start += 1
-    if body.endswith("|") and not body.endswith("\\|"):
+        pipes = [p - 1 for p in pipes]
+    if pipes and pipes[-1] == len(body) - 1:
+        pipes.pop()
         body = body[:-1]
     cells = []
-    position = start
-    for col, piece in enumerate(_CELL_SPLIT.split(body)):
-        column = position + len(piece) - len(piece.lstrip())
+    bounds = [-1, *pipes, len(body)]
+    for col in range(len(bounds) - 1):
+        piece = body[bounds[col] + 1 : bounds[col + 1]]
+        column = start + bounds[col] + 1 + len(piece) - len(piece.lstrip())
         cells.append(
-            Cell(_inline(piece), row, col, location=Location(number, column, line_offset + column))
+            Cell(
+                decode_inline(piece.strip()),
+                row,
+                col,
+                location=Location(number, column, line_offset + column),
+                literal=True,
+            )
         )
-        position += len(piece) + 1
     return cells
 
 
@@ -88,9 +152,12 @@ def read_markdown(text: str) -> Layout:
         location = Location(number, column, line_offset + column)
         heading = _HEADING.match(stripped)
         if heading:
-            blocks.append(Heading(_inline(heading.group(2)), len(heading.group(1)), location))
+            content = decode_inline(heading.group(2) or "")
+            blocks.append(Heading(content, len(heading.group(1)), location, literal=True))
+        elif _EMPTY_LINE.match(stripped):
+            blocks.append(Paragraph("", location, literal=True))
         else:
-            blocks.append(Paragraph(_inline(stripped), location))
+            blocks.append(Paragraph(decode_inline(stripped), location, literal=True))
             prose.append(stripped)
     if table_start is not None:
         blocks.append(Table(tuple(cells), table_start))

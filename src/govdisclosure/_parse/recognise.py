@@ -1,7 +1,10 @@
 """The recogniser: any layout in, one annual report out, with warnings and sources.
 
-It finds the six sections by the key phrases of their headings, the three tables by their
-labels, and maps each table row to a row of the format by its normalised label. Row and
+A document that marks its structure (:mod:`govdisclosure._parse.marked`, what
+:func:`govdisclosure.render` writes) is read exactly by its marks. Any other document is
+read from its plain layout: the recogniser finds the six sections by the key phrases of
+their headings, the three tables by their labels, and maps each table row to a row of the
+format by its normalised label. Row and
 column labels come from the format declarations (:mod:`govdisclosure._format`) plus the
 declared alias table below; nothing here re-types the format.
 
@@ -1113,6 +1116,12 @@ def recognise(layout: Layout, *, source: str | None = None) -> ParseResult:
         ParseError: the input holds no report: no section heading and no table of the
             format, or no report year.
     """
+    from govdisclosure._parse.marked import recognise_marked
+
+    marked = recognise_marked(layout, source=source)
+    if marked is not None:
+        return marked
+    layout = layout.plain()
     state = _State(layout.kind)
     items = _items(layout)
     sections = _find_sections(items, 0, state)

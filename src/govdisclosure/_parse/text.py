@@ -1,4 +1,4 @@
-"""The plain-text reader: text extracted from DOCX and PDF files.
+r"""The plain-text reader: text extracted from DOCX and PDF files.
 
 Two shapes occur. Text extracted from a Word file (python-docx, pandoc, antiword) writes
 each table cell on its own line indented by a tab, with a blank line between table rows.
@@ -7,6 +7,14 @@ and breaks long labels over several lines. The reader keeps both as they are: ta
 runs become tables; every other line is a paragraph. It drops what is not the document's
 own text: page footers (``- 3 -``, ``第 3 页``) and Word bookmark artefacts
 (``[bookmark: _Toc3296]``).
+
+Literal lines. A line indented by exactly two ideographic spaces (``　　``, the customary
+first-line indent of a paragraph) is literal text: what follows the indent is kept exactly,
+even when empty or when it starts or ends with spaces. A line, cell or indented text that
+starts with a backslash is escaped: ``\\``, ``\n``, ``\r``, ``\t``, ``\uXXXX`` and
+``\UXXXXXXXX`` stand for the characters they name, and the text is kept exactly (a lone
+``\`` is the empty text). Documents written by :func:`govdisclosure.render` use both;
+text extracted from real documents practically never starts a line with a backslash.
 """
 
 from __future__ import annotations
@@ -15,7 +23,32 @@ import re
 
 from govdisclosure._parse.layout import Block, Cell, Layout, Location, Paragraph, Table
 
-__all__ = ["is_page_footer", "looks_wrapped", "read_text"]
+__all__ = ["INDENT", "is_page_footer", "looks_wrapped", "read_text", "unescape"]
+
+#: The indent that marks a literal line: two ideographic spaces.
+INDENT = "\u3000\u3000"
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([nrt\\]))")
+_NAMED = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}
+
+
+def _unescape_one(match: re.Match[str]) -> str:
+    short, long, named = match.groups()
+    if named is not None:
+        return _NAMED[named]
+    number = int(short or long, 16)
+    if number > 0x10FFFF:
+        return match.group()
+    return chr(number)
+
+
+def unescape(text: str) -> str:
+    r"""Decode the escapes of an escaped line (without its leading backslash).
+
+    >>> unescape(r"a\nb\u3000\\")
+    'a\nb\u3000\\'
+    """
+    return _ESCAPE.sub(_unescape_one, text)
+
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 _FOOTER = re.compile(
@@ -48,7 +81,7 @@ def looks_wrapped(lines: list[str]) -> bool:
     return broken * 2 > len(long_lines)
 
 
-def read_text(text: str, kind: str = "text") -> Layout:
+def read_text(text: str, kind: str = "text") -> Layout:  # noqa: PLR0912, PLR0915 - one pass
     r"""Lay out plain text.
 
     Args:
@@ -80,10 +113,37 @@ def read_text(text: str, kind: str = "text") -> Layout:
                 table_start = Location(number, 0, line_offset)
                 row = col = 0
             body = line[1:]
+            escaped = body.startswith("\\")
             cells.append(
-                Cell(body.strip(), row, col, location=Location(number, 1, line_offset + 1))
+                Cell(
+                    unescape(body[1:]) if escaped else body.strip(),
+                    row,
+                    col,
+                    location=Location(number, 1, line_offset + 1),
+                    literal=escaped,
+                )
             )
             col += 1
+            continue
+        if line.startswith(INDENT) and (table_start is None or _BOOKMARK.sub("", line).strip()):
+            if table_start is not None:
+                blocks.append(Table(tuple(cells), table_start))
+                cells = []
+                table_start = None
+            body = line[2:]
+            text_ = unescape(body[1:]) if body.startswith("\\") else body
+            column = len(line) - len(line.lstrip()) if line.strip() else 2
+            blocks.append(
+                Paragraph(text_, Location(number, column, line_offset + column), literal=True)
+            )
+            prose.append(text_.strip())
+            continue
+        if line.startswith("\\"):
+            if table_start is not None:
+                blocks.append(Table(tuple(cells), table_start))
+                cells = []
+                table_start = None
+            blocks.append(Paragraph(unescape(line[1:]), Location(number, 0, line_offset)))
             continue
         if "[bookmark:" in line:
             line = _BOOKMARK.sub("", line)

@@ -1,0 +1,353 @@
+"""Writing reports: every kind reads back exactly, in the official layout."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import govdisclosure as gd
+from govdisclosure._errors import UnsupportedFormatError
+from govdisclosure._parse import WarningCode, parse, parse_file
+from govdisclosure._parse.docx import read_docx
+from govdisclosure._parse.html import read_html
+from govdisclosure._parse.layout import Heading, Paragraph, Table
+from govdisclosure._parse.markdown import decode_inline, read_markdown
+from govdisclosure._parse.text import read_text
+from govdisclosure._render import (
+    draft_preface,
+    render,
+    render_docx_bytes,
+    render_html_bytes,
+    render_markdown_bytes,
+    render_text_bytes,
+)
+from govdisclosure._render.markdown import escape_markdown
+from govdisclosure._render.text import escape_line
+from strategies import reports
+
+SAMPLE = gd.examples.load("qijiang-psb-2023")
+TEXT_KINDS = ("html", "markdown", "text")
+WRITERS = {
+    ".html": render_html_bytes,
+    ".md": render_markdown_bytes,
+    ".txt": render_text_bytes,
+    ".docx": render_docx_bytes,
+}
+ODD = "一、总体情况\n二、主动公开政府信息情况\n\t  <b>x</b> | \\ # *y* &amp; 😀\n\n备注：z\n- 3 -\n"
+
+
+def _read(document: str | bytes, kind: str) -> gd.AnnualReport:
+    if kind == "docx":
+        from govdisclosure._parse.recognise import recognise
+
+        assert isinstance(document, bytes)
+        return recognise(read_docx(document)).report
+    return parse(document, kind=kind).report
+
+
+def _odd_report(version: gd.FormatVersion) -> gd.AnnualReport:
+    """A report whose texts look like headings, cells, notes, markup and page numbers."""
+    year = 2020 if version is gd.FormatVersion.V2019 else 2023
+    report = gd.AnnualReport.blank(
+        agency=" 某某局\t", year=year, title="", source="", published_on=None
+    )
+    report = report.with_cells(
+        {
+            "applications.new_received.natural_person": 10**30,
+            "review_litigation.review.total": -3,
+            "applications.carried_forward.other_org": 0,
+        }
+    )
+    tables = report.proactive_disclosure
+    tables = attrs.evolve(tables, notes=("", ODD), heading="")
+    if version is gd.FormatVersion.V2019:
+        procurement = attrs.evolve(
+            tables.central_procurement,  # type: ignore[union-attr]
+            amount=Decimal("-0.000000000001"),
+            amount_unit="元\n",
+        )
+        tables = attrs.evolve(tables, central_procurement=procurement)
+    return attrs.evolve(
+        report,
+        preface="",
+        overview=gd.Overview(text=ODD, heading="\n"),
+        proactive_disclosure=tables,
+        problems_improvements=gd.ProblemsImprovements(text="\n", heading="一、总体情况"),
+        other_matters=gd.OtherMatters(
+            text="本年度收取信息处理费380元。", information_fee_yuan=Decimal("1E+3")
+        ),
+    )
+
+
+@pytest.mark.parametrize("kind", [*TEXT_KINDS, "docx"])
+def test_sample_reads_back_exactly(kind: str) -> None:
+    """The bundled sample, rendered to each kind, parses back to the very same report."""
+    assert _read(render(SAMPLE, kind), kind) == SAMPLE
+
+
+@pytest.mark.parametrize("kind", [*TEXT_KINDS, "docx"])
+@pytest.mark.parametrize("version", list(gd.FormatVersion))
+def test_odd_texts_read_back_exactly(kind: str, version: gd.FormatVersion) -> None:
+    """Texts that look like structure, markup or escapes stay text; odd facts survive."""
+    report = _odd_report(version)
+    assert _read(render(report, kind), kind) == report
+
+
+@pytest.mark.parametrize("kind", TEXT_KINDS)
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(report=reports())
+def test_hypothesis_reports_read_back_exactly(kind: str, report: gd.AnnualReport) -> None:
+    """Any report of either version parses back from html, Markdown and text unchanged."""
+    assert parse(render(report, kind), kind=kind).report == report
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(report=reports())
+def test_hypothesis_reports_read_back_from_docx(report: gd.AnnualReport) -> None:
+    """Any report of either version parses back from a Word document unchanged."""
+    assert _read(render(report, "docx"), "docx") == report
+
+
+@pytest.mark.parametrize("suffix", list(WRITERS))
+def test_files_read_back_through_parse_file(tmp_path: Path, suffix: str) -> None:
+    """The bytes the dump writers produce read back through parse_file, source included."""
+    for report in (SAMPLE, _odd_report(gd.FormatVersion.V2021)):
+        path = tmp_path / f"report{suffix}"
+        path.write_bytes(WRITERS[suffix](report))
+        result = parse_file(path)
+        assert result.report == report
+        assert result.report.meta.source == report.meta.source  # not the file name
+
+
+def test_blank_cells_warn_as_blank_cells_only() -> None:
+    """A blank report reads back with one blank-cell warning per cell and nothing else."""
+    report = gd.AnnualReport.blank(agency="某某局", year=2023)
+    result = parse(render(report, "html"), kind="html")
+    assert result.report == report
+    assert {w.code for w in result.warnings} == {WarningCode.BLANK_CELL}
+    assert len(result.warnings) == len(gd.cell_paths(gd.FormatVersion.V2021))
+
+
+def test_heading_like_lines_do_not_split_sections() -> None:
+    """A line reading 二、主动公开政府信息情况 inside the overview stays in the overview."""
+    report = attrs.evolve(SAMPLE, overview=gd.Overview(text="二、主动公开政府信息情况\n正文"))
+    for kind in TEXT_KINDS:
+        parsed = parse(render(report, kind), kind=kind).report
+        assert parsed.overview.text == "二、主动公开政府信息情况\n正文"
+        assert parsed.proactive_disclosure == SAMPLE.proactive_disclosure
+
+
+def test_title_none_and_customary_title_differ() -> None:
+    """A report without a title and one whose title is the customary one both round-trip."""
+    untitled = attrs.evolve(SAMPLE, meta=attrs.evolve(SAMPLE.meta, title=None))
+    assert SAMPLE.meta.title == untitled.meta.display_title
+    for kind in TEXT_KINDS:
+        assert parse(render(untitled, kind), kind=kind).report.meta.title is None
+        assert parse(render(SAMPLE, kind), kind=kind).report.meta.title == SAMPLE.meta.title
+
+
+def test_fee_row_only_when_the_text_does_not_state_the_fee() -> None:
+    """The 信息处理费 row appears only when section 六's text would read another amount."""
+    stated = attrs.evolve(
+        SAMPLE,
+        other_matters=gd.OtherMatters(
+            text="本年度收取信息处理费380元。", information_fee_yuan=Decimal(380)
+        ),
+    )
+    assert "信息处理费</th>" not in render(stated, "html")
+    unstated = attrs.evolve(
+        stated, other_matters=attrs.evolve(stated.other_matters, information_fee_yuan=None)
+    )
+    page = render(unstated, "html")
+    assert '<th scope="row">信息处理费</th><td style="white-space:pre-wrap">未填报</td>' in page
+    assert parse(page, kind="html").report == unstated
+
+
+def test_unmarked_document_falls_back_to_key_phrases() -> None:
+    """Without its report-information table a rendered page is read like any published one."""
+    page = render(SAMPLE, "html")
+    page = re.sub(r'<table class="gd-meta".*?</table>', "", page, flags=re.DOTALL)
+    result = parse(page, kind="html")
+    assert result.report.applications == SAMPLE.applications
+    assert result.report.review_litigation == SAMPLE.review_litigation
+    assert result.report.overview == SAMPLE.overview
+    assert result.report.meta.agency == SAMPLE.meta.agency
+
+
+def test_edited_table_label_is_read_by_the_table_readers() -> None:
+    """A marked page whose table label was retyped still yields its figures."""
+    page = render(SAMPLE, "html").replace("行政事业性收费</th>", "行政事业性收费 </th>", 1)
+    page = page.replace('<th scope="row">规章</th>', '<th scope="row">规 章（本级）</th>')
+    result = parse(page, kind="html")
+    assert result.report.proactive_disclosure == SAMPLE.proactive_disclosure
+
+
+def test_html_page_is_standalone_printable_and_accessible() -> None:
+    """The page declares its language and charset, prints on A4 and marks table headers."""
+    page = render(SAMPLE, "html")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
+    assert '<meta charset="utf-8">' in page
+    assert f"<title>{SAMPLE.meta.display_title}</title>" in page
+    assert "@page { size: A4; margin: 37mm 26mm 35mm 28mm; }" in page
+    assert "@media print" in page
+    assert "thead { display: table-header-group; }" in page
+    assert '<th rowspan="3" colspan="3" scope="col">（本列数据的勾稽关系为' in page
+    assert '<th rowspan="22" scope="row">三、本年度办理结果</th>' in page
+    assert '<th colspan="10" scope="col">行政诉讼</th>' in page
+    assert '<h2 style="white-space:pre-wrap">一、总体情况</h2>' in page
+    assert '<span class="gd-subhead">（一）主动公开方面。</span>' in page
+    assert "<p>备注：因本年度开展行政规范性文件清理工作" in page
+    assert "<script" not in page
+    hostile = attrs.evolve(SAMPLE, preface="</p><script>alert(1)</script>")
+    assert "<script>" not in render(hostile, "html")
+
+
+def test_markdown_layout() -> None:
+    """Headings, one paragraph per line, pipe tables with empty merged places, escapes."""
+    text = render(SAMPLE, "markdown")
+    lines = text.splitlines()
+    assert lines[0] == "# " + SAMPLE.meta.display_title
+    assert "## 一、总体情况" in lines
+    assert "| 第二十条第（一）项 |  |  |  |" in lines
+    assert "| 行政许可 | 147362 |  |  |" in lines
+    assert "| 报告格式 | 国办公开办函〔2021〕30号 |" in lines
+    assert lines[-1].startswith("| 来源 | 重庆市綦江区公安局")
+
+
+def test_markdown_escapes() -> None:
+    """Text that Markdown would read as markup is escaped, and decodes back."""
+    cases = ["# x", "| a |", "**b**", "- 3 -", "第 3 页", "1. x", " lead", "trail\t", "a<br>b", ""]
+    for case in cases:
+        line = escape_markdown(case, line=True)
+        layout = read_markdown(line)
+        assert [b.text for b in layout.blocks] == [case], case
+        assert all(isinstance(b, Paragraph) for b in layout.blocks)
+    assert decode_inline(escape_markdown("a\nb|c")) == "a\nb|c"
+
+
+def test_text_layout_and_escapes() -> None:
+    """Text lines are indented by two ideographic spaces; odd headings are escaped."""
+    text = render(SAMPLE, "text")
+    lines = text.splitlines()
+    assert lines[0] == SAMPLE.meta.display_title
+    assert "一、总体情况" in lines
+    assert "\u3000\u30002023年，綦江区公安局在区委、区政府和市公安局的坚强领导下，" in text
+    assert "\t第二十条第（一）项" in lines
+    assert escape_line("一、总体情况", kind="structural") == "一、总体情况"
+    for case in ["", " a", "a\nb", "\\x", "- 3 -", "[bookmark: _Toc1]x", "\ufeffx"]:
+        line = escape_line(case, kind="structural")
+        assert line.startswith("\\")
+        [block] = read_text(line).blocks
+        assert isinstance(block, Paragraph)
+        assert (block.text, block.literal) == (case, False)
+
+
+def test_docx_follows_the_official_document_format() -> None:
+    """A4, GB/T 9704 margins, official fonts with east-Asian faces, page numbers, borders."""
+    docx = pytest.importorskip("docx")
+    data = render(SAMPLE, "docx")
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    mm = 36000
+    assert (round(section.page_width / mm), round(section.page_height / mm)) == (210, 297)
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert tuple(round(m / mm) for m in margins) == (37, 35, 28, 26)
+    styles = document.styles.element.xml
+    for face in ("方正小标宋简体", "黑体", "仿宋_GB2312"):
+        assert f'w:eastAsia="{face}"' in styles
+    assert 'w:firstLineChars="200"' in styles
+    assert 'w:line="579" w:lineRule="exact"' in styles
+    body = document.element.body.xml
+    assert 'w:eastAsia="楷体_GB2312"' in body  # the overview's subsection heads
+    assert body.count("<w:tbl>") == 4
+    assert '<w:tblW w:w="8844" w:type="dxa"/>' in body
+    assert '<w:gridSpan w:val="10"/>' in body
+    assert '<w:vMerge w:val="restart"/>' in body
+    assert '<w:insideV w:val="single"' in body
+    assert "<w:tblHeader/>" in body
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        footers = [n for n in package.namelist() if n.startswith("word/footer")]
+        assert len(footers) == 2
+        footer = package.read(footers[0]).decode("utf-8")
+        fonts = package.read("word/fontTable.xml").decode("utf-8")
+    assert " PAGE " in footer
+    assert "— " in footer
+    assert '<w:altName w:val="仿宋"/>' in fonts
+    assert document.paragraphs[0].style.name == "Title"
+    assert document.paragraphs[0].text == SAMPLE.meta.display_title
+    assert document.core_properties.author == SAMPLE.meta.agency
+
+
+def test_docx_holds_characters_xml_cannot() -> None:
+    """Control characters travel as w:sym and read back as themselves."""
+    pytest.importorskip("docx")
+    report = attrs.evolve(SAMPLE, preface="a\x00b\x1f\ufffe\r\tc")
+    data = render(report, "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        xml = package.read("word/document.xml")
+    assert b'<w:sym w:font="Symbol" w:char="0000"/>' in xml
+    assert b'w:char="FFFE"' in xml
+    assert _read(data, "docx") == report
+
+
+def test_unknown_kind_and_missing_python_docx(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unknown kind and a missing python-docx raise UnsupportedFormatError with a hint."""
+    with pytest.raises(UnsupportedFormatError, match="kinds: html, markdown, text, docx"):
+        render(SAMPLE, "pdf")
+    monkeypatch.setitem(sys.modules, "docx", None)
+    with pytest.raises(UnsupportedFormatError, match=r"pip install 'govdisclosure\[docx\]'"):
+        render(SAMPLE, "docx")
+
+
+def test_draft_preface() -> None:
+    """The preface names the basis, the six parts and the statistics period of the year."""
+    text = draft_preface(SAMPLE)
+    assert text.startswith("根据《中华人民共和国政府信息公开条例》")
+    assert "（国办公开办函〔2021〕30号）" in text
+    assert "其他需要报告的事项6个部分组成。" in text
+    assert text.endswith("本报告中所列数据的统计期限为2023年1月1日至2023年12月31日。")
+    old = draft_preface(
+        gd.ReportMeta(agency="某某局", year=2020),
+        basis=["《某市通知》"],
+        closing="如对本报告有疑问，请与某某局联系。",
+    )
+    assert "（国办公开办函〔2019〕60号）、《某市通知》要求，某某局编制本报告。" in old
+    assert "2020年1月1日至2020年12月31日。如对本报告有疑问" in old
+    with pytest.raises(TypeError):
+        draft_preface("某某局")  # type: ignore[arg-type]
+    report = attrs.evolve(SAMPLE, preface=text)
+    assert parse(render(report, "text"), kind="text").report == report
+
+
+def test_readers_keep_literal_text() -> None:
+    """HTML pre-wrap, indented text lines and Word paragraphs keep their text exactly."""
+    layout = read_html(
+        '<div style="white-space:pre-wrap"><p> a  b </p><p></p></div><p> c  d </p>'
+        '<h2 style="white-space: pre-wrap"></h2>'
+    )
+    assert [(type(b).__name__, b.text, b.literal) for b in layout.blocks] == [  # type: ignore[union-attr]
+        ("Paragraph", " a  b ", True),
+        ("Paragraph", "", True),
+        ("Paragraph", "c d", False),
+        ("Heading", "", True),
+    ]
+    assert [b.text for b in layout.plain().blocks] == ["a b", "c d"]  # type: ignore[union-attr]
+    layout = read_text("标题\n\u3000\u3000 x \n\u3000\u3000\n\u3000\u3000\\a\\nb")
+    assert [(b.text, b.literal) for b in layout.blocks] == [  # type: ignore[union-attr]
+        ("标题", False),
+        (" x ", True),
+        ("", True),
+        ("a\nb", True),
+    ]
+    blocks = read_docx(render(SAMPLE, "docx")).blocks
+    assert isinstance(blocks[0], Heading)
+    assert blocks[0].literal
+    assert sum(isinstance(b, Table) for b in blocks) == 4
