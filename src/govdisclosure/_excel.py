@@ -32,6 +32,7 @@ other format's rows. It holds numbers only (texts stay in the report workbooks).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 import re
@@ -1625,27 +1626,110 @@ def _summary_value(value: object) -> object:
     return _check_fits(str(value))
 
 
-def _violation_row(row: int, report: AnnualReport, violation: Any) -> list[object]:
-    def number(value: object) -> object:
-        if isinstance(value, bool) or value is None:
-            return None if value is None else str(value)
-        if isinstance(value, (int, Decimal)):
-            return _summary_value(value)
-        return _check_fits(str(value))
+class SummaryEntry(NamedTuple):
+    """One report as the summary workbook needs it.
 
-    severity = getattr(violation.severity, "value", violation.severity)
-    return [
-        row,
-        _check_fits(report.meta.agency),
-        report.meta.year,
-        _check_fits(str(violation.rule_id)),
-        _check_fits(str(severity)),
-        _check_fits(", ".join(violation.paths)),
-        number(violation.expected),
-        number(violation.actual),
-        _check_fits(str(violation.message)),
-        _check_fits(str(violation.message_en)),
-    ]
+    Plain data, cheap to send between processes: ``govdisclosure summary --jobs N``
+    builds these in the workers.
+
+    Attributes:
+        agency: the report's agency.
+        year: the report year.
+        version: the format version.
+        values: every cell value in the version's official order.
+        violations: the findings as ``(rule_id, severity, paths, expected, actual, message,
+            message_en)`` rows, or ``None`` when the report was not validated.
+    """
+
+    agency: str
+    year: int
+    version: FormatVersion
+    values: tuple[CellValue, ...]
+    violations: tuple[tuple[object, ...], ...] | None
+
+
+def summary_entry(report: AnnualReport, result: Any = None) -> SummaryEntry:
+    """The summary data of one report and, optionally, its validation result."""
+    violations = None
+    if result is not None:
+        violations = tuple(
+            (
+                str(v.rule_id),
+                str(getattr(v.severity, "value", v.severity)),
+                ", ".join(v.paths),
+                v.expected,
+                v.actual,
+                str(v.message),
+                str(v.message_en),
+            )
+            for v in getattr(result, "violations", ())
+        )
+    meta = report.meta
+    return SummaryEntry(meta.agency, meta.year, meta.format_version, report.values(), violations)
+
+
+@functools.cache
+def _column_positions(version: FormatVersion, columns: tuple[str, ...]) -> tuple[int | None, ...]:
+    position = _format.format_spec(version).position
+    return tuple(position.get(path) for path in columns)
+
+
+def _number_or_text(value: object) -> object:
+    if isinstance(value, bool) or value is None:
+        return None if value is None else str(value)
+    if isinstance(value, (int, Decimal)):
+        return _summary_value(value)
+    return _check_fits(str(value))
+
+
+def summary_entries_bytes(
+    entries: Sequence[SummaryEntry], failures: Sequence[tuple[str, str]] = ()
+) -> bytes:
+    """The summary workbook of some entries (see :func:`write_excel_summary`)."""
+    columns = tuple(_summary_columns(e.version for e in entries))
+    styles = new_styles()
+    ws = StreamSheet(styles, SUMMARY_SHEET, [24, 10, 10] + [14] * len(columns), freeze=(2, 3))
+    ws.append([label for _, label in _META_COLUMNS] + [_summary_label(p) for p in columns], _HEADER)
+    ws.append([i for i, _ in _META_COLUMNS] + list(columns), _ID)
+    for entry in entries:
+        values = entry.values
+        row: list[object] = [_check_fits(entry.agency), entry.year, entry.version.value]
+        for i in _column_positions(entry.version, columns):
+            value = None if i is None else values[i]
+            # Most cells are small counts or blanks, written as they are.
+            plain = value is None or (type(value) is int and -_EXACT_DIGITS < value < _EXACT_DIGITS)
+            row.append(value if plain else _summary_value(value))
+        ws.append(row)
+    sheets = [ws]
+    if any(e.violations is not None for e in entries):
+        vs = StreamSheet(styles, VIOLATIONS_SHEET, (10, 24, 10, 20, 10, 40, 10, 10, 60, 60), (1, 0))
+        vs.append([label for _, label in _VIOLATION_COLUMNS], _HEADER)
+        for n, entry in enumerate(entries, start=3):
+            for rule, severity, paths, expected, actual, message, english in entry.violations or ():
+                vs.append(
+                    [
+                        n,
+                        _check_fits(entry.agency),
+                        entry.year,
+                        _check_fits(str(rule)),
+                        _check_fits(str(severity)),
+                        _check_fits(str(paths)),
+                        _number_or_text(expected),
+                        _number_or_text(actual),
+                        _check_fits(str(message)),
+                        _check_fits(str(english)),
+                    ]
+                )
+        sheets.append(vs)
+    if failures:
+        fs = StreamSheet(styles, FAILURES_SHEET, (50, 90), (1, 0))
+        fs.append(["文件", "原因"], _HEADER)
+        for name, reason in failures:
+            # A reason is an error message, not data: a very long one is cut, visibly.
+            shown = reason if len(reason) <= 10_000 else reason[:10_000] + "…"
+            fs.append([_check_fits(name), _check_fits(shown)])
+        sheets.append(fs)
+    return workbook_bytes(sheets)
 
 
 def summary_bytes(
@@ -1672,35 +1756,10 @@ def summary_bytes(
                 f"results must be parallel to reports: {len(results)} results "
                 f"for {len(reports)} reports"
             )
-    columns = _summary_columns(r.meta.format_version for r in reports)
-    styles = new_styles()
-    ws = StreamSheet(styles, SUMMARY_SHEET, [24, 10, 10] + [14] * len(columns), freeze=(2, 3))
-    ws.append([label for _, label in _META_COLUMNS] + [_summary_label(p) for p in columns], _HEADER)
-    ws.append([i for i, _ in _META_COLUMNS] + columns, _ID)
-    for report in reports:
-        meta = report.meta
-        values = dict(report.cells())
-        ws.append(
-            [_check_fits(meta.agency), meta.year, meta.format_version.value]
-            + [_summary_value(values.get(path)) for path in columns]
-        )
-    sheets = [ws]
-    if results is not None:
-        vs = StreamSheet(styles, VIOLATIONS_SHEET, (10, 24, 10, 20, 10, 40, 10, 10, 60, 60), (1, 0))
-        vs.append([label for _, label in _VIOLATION_COLUMNS], _HEADER)
-        for n, (report, result) in enumerate(zip(reports, results, strict=True), start=3):
-            for violation in getattr(result, "violations", ()):
-                vs.append(_violation_row(n, report, violation))
-        sheets.append(vs)
-    if failures:
-        fs = StreamSheet(styles, FAILURES_SHEET, (50, 90), (1, 0))
-        fs.append(["文件", "原因"], _HEADER)
-        for name, reason in failures:
-            # A reason is an error message, not data: a very long one is cut, visibly.
-            shown = reason if len(reason) <= 10_000 else reason[:10_000] + "…"
-            fs.append([_check_fits(name), _check_fits(shown)])
-        sheets.append(fs)
-    return workbook_bytes(sheets)
+        entries = [summary_entry(r, res) for r, res in zip(reports, results, strict=True)]
+    else:
+        entries = [summary_entry(r) for r in reports]
+    return summary_entries_bytes(entries, failures)
 
 
 def write_excel_summary(

@@ -169,29 +169,40 @@ class StreamSheet:
         Each cell is a value (``int``, ``float``, ``Decimal``, ``str`` or ``None``) or a
         ``(value, Style)`` pair; ``style`` applies to the cells without one.
         """
-        number = len(self._rows) + 1
-        default = self._styles.id(style) if style else 0
-        parts = [f'<row r="{number}">']
+        row = str(len(self._rows) + 1)
+        default = f' s="{self._styles.id(style)}"' if style else ""
+        letters = self._letters
+        parts = [f'<row r="{row}">']
+        add = parts.append
         for column, item in enumerate(cells, start=1):
-            if type(item) is tuple:
-                value, cell_style = item
-                sid = self._styles.id(cell_style)
-            else:
-                value, sid = item, default
-            if value is None:
+            # The common cases first: a summary is mostly plain ints and blanks.
+            if item is None:
                 continue
-            ref = f"{self._letter(column)}{number}"
-            s = f' s="{sid}"' if sid else ""
+            if len(letters) <= column:
+                self._letter(column)
+            kind = type(item)
+            if kind is int:
+                add(f'<c r="{letters[column]}{row}"{default}><v>{item}</v></c>')
+                continue
+            s = default
+            value = item
+            if kind is tuple:
+                pair: tuple[object, Style] = item  # type: ignore[assignment]
+                value, cell_style = pair
+                s = f' s="{self._styles.id(cell_style)}"'
+                if value is None:
+                    continue
+            ref = letters[column] + row
             if type(value) is str:
                 text = escape(value)
                 space = ' xml:space="preserve"' if text != text.strip() else ""
-                parts.append(f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+                add(f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>')
             elif type(value) in (int, float) or isinstance(value, Decimal):
                 shown = format(value, "f") if isinstance(value, Decimal) else repr(value)
-                parts.append(f'<c r="{ref}"{s}><v>{shown}</v></c>')
+                add(f'<c r="{ref}"{s}><v>{shown}</v></c>')
             else:
                 raise TypeError(f"cannot write a {type(value).__name__} to a cell")
-        parts.append("</row>")
+        add("</row>")
         self._rows.append("".join(parts))
 
     def xml(self) -> str:
