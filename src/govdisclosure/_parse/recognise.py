@@ -1054,6 +1054,10 @@ def _find_title(items: list[_Item], stop: int, fallback: str | None) -> _Title |
                 if title is not None:
                     found = title
                     break
+        if found is not None:
+            # The first title wins: a later match is a document the text cites, such as
+            # 《…关于做好2023年政府信息公开工作年度报告编制工作的通知》 wrapped over lines.
+            break
     if found is None and fallback:
         found = _title_match(normalise(fallback), None)
     return found
