@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from govdisclosure._errors import GovDisclosureError, UnsupportedFormatError
 from govdisclosure._report import AnnualReport
@@ -13,80 +15,33 @@ from govdisclosure._report import AnnualReport
 __all__ = ["atomic_write", "dump", "load", "readable_suffixes", "writable_suffixes"]
 
 
-def _load_json(path: Path) -> AnnualReport:
-    from govdisclosure._json import from_json
-
-    return from_json(path.read_bytes())
-
-
-def _dump_json(report: AnnualReport) -> bytes:
-    from govdisclosure._json import to_json
-
-    return (to_json(report) + "\n").encode("utf-8")
-
-
-def _load_xlsx(path: Path) -> AnnualReport:
-    from govdisclosure._excel import _load_xlsx as load_xlsx
-
-    return load_xlsx(path)
-
-
-def _dump_xlsx(report: AnnualReport) -> bytes:
-    from govdisclosure._excel import to_excel_bytes
-
-    return to_excel_bytes(report)
-
-
-def _load_published(path: Path) -> AnnualReport:
-    from govdisclosure._parse import load_report
-
-    return load_report(path)
-
-
-_READERS: dict[str, Callable[[Path], AnnualReport]] = {
-    ".json": _load_json,
-    ".xlsx": _load_xlsx,
-    ".html": _load_published,
-    ".htm": _load_published,
-    ".txt": _load_published,
-    ".md": _load_published,
-    ".docx": _load_published,
-    ".pdf": _load_published,
+# Each kind of file is one line: its suffix and the function, named as "module:function" so
+# that the module (openpyxl, python-docx, the parsers) is imported only when such a file is
+# read or written.
+_READERS: dict[str, str] = {
+    ".json": "govdisclosure._json:read_json_file",
+    ".xlsx": "govdisclosure._excel:_load_xlsx",
+    ".html": "govdisclosure._parse:load_report",
+    ".htm": "govdisclosure._parse:load_report",
+    ".txt": "govdisclosure._parse:load_report",
+    ".md": "govdisclosure._parse:load_report",
+    ".docx": "govdisclosure._parse:load_report",
+    ".pdf": "govdisclosure._parse:load_report",
+}
+_WRITERS: dict[str, str] = {
+    ".json": "govdisclosure._json:json_file_bytes",
+    ".xlsx": "govdisclosure._excel:to_excel_bytes",
+    ".html": "govdisclosure._render:render_html_bytes",
+    ".md": "govdisclosure._render:render_markdown_bytes",
+    ".txt": "govdisclosure._render:render_text_bytes",
+    ".docx": "govdisclosure._render:render_docx_bytes",
 }
 
 
-def _dump_html(report: AnnualReport) -> bytes:
-    from govdisclosure._render import render_html_bytes
-
-    return render_html_bytes(report)
-
-
-def _dump_markdown(report: AnnualReport) -> bytes:
-    from govdisclosure._render import render_markdown_bytes
-
-    return render_markdown_bytes(report)
-
-
-def _dump_text(report: AnnualReport) -> bytes:
-    from govdisclosure._render import render_text_bytes
-
-    return render_text_bytes(report)
-
-
-def _dump_docx(report: AnnualReport) -> bytes:
-    from govdisclosure._render import render_docx_bytes
-
-    return render_docx_bytes(report)
-
-
-_WRITERS: dict[str, Callable[[AnnualReport], bytes]] = {
-    ".json": _dump_json,
-    ".xlsx": _dump_xlsx,
-    ".html": _dump_html,
-    ".md": _dump_markdown,
-    ".txt": _dump_text,
-    ".docx": _dump_docx,
-}
+def _resolve(target: str) -> Callable[..., Any]:
+    module, _, name = target.partition(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return function
 
 
 def readable_suffixes() -> tuple[str, ...]:
@@ -121,9 +76,10 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
             message starts with the file name.
     """
     path = Path(path)
-    reader = _READERS[_suffix(path, _READERS, "read")]
+    reader = _resolve(_READERS[_suffix(path, _READERS, "read")])
     try:
-        return reader(path)
+        report: AnnualReport = reader(path)
+        return report
     except GovDisclosureError as exc:
         exc.args = (f"{path}: {exc.args[0]}", *exc.args[1:])
         raise
@@ -141,7 +97,7 @@ def dump(report: AnnualReport, path: str | os.PathLike[str]) -> None:
         UnsupportedFormatError: the suffix is not one the library writes.
     """
     path = Path(path)
-    writer = _WRITERS[_suffix(path, _WRITERS, "write")]
+    writer = _resolve(_WRITERS[_suffix(path, _WRITERS, "write")])
     atomic_write(path, writer(report))
 
 

@@ -17,6 +17,7 @@ import re
 import typing
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -464,6 +465,16 @@ def from_json(
         # Integers past Python's digit limit, or nesting deeper than the parser's stack.
         raise ReportDataError(f"not readable JSON: {exc}") from None
     return from_dict(data)
+
+
+def read_json_file(path: Path) -> AnnualReport:
+    """Read a report from a ``.json`` file (what :func:`govdisclosure.load` does for it)."""
+    return from_json(path.read_bytes())
+
+
+def json_file_bytes(report: AnnualReport) -> bytes:
+    """A report as the bytes of a ``.json`` file: UTF-8, indented, ending in a newline."""
+    return (to_json(report) + "\n").encode("utf-8")
 
 
 def json_schema() -> dict[str, Any]:

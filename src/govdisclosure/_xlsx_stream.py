@@ -17,6 +17,8 @@ from xml.sax.saxutils import escape
 
 import attrs
 
+from govdisclosure._xlsx_safety import column_letter
+
 __all__ = ["StreamSheet", "Style", "column_letter", "workbook_bytes"]
 
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -24,19 +26,6 @@ _RNS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relations
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-
-
-def column_letter(index: int) -> str:
-    """The letters of a 1-based column index: 1 → A, 27 → AA.
-
-    >>> column_letter(1), column_letter(28), column_letter(703)
-    ('A', 'AB', 'AAA')
-    """
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 @attrs.frozen
