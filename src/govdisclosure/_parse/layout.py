@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TypeAlias
 
 import attrs
@@ -31,6 +31,7 @@ __all__ = [
     "Location",
     "Paragraph",
     "Table",
+    "numbered_lines",
 ]
 
 
@@ -252,3 +253,15 @@ def _fold_text(text: str, heading: bool, keep_empty: bool = False) -> list[str]:
 
 
 _FOLDS = {"html": _fold_html, "docx": _fold_docx, "markdown": _fold_markdown, "text": _fold_text}
+
+
+def numbered_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    r"""Yield each line as (its number from 1, its offset in the text, the line without \r).
+
+    >>> list(numbered_lines("ab\r\nc"))
+    [(1, 0, 'ab'), (2, 4, 'c')]
+    """
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        yield number, offset, raw.rstrip("\r")
+        offset += len(raw) + 1

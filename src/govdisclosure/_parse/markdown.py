@@ -16,7 +16,16 @@ from __future__ import annotations
 import html
 import re
 
-from govdisclosure._parse.layout import Block, Cell, Heading, Layout, Location, Paragraph, Table
+from govdisclosure._parse.layout import (
+    Block,
+    Cell,
+    Heading,
+    Layout,
+    Location,
+    Paragraph,
+    Table,
+    numbered_lines,
+)
 from govdisclosure._parse.text import is_page_footer, looks_wrapped
 
 __all__ = ["decode_inline", "read_markdown"]
@@ -128,11 +137,7 @@ def read_markdown(text: str) -> Layout:
     table_start: Location | None = None
     row = 0
     prose: list[str] = []
-    offset = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line_offset = offset
-        offset += len(raw) + 1
-        line = raw.rstrip("\r")
+    for number, line_offset, line in numbered_lines(text):
         stripped = line.strip()
         if stripped.startswith("|"):
             if table_start is None:

@@ -21,7 +21,15 @@ from __future__ import annotations
 
 import re
 
-from govdisclosure._parse.layout import Block, Cell, Layout, Location, Paragraph, Table
+from govdisclosure._parse.layout import (
+    Block,
+    Cell,
+    Layout,
+    Location,
+    Paragraph,
+    Table,
+    numbered_lines,
+)
 
 __all__ = ["INDENT", "is_page_footer", "looks_wrapped", "read_text", "unescape"]
 
@@ -103,11 +111,8 @@ def read_text(text: str, kind: str = "text") -> Layout:  # noqa: PLR0912, PLR091
     table_start: Location | None = None
     row = col = 0
     prose: list[str] = []
-    offset = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line_offset = offset
-        offset += len(raw) + 1
-        line = raw.rstrip("\r")
+    for number, line_offset, source_line in numbered_lines(text):
+        line = source_line
         if line.startswith("\t"):
             if table_start is None:
                 table_start = Location(number, 0, line_offset)
