@@ -17,7 +17,7 @@ from pathlib import Path
 
 import govdisclosure as gd
 from _harness import Comparison
-from govdisclosure._batch import run_summary
+from govdisclosure._analysis.batch import run_summary
 
 COUNT = int(os.environ.get("GD_BENCH_BATCH", "2000"))
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import govdisclosure as gd
 from _harness import Comparison
-from govdisclosure import _excel
+from govdisclosure._io.excel import workbook as _excel
 
 
 def _report_cells(path: Path) -> tuple[list[tuple[str, int, int, Any]], list[tuple[str, str]]]:

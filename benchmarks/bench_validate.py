@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import govdisclosure as gd
 from _harness import Comparison
-from govdisclosure._validation import check_sums
+from govdisclosure._validation.engine import check_sums
 
 
 # fmt: off

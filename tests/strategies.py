@@ -15,7 +15,7 @@ import attrs
 from hypothesis import strategies as st
 
 import govdisclosure as gd
-from govdisclosure._report import TABLE_CLASSES
+from govdisclosure._model.report import TABLE_CLASSES
 
 # Text as reports hold it, and worse: newlines, tabs, quotes, emoji, full-width forms.
 texts = st.text(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
-from govdisclosure._batch import check_file, check_files, find_report_files
+from govdisclosure._analysis.batch import check_file, check_files, find_report_files
 
 
 def _folder(tmp_path: Path) -> Path:

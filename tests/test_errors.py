@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import govdisclosure as gd
-from govdisclosure import _errors
+from govdisclosure import errors as _errors
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,9 @@ from openpyxl.worksheet.cell_range import CellRange
 
 import govdisclosure as gd
 import strategies
-from govdisclosure import _excel, _xlsx_safety
-from govdisclosure._excel import (
+from govdisclosure._format import TABLE3_CORNER_NOTE, FormatVersion, format_spec
+from govdisclosure._io.excel import workbook as _excel
+from govdisclosure._io.excel.workbook import (
     ExcelError,
     ExcelLimits,
     ExcelReadWarning,
@@ -32,7 +33,7 @@ from govdisclosure._excel import (
     write_excel,
     write_excel_summary,
 )
-from govdisclosure._format import TABLE3_CORNER_NOTE, FormatVersion, format_spec
+from govdisclosure._io.xlsx import reader as _xlsx_safety
 
 
 @pytest.fixture
@@ -684,7 +685,10 @@ def test_openpyxl_uses_defusedxml() -> None:
 
 def test_import_stays_light() -> None:
     """Importing govdisclosure and its Excel module does not import openpyxl."""
-    code = "import sys, govdisclosure, govdisclosure._excel; print('openpyxl' in sys.modules)"
+    code = (
+        "import sys, govdisclosure, govdisclosure._io.excel.workbook; "
+        "print('openpyxl' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -60,7 +60,7 @@ def test_atomic_write_cleans_up_when_replace_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """If the final rename fails, the temporary file is removed and the target kept."""
-    from govdisclosure import _io
+    from govdisclosure._io import files as _io
 
     target = tmp_path / "report.json"
     target.write_text("old", encoding="utf-8")
@@ -88,7 +88,7 @@ def test_dump_keeps_file_mode(tmp_path: Path) -> None:
 
 def test_supported_suffixes_are_listed() -> None:
     """The suffixes load and dump accept are listed."""
-    from govdisclosure import _io
+    from govdisclosure._io import files as _io
 
     assert _io.readable_suffixes() == (
         ".json", ".xlsx", ".html", ".htm", ".txt", ".md", ".docx", ".pdf",

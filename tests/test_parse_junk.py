@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
-from govdisclosure._errors import GovDisclosureError, UnsupportedFormatError
 from govdisclosure._parse import (
     ParseError,
     WarningCode,
@@ -17,6 +16,7 @@ from govdisclosure._parse import (
     parse,
     parse_file,
 )
+from govdisclosure.errors import GovDisclosureError, UnsupportedFormatError
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 SHUYANG = (CORPUS / "shuyang-fgj-2023.html").read_text("utf-8")

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 
 import govdisclosure as gd
-from govdisclosure._errors import UnknownPathError
 from govdisclosure._parse import ParseWarning, WarningCode, parse, parse_file
 from govdisclosure._parse.decode import decode
-from govdisclosure._parse.html import read_html
 from govdisclosure._parse.layout import Location, Paragraph, Table
-from govdisclosure._parse.markdown import read_markdown
-from govdisclosure._parse.text import read_text
+from govdisclosure._parse.readers.html import read_html
+from govdisclosure._parse.readers.markdown import read_markdown
+from govdisclosure._parse.readers.text import read_text
+from govdisclosure.errors import UnknownPathError
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 QIJIANG = (CORPUS / "qijiang-psb-2023.txt").read_text("utf-8")
@@ -194,7 +194,7 @@ def test_docx_reader(tmp_path: Path) -> None:
     assert result.report.proactive_disclosure == example.proactive_disclosure
     assert result.report.review_litigation == example.review_litigation
     assert result.report.overview == example.overview
-    from govdisclosure._parse.docx import read_docx
+    from govdisclosure._parse.readers.docx import read_docx
 
     last = read_docx(path.read_bytes()).blocks[-1]
     assert isinstance(last, Table)
@@ -261,7 +261,7 @@ def test_pdf_reader_with_a_stub_pdfplumber(monkeypatch: pytest.MonkeyPatch) -> N
     fake = types.ModuleType("pdfplumber")
     fake.open = lambda stream: _FakePdf([page1, page2])  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "pdfplumber", fake)
-    from govdisclosure._parse.pdf import read_pdf
+    from govdisclosure._parse.readers.pdf import read_pdf
 
     layout = read_pdf(b"%PDF")
     assert [type(b).__name__ for b in layout.blocks] == [

@@ -14,13 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import govdisclosure as gd
-from govdisclosure._errors import UnsupportedFormatError
 from govdisclosure._parse import WarningCode, parse, parse_file
-from govdisclosure._parse.docx import read_docx
-from govdisclosure._parse.html import read_html
 from govdisclosure._parse.layout import Heading, Paragraph, Table
-from govdisclosure._parse.markdown import decode_inline, read_markdown
-from govdisclosure._parse.text import read_text
+from govdisclosure._parse.readers.docx import read_docx
+from govdisclosure._parse.readers.html import read_html
+from govdisclosure._parse.readers.markdown import decode_inline, read_markdown
+from govdisclosure._parse.readers.text import read_text
 from govdisclosure._render import (
     draft_preface,
     render,
@@ -31,6 +30,7 @@ from govdisclosure._render import (
 )
 from govdisclosure._render.markdown import escape_markdown
 from govdisclosure._render.text import escape_line
+from govdisclosure.errors import UnsupportedFormatError
 from strategies import reports
 
 SAMPLE = gd.examples.load("qijiang-psb-2023")
@@ -46,7 +46,7 @@ ODD = "一、总体情况\n二、主动公开政府信息情况\n\t  <b>x</b> | 
 
 def _read(document: str | bytes, kind: str) -> gd.AnnualReport:
     if kind == "docx":
-        from govdisclosure._parse.recognise import recognise
+        from govdisclosure._parse.recognise.plain import recognise
 
         assert isinstance(document, bytes)
         return recognise(read_docx(document)).report

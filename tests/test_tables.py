@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import govdisclosure as gd
-from govdisclosure._tables import table_grids
+from govdisclosure._model.tables import table_grids
 
 
 def _width(row: tuple[object, ...]) -> int:

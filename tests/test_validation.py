@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 import govdisclosure as gd
 from corpus_reports import CORPUS, NAMES, expected
 from corpus_reports import report as corpus_report
-from govdisclosure import _format, _validation
+from govdisclosure import _format
+from govdisclosure._validation import engine as _validation
 
 SAMPLE = "qijiang-psb-2023"
 SUM_RULES = ("APP-BALANCE", "APP-ROW-TOTAL", "APP-RESULTS-TOTAL", "RL-TOTAL")

@@ -8,7 +8,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from govdisclosure._xlsx_stream import StreamSheet, Style, new_styles, workbook_bytes
+from govdisclosure._io.xlsx.stream import StreamSheet, Style, new_styles, workbook_bytes
 
 
 def test_values_styles_and_panes_read_back_in_openpyxl() -> None:

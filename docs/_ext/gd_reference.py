@@ -12,7 +12,8 @@ from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 
-from govdisclosure import _format, rules
+from govdisclosure import _format
+from govdisclosure._validation.engine import rules
 
 
 def table(header: list[str], rows: list[list[str]], literal_columns: frozenset[int]) -> nodes.table:

@@ -13,220 +13,47 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
-from govdisclosure._applications import ApplicantRow, Applications2019, Applications2021
-from govdisclosure._errors import (
-    GovDisclosureError,
-    InvalidReportError,
-    ReportDataError,
-    UnknownPathError,
-    UnsupportedFormatError,
-)
-from govdisclosure._format import AgencyLevel, FormatVersion, cell_label, cell_paths
-from govdisclosure._meta import ReportMeta
-from govdisclosure._other_matters import OtherMatters
-from govdisclosure._overview import Overview, Subsection
-from govdisclosure._proactive import (
-    CentralProcurement2019,
-    DecisionCount,
-    DocumentCounts,
-    DocumentCounts2019,
-    FeeAmount,
-    FeeItems2019,
-    ItemCounts2019,
-    ProactiveDisclosure2019,
-    ProactiveDisclosure2021,
-)
-from govdisclosure._problems import ProblemsImprovements
-from govdisclosure._report import AnnualReport, CellValue
-from govdisclosure._review_litigation import CaseOutcomes, ReviewLitigation
-from govdisclosure._version import __version__
+from govdisclosure._version import __version__ as __version__
 
-if TYPE_CHECKING:
-    from govdisclosure import examples, zh
-    from govdisclosure._aggregate import AggregateError, AggregateResult, aggregate
-    from govdisclosure._compare import CellChange, ReportComparison, compare
-    from govdisclosure._excel import (
-        ExcelReadResult,
-        ExcelReadWarning,
-        excel_cell,
-        excel_template,
-        read_excel,
-        read_excel_summary,
-        read_excel_with_warnings,
-        write_excel,
-        write_excel_summary,
-    )
-    from govdisclosure._indicators import Indicator, indicator_catalogue, indicators
-    from govdisclosure._io import dump, load
-    from govdisclosure._json import from_dict, from_json, json_schema, to_dict, to_json
-    from govdisclosure._parse import (
-        ParseError,
-        ParseResult,
-        ParseWarning,
-        ValueSource,
-        WarningCode,
-        parse,
-        parse_file,
-    )
-    from govdisclosure._records import to_frame, to_records
-    from govdisclosure._render import draft_preface, render
-    from govdisclosure._validation import (
-        NotAssessed,
-        PreviousReportError,
-        Rule,
-        Severity,
-        ValidationResult,
-        Violation,
-        rules,
-        validate,
-    )
-    from govdisclosure._xlsx_safety import ExcelError, ExcelLimits
 
-__all__ = [
-    "AgencyLevel",
-    "AggregateError",
-    "AggregateResult",
-    "AnnualReport",
-    "ApplicantRow",
-    "Applications2019",
-    "Applications2021",
-    "CaseOutcomes",
-    "CellChange",
-    "CellValue",
-    "CentralProcurement2019",
-    "DecisionCount",
-    "DocumentCounts",
-    "DocumentCounts2019",
-    "ExcelError",
-    "ExcelLimits",
-    "ExcelReadResult",
-    "ExcelReadWarning",
-    "FeeAmount",
-    "FeeItems2019",
-    "FormatVersion",
-    "GovDisclosureError",
-    "Indicator",
-    "InvalidReportError",
-    "ItemCounts2019",
-    "NotAssessed",
-    "OtherMatters",
-    "Overview",
-    "ParseError",
-    "ParseResult",
-    "ParseWarning",
-    "PreviousReportError",
-    "ProactiveDisclosure2019",
-    "ProactiveDisclosure2021",
-    "ProblemsImprovements",
-    "ReportComparison",
-    "ReportDataError",
-    "ReportMeta",
-    "ReviewLitigation",
-    "Rule",
-    "Severity",
-    "Subsection",
-    "UnknownPathError",
-    "UnsupportedFormatError",
-    "ValidationResult",
-    "ValueSource",
-    "Violation",
-    "WarningCode",
-    "__version__",
-    "aggregate",
-    "cell_label",
-    "cell_paths",
-    "compare",
-    "draft_preface",
-    "dump",
-    "examples",
-    "excel_cell",
-    "excel_template",
-    "from_dict",
-    "from_json",
-    "indicator_catalogue",
-    "indicators",
-    "json_schema",
-    "load",
-    "parse",
-    "parse_file",
-    "read_excel",
-    "read_excel_summary",
-    "read_excel_with_warnings",
-    "render",
-    "rules",
-    "to_dict",
-    "to_frame",
-    "to_json",
-    "to_records",
-    "validate",
-    "write_excel",
-    "write_excel_summary",
-    "zh",
-]
+def _declared_api() -> dict[str, str]:
+    """Each public name and the module that defines it, read from ``__init__.pyi``.
 
-# Names whose modules import cattrs or other heavy packages load on first use, so that
-# `import govdisclosure` stays fast.
-_LAZY = {
-    "dump": "govdisclosure._io",
-    "load": "govdisclosure._io",
-    "from_dict": "govdisclosure._json",
-    "from_json": "govdisclosure._json",
-    "json_schema": "govdisclosure._json",
-    "to_dict": "govdisclosure._json",
-    "to_json": "govdisclosure._json",
-    "NotAssessed": "govdisclosure._validation",
-    "PreviousReportError": "govdisclosure._validation",
-    "Rule": "govdisclosure._validation",
-    "Severity": "govdisclosure._validation",
-    "ValidationResult": "govdisclosure._validation",
-    "Violation": "govdisclosure._validation",
-    "rules": "govdisclosure._validation",
-    "validate": "govdisclosure._validation",
-    "AggregateError": "govdisclosure._aggregate",
-    "AggregateResult": "govdisclosure._aggregate",
-    "aggregate": "govdisclosure._aggregate",
-    "CellChange": "govdisclosure._compare",
-    "ReportComparison": "govdisclosure._compare",
-    "compare": "govdisclosure._compare",
-    "Indicator": "govdisclosure._indicators",
-    "indicator_catalogue": "govdisclosure._indicators",
-    "indicators": "govdisclosure._indicators",
-    "to_frame": "govdisclosure._records",
-    "to_records": "govdisclosure._records",
-    "draft_preface": "govdisclosure._render",
-    "render": "govdisclosure._render",
-    "ExcelError": "govdisclosure._xlsx_safety",
-    "ExcelLimits": "govdisclosure._xlsx_safety",
-    "ExcelReadResult": "govdisclosure._excel",
-    "ExcelReadWarning": "govdisclosure._excel",
-    "excel_cell": "govdisclosure._excel",
-    "excel_template": "govdisclosure._excel",
-    "read_excel": "govdisclosure._excel",
-    "read_excel_summary": "govdisclosure._excel",
-    "read_excel_with_warnings": "govdisclosure._excel",
-    "write_excel": "govdisclosure._excel",
-    "write_excel_summary": "govdisclosure._excel",
-    "ParseError": "govdisclosure._parse",
-    "ParseResult": "govdisclosure._parse",
-    "ParseWarning": "govdisclosure._parse",
-    "ValueSource": "govdisclosure._parse",
-    "WarningCode": "govdisclosure._parse",
-    "parse": "govdisclosure._parse",
-    "parse_file": "govdisclosure._parse",
-}
-_SUBMODULES = frozenset({"examples", "zh"})
+    The stub is the one declaration of the public API: type checkers read it, and so does
+    this function (Scientific Python SPEC 1). Every name is loaded on first use, so that
+    ``import govdisclosure`` stays fast.
+    """
+    stub = Path(__file__).with_suffix(".pyi").read_text(encoding="utf-8")
+    names: dict[str, str] = {}
+    for node in ast.parse(stub).body:
+        if isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                # `from govdisclosure import zh as zh` declares a public submodule.
+                target = (
+                    f"{node.module}.{alias.name}"
+                    if node.module == __name__
+                    else f"{node.module}:{alias.name}"
+                )
+                names[alias.asname or alias.name] = target
+    return names
+
+
+_API = _declared_api()
+__all__ = sorted(_API)  # noqa: PLE0605 - built from the one declaration, the stub
 
 
 def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
-        return importlib.import_module(f"govdisclosure.{name}")
-    module = _LAZY.get(name)
-    if module is None:
+    target = _API.get(name)
+    if target is None:
         raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    module, _, attribute = target.partition(":")
+    loaded = importlib.import_module(module)
+    value = getattr(loaded, attribute) if attribute else loaded
     globals()[name] = value
     return value
 

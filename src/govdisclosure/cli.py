@@ -13,11 +13,11 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from govdisclosure._errors import GovDisclosureError
 from govdisclosure._version import __version__
+from govdisclosure.errors import GovDisclosureError
 
 if TYPE_CHECKING:
-    from govdisclosure._report import AnnualReport
+    from govdisclosure._model.report import AnnualReport
 
 __all__ = ["main"]
 
@@ -131,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load(file: str) -> AnnualReport:
-    from govdisclosure._io import load
+    from govdisclosure._io.files import load
 
     return load(file)
 
@@ -143,7 +143,7 @@ def _example(name: str) -> AnnualReport:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from govdisclosure._display import render_tables
+    from govdisclosure._model.display import render_tables
 
     [(_, read)] = _sources(args)
     report = read()
@@ -163,7 +163,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from govdisclosure._validation import validate
+    from govdisclosure._validation.engine import validate
 
     sources = _sources(args)
     if args.previous and len(sources) != 1:
@@ -198,14 +198,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from govdisclosure._io import dump, load
+    from govdisclosure._io.files import dump, load
 
     dump(load(args.input), args.output)
     return EXIT_OK
 
 
 def _render(args: argparse.Namespace) -> int:
-    from govdisclosure._io import dump
+    from govdisclosure._io.files import dump
 
     if not args.output.lower().endswith((".html", ".md", ".txt", ".docx")):
         raise _UsageError("OUT must end in .html, .md, .txt or .docx")
@@ -214,7 +214,7 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from govdisclosure._excel import excel_template
+    from govdisclosure._io.excel.workbook import excel_template
 
     if not args.output.lower().endswith(".xlsx"):
         raise _UsageError("OUT must end in .xlsx")
@@ -223,7 +223,7 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from govdisclosure._batch import run_summary
+    from govdisclosure._analysis.batch import run_summary
 
     if args.jobs < 1:
         raise _UsageError("--jobs must be at least 1")

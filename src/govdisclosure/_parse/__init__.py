@@ -2,7 +2,7 @@
 
 Each input kind has a reader that lays the document out as headings, paragraphs and
 table grids (:mod:`govdisclosure._parse.layout`); one recogniser turns any layout into an
-:class:`~govdisclosure.AnnualReport` (:mod:`govdisclosure._parse.recognise`).
+:class:`~govdisclosure.AnnualReport` (:mod:`govdisclosure._parse.recognise.plain`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from govdisclosure._errors import GovDisclosureError, UnsupportedFormatError
+from govdisclosure._model.report import AnnualReport
 from govdisclosure._parse.decode import decode
 from govdisclosure._parse.layout import Layout
 from govdisclosure._parse.result import (
@@ -21,7 +21,7 @@ from govdisclosure._parse.result import (
     ValueSource,
     WarningCode,
 )
-from govdisclosure._report import AnnualReport
+from govdisclosure.errors import GovDisclosureError, UnsupportedFormatError
 
 __all__ = [
     "KINDS",
@@ -67,14 +67,14 @@ def _sniff(text: str) -> str:
 
 def _layout(text: str, kind: str) -> Layout:
     if kind == "html":
-        from govdisclosure._parse.html import read_html
+        from govdisclosure._parse.readers.html import read_html
 
         return read_html(text)
     if kind == "markdown":
-        from govdisclosure._parse.markdown import read_markdown
+        from govdisclosure._parse.readers.markdown import read_markdown
 
         return read_markdown(text)
-    from govdisclosure._parse.text import read_text
+    from govdisclosure._parse.readers.text import read_text
 
     return read_text(text)
 
@@ -129,7 +129,7 @@ def parse(text: str | bytes, kind: str = "auto", *, source: str | None = None) -
         raise TypeError(f"parse() takes str or bytes, got {type(text).__name__}")
     if kind == "auto":
         kind = _sniff(text)
-    from govdisclosure._parse.recognise import recognise
+    from govdisclosure._parse.recognise.plain import recognise
 
     result = recognise(_layout(text, kind), source=source)
     if note is not None:
@@ -170,16 +170,16 @@ def parse_file(path: str | os.PathLike[str]) -> ParseResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise GovDisclosureError(f"{path}: cannot read the file: {exc.strerror}") from None
+        raise GovDisclosureError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
     if kind in ("docx", "pdf"):
-        from govdisclosure._parse.recognise import recognise
+        from govdisclosure._parse.recognise.plain import recognise
 
         if kind == "docx":
-            from govdisclosure._parse.docx import read_docx
+            from govdisclosure._parse.readers.docx import read_docx
 
             layout = read_docx(data)
         else:
-            from govdisclosure._parse.pdf import read_pdf
+            from govdisclosure._parse.readers.pdf import read_pdf
 
             layout = read_pdf(data)
         return recognise(layout, source=path.name)

@@ -8,17 +8,11 @@ from typing import Any
 
 import attrs
 
-from govdisclosure._errors import GovDisclosureError
+from govdisclosure._model.report import AnnualReport, CellValue
 from govdisclosure._parse.layout import Location
-from govdisclosure._report import AnnualReport, CellValue
+from govdisclosure.errors import ParseError
 
 __all__ = ["ParseError", "ParseResult", "ParseWarning", "ValueSource", "WarningCode"]
-
-
-class ParseError(GovDisclosureError, ValueError):
-    """The input holds no annual report that can be read (the message says why)."""
-
-    default_message = "the input is not a government information disclosure annual report"
 
 
 class WarningCode:

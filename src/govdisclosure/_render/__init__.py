@@ -4,7 +4,7 @@ Renderers are the readers reversed. Each kind writes the report in the official 
 (title, preface, the six sections with their tables and notes, and a closing
 report-information table) by the means its reader honours, so that
 ``parse(render(report, kind), kind).report == report`` holds exactly: see
-:mod:`govdisclosure._parse.marked` for the conventions.
+:mod:`govdisclosure._parse.recognise.marked` for the conventions.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from typing import Literal, overload
 
 from govdisclosure import zh
-from govdisclosure._errors import UnsupportedFormatError
 from govdisclosure._format import FormatVersion
-from govdisclosure._meta import ReportMeta
-from govdisclosure._report import AnnualReport
+from govdisclosure._model.meta import ReportMeta
+from govdisclosure._model.report import AnnualReport
+from govdisclosure.errors import UnsupportedFormatError
 
 __all__ = [
     "RENDER_KINDS",

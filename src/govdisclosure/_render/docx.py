@@ -21,11 +21,11 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from govdisclosure._errors import UnsupportedFormatError
-from govdisclosure._parse.docx import XML_INVALID
-from govdisclosure._render import _common
-from govdisclosure._report import AnnualReport
-from govdisclosure._tables import GridCell, TableGrid
+from govdisclosure._model.report import AnnualReport
+from govdisclosure._model.tables import GridCell, TableGrid
+from govdisclosure._parse.readers.docx import XML_INVALID
+from govdisclosure._render import common as _common
+from govdisclosure.errors import UnsupportedFormatError
 
 __all__ = ["render_docx"]
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import html
 
-from govdisclosure._render import _common
-from govdisclosure._report import AnnualReport
-from govdisclosure._tables import GridCell, TableGrid
+from govdisclosure._model.report import AnnualReport
+from govdisclosure._model.tables import GridCell, TableGrid
+from govdisclosure._render import common as _common
 from govdisclosure._version import __version__
 
 __all__ = ["render_html"]

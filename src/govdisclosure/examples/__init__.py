@@ -8,15 +8,15 @@
 >>> gd.examples.load("qijiang")
 Traceback (most recent call last):
 ...
-govdisclosure._errors.UnknownExampleError: no example named 'qijiang'; available: qijiang-psb-2023
+govdisclosure.errors.UnknownExampleError: no example named 'qijiang'; available: qijiang-psb-2023
 """
 
 from __future__ import annotations
 
 from importlib import resources
 
-from govdisclosure._errors import UnknownExampleError
-from govdisclosure._report import AnnualReport
+from govdisclosure._model.report import AnnualReport
+from govdisclosure.errors import UnknownExampleError
 
 __all__ = ["load", "names", "path"]
 
@@ -53,7 +53,7 @@ def load(name: str) -> AnnualReport:
     Raises:
         UnknownExampleError: no sample has that name.
     """
-    from govdisclosure._json import from_json
+    from govdisclosure._io.json import from_json
 
     _check(name)
     return from_json(resources.files(__name__).joinpath(f"{name}.json").read_bytes())

@@ -1,0 +1,139 @@
+"""Adding reports up: the figures a supervising office reports for all its departments."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+from govdisclosure import _format
+from govdisclosure._format import AgencyLevel, FormatVersion
+from govdisclosure._model.report import AnnualReport, CellValue
+from govdisclosure.errors import AggregateError
+
+__all__ = ["AggregateError", "AggregateResult", "aggregate"]
+
+
+@attrs.frozen(kw_only=True)
+class AggregateResult:
+    """The sum of several reports.
+
+    Attributes:
+        report: a report whose every cell is the sum of the inputs' cells.
+        count: how many reports were added.
+        incomplete: the cells with a blank in some input, each with the positions (0-based,
+            in the order given) of the inputs that left it blank. Under the default policy
+            these cells are blank in ``report``; with ``blanks="zero"`` they hold the sum of
+            the filled inputs.
+    """
+
+    report: AnnualReport
+    count: int
+    incomplete: Mapping[str, tuple[int, ...]]
+
+    @property
+    def complete(self) -> bool:
+        """``True`` when no input left any cell blank."""
+        return not self.incomplete
+
+    def _repr_html_(self) -> str:
+        from govdisclosure._model.display import tables_html
+
+        meta = self.report.meta
+        note = (
+            f"<p>{len(self.incomplete)} 个单元格在部分报告中为空白："
+            + "、".join(f"<code>{html.escape(p)}</code>" for p in list(self.incomplete)[:10])
+            + ("…" if len(self.incomplete) > 10 else "")
+            + "</p>"
+            if self.incomplete
+            else ""
+        )
+        head = (
+            f"<p><strong>{html.escape(meta.agency)} {meta.year}："
+            f"{self.count} 份报告合计</strong></p>"
+        )
+        return f"<div>{head}{note}{tables_html(self.report)}</div>"
+
+
+def aggregate(
+    reports: Iterable[AnnualReport],
+    *,
+    agency: str,
+    year: int | None = None,
+    agency_level: AgencyLevel | str | None = None,
+    blanks: Literal["blank", "zero"] = "blank",
+) -> AggregateResult:
+    """Add reports up, cell by cell.
+
+    Args:
+        reports: the reports, all of one year and one format version.
+        agency: the name of the body the sum is for (the supervising office or region).
+        year: the report year; by default the inputs' common year (given, it must match).
+        agency_level: ``department`` or ``government``, if the sum is to be checked for its
+            deadline.
+        blanks: the policy for blank cells. ``"blank"`` (the default): a cell blank in any
+            input is blank in the sum, since the true total is unknown. ``"zero"``: blanks
+            count as 0. Either way :attr:`AggregateResult.incomplete` names those cells.
+
+    Raises:
+        AggregateError: no reports, or reports of different years or format versions.
+
+    >>> import govdisclosure as gd
+    >>> one = gd.examples.load("qijiang-psb-2023")
+    >>> total = gd.aggregate([one, one], agency="某某区")
+    >>> total.report.cell("proactive_disclosure.administrative_coercion.decisions")
+    6976
+    >>> total.complete
+    True
+    >>> gd.aggregate([], agency="某某区")
+    Traceback (most recent call last):
+    ...
+    govdisclosure._analysis.aggregate.AggregateError: no reports to add up
+    """
+    if blanks not in ("blank", "zero"):
+        raise ValueError(f'blanks must be "blank" or "zero", got {blanks!r}')
+    items = list(reports)
+    if not items:
+        raise AggregateError("no reports to add up")
+    for index, report in enumerate(items):
+        if not isinstance(report, AnnualReport):
+            raise TypeError(f"reports[{index}] is {type(report).__name__}, not an AnnualReport")
+    years = sorted({r.meta.year for r in items})
+    versions = sorted({r.meta.format_version.value for r in items})
+    if len(years) > 1 or (year is not None and years != [year]):
+        raise AggregateError(
+            f"the reports are of years {', '.join(map(str, years))}"
+            + (f", not {year}" if year is not None else "")
+            + "; only reports of one year can be added up"
+        )
+    if len(versions) > 1:
+        raise AggregateError(
+            f"the reports mix the {' and '.join(versions)} formats; "
+            "only reports of one format can be added up"
+        )
+    version = FormatVersion(versions[0])
+    spec = _format.format_spec(version)
+    columns = list(zip(*(spec.values(r) for r in items), strict=True))
+    sums: dict[str, CellValue] = {}
+    incomplete: dict[str, tuple[int, ...]] = {}
+    for cell, values in zip(spec.cells, columns, strict=True):
+        blank = tuple(i for i, v in enumerate(values) if v is None)
+        if blank:
+            incomplete[cell.path] = blank
+            if blanks == "blank":
+                sums[cell.path] = None
+                continue
+        filled = [v for v in values if v is not None]
+        money = cell.kind is _format.CellKind.MONEY
+        sums[cell.path] = sum(filled, Decimal(0)) if money else sum(filled)
+    report = AnnualReport.blank(
+        agency=agency,
+        year=years[0],
+        format_version=version,
+        agency_level=agency_level,
+        source=f"sum of {len(items)} reports",
+    ).with_cells(sums)
+    return AggregateResult(report=report, count=len(items), incomplete=incomplete)

@@ -1,0 +1,118 @@
+"""Reading and writing report files, chosen by suffix."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from govdisclosure._model.report import AnnualReport
+from govdisclosure.errors import GovDisclosureError, UnsupportedFormatError
+
+__all__ = ["atomic_write", "dump", "load", "readable_suffixes", "writable_suffixes"]
+
+
+# Each kind of file is one line: its suffix and the function, named as "module:function" so
+# that the module (openpyxl, python-docx, the parsers) is imported only when such a file is
+# read or written.
+_READERS: dict[str, str] = {
+    ".json": "govdisclosure._io.json:read_json_file",
+    ".xlsx": "govdisclosure._io.excel.workbook:_load_xlsx",
+    ".html": "govdisclosure._parse:load_report",
+    ".htm": "govdisclosure._parse:load_report",
+    ".txt": "govdisclosure._parse:load_report",
+    ".md": "govdisclosure._parse:load_report",
+    ".docx": "govdisclosure._parse:load_report",
+    ".pdf": "govdisclosure._parse:load_report",
+}
+_WRITERS: dict[str, str] = {
+    ".json": "govdisclosure._io.json:json_file_bytes",
+    ".xlsx": "govdisclosure._io.excel.workbook:to_excel_bytes",
+    ".html": "govdisclosure._render:render_html_bytes",
+    ".md": "govdisclosure._render:render_markdown_bytes",
+    ".txt": "govdisclosure._render:render_text_bytes",
+    ".docx": "govdisclosure._render:render_docx_bytes",
+}
+
+
+def _resolve(target: str) -> Callable[..., Any]:
+    module, _, name = target.partition(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return function
+
+
+def readable_suffixes() -> tuple[str, ...]:
+    """The file suffixes :func:`load` reads."""
+    return tuple(_READERS)
+
+
+def writable_suffixes() -> tuple[str, ...]:
+    """The file suffixes :func:`dump` writes."""
+    return tuple(_WRITERS)
+
+
+def _suffix(path: Path, supported: Mapping[str, object], verb: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in supported:
+        shown = suffix or "no suffix"
+        raise UnsupportedFormatError(
+            f"{path}: cannot {verb} {shown!s} files; supported: {', '.join(supported)}"
+        )
+    return suffix
+
+
+def load(path: str | os.PathLike[str]) -> AnnualReport:
+    """Read a report from a file, choosing the reader by the file's suffix.
+
+    Args:
+        path: the file (``.json``; more kinds as the library grows).
+
+    Raises:
+        UnsupportedFormatError: the suffix is not one the library reads.
+        GovDisclosureError: the file cannot be read or does not hold a valid report; the
+            message starts with the file name.
+    """
+    path = Path(path)
+    reader = _resolve(_READERS[_suffix(path, _READERS, "read")])
+    try:
+        report: AnnualReport = reader(path)
+        return report
+    except GovDisclosureError as exc:
+        exc.file = str(path)
+        raise
+    except OSError as exc:
+        raise GovDisclosureError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+
+
+def dump(report: AnnualReport, path: str | os.PathLike[str]) -> None:
+    """Write a report to a file, choosing the writer by the file's suffix.
+
+    The file is replaced atomically: a failure never leaves a half-written file, and an
+    existing file stays as it was.
+
+    Raises:
+        UnsupportedFormatError: the suffix is not one the library writes.
+    """
+    path = Path(path)
+    writer = _resolve(_WRITERS[_suffix(path, _WRITERS, "write")])
+    atomic_write(path, writer(report))
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
