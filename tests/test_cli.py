@@ -204,4 +204,6 @@ def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert page.startswith("<!DOCTYPE html>")
     assert '<html lang="zh-CN">' in page
     assert main(["render", str(source), str(tmp_path / "r.xlsx")]) == 2
-    assert "OUT must end in .html, .md, .txt or .docx" in capsys.readouterr().err
+    assert "OUT must end in .html .htm .shtml .xhtml .txt .text .md .markdown .docx" in (
+        capsys.readouterr().err
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
+from govdisclosure._format import vocabulary
 
 
 def test_dump_and_load_json(tmp_path: Path) -> None:
@@ -30,9 +31,9 @@ def test_suffix_is_case_insensitive(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["report.odt", "report", "report.json.bak"])
 def test_unsupported_suffix_lists_supported(tmp_path: Path, name: str) -> None:
     """An unsupported suffix names the supported ones, for reading and writing."""
-    with pytest.raises(gd.UnsupportedFormatError, match=r"supported: \.json, \.xlsx, \.html"):
+    with pytest.raises(gd.UnsupportedFormatError, match=r"supported: \.json \.xlsx \.html .*\.pdf"):
         gd.load(tmp_path / name)
-    with pytest.raises(gd.UnsupportedFormatError, match=r"supported: \.json, \.xlsx"):
+    with pytest.raises(gd.UnsupportedFormatError, match=r"supported: \.json \.xlsx .*\.docx$"):
         gd.dump(gd.examples.load("qijiang-psb-2023"), tmp_path / name)
 
 
@@ -91,9 +92,33 @@ def test_supported_suffixes_are_listed() -> None:
     from govdisclosure._io import files as _io
 
     assert _io.readable_suffixes() == (
-        ".json", ".xlsx", ".html", ".htm", ".txt", ".md", ".docx", ".pdf",
+        ".json", ".xlsx", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text", ".md",
+        ".markdown", ".docx", ".pdf",
     )  # fmt: skip
-    assert _io.writable_suffixes() == (".json", ".xlsx", ".html", ".md", ".txt", ".docx")
+    assert _io.writable_suffixes() == (
+        ".json", ".xlsx", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text", ".md",
+        ".markdown", ".docx",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", [k for k in vocabulary.FILE_KINDS if k.published])
+def test_load_reads_every_suffix_parse_file_reads(
+    tmp_path: Path, kind: vocabulary.FileKind
+) -> None:
+    """Every suffix parse_file reads, load reads too, to the same report."""
+    report = gd.examples.load("qijiang-psb-2023")
+    written = tmp_path / f"written{kind.suffixes[0]}"
+    if kind.id == "pdf":
+        pytest.importorskip("pdfplumber")
+        written = Path(__file__).parent / "data" / "pdf" / "qijiang-psb-2023.pdf"
+        if not written.exists():
+            pytest.skip("no PDF fixture")
+    else:
+        gd.dump(report, written)
+    for suffix in kind.suffixes:
+        copy = tmp_path / f"copy{suffix.upper()}"
+        copy.write_bytes(written.read_bytes())
+        assert gd.load(copy) == gd.parse_file(copy).report
 
 
 def test_load_published_report(data_dir: Path) -> None:

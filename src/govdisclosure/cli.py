@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from govdisclosure._format.vocabulary import FILE_KINDS, suffixes
 from govdisclosure._version import __version__
 from govdisclosure.errors import GovDisclosureError
 
@@ -37,8 +38,7 @@ def _source_arguments(parser: argparse.ArgumentParser, *, many: bool) -> None:
         "files",
         nargs="*" if many else "?",
         metavar="FILE",
-        help="report file(s): .json .xlsx .html .htm .txt .md .docx .pdf"
-        + (" (several allowed)" if many else ""),
+        help=f"report file(s): {' '.join(suffixes())}" + (" (several allowed)" if many else ""),
     )
     parser.add_argument("--example", metavar="NAME", help="a bundled sample report")
 
@@ -96,7 +96,8 @@ def _parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser(
         "render",
-        help="write a report as a document in the official layout (.html .md .txt .docx)",
+        help="write a report as a document in the official layout "
+        f"({' '.join(suffixes(k for k in FILE_KINDS if k.published and k.writable))})",
         description=(
             "Read IN (any readable suffix) and write OUT as a published document in the "
             "official layout, chosen by its suffix: .html (a web page that prints on A4), "
@@ -207,8 +208,9 @@ def _convert(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     from govdisclosure._io.files import dump
 
-    if not args.output.lower().endswith((".html", ".md", ".txt", ".docx")):
-        raise _UsageError("OUT must end in .html, .md, .txt or .docx")
+    documents = suffixes(k for k in FILE_KINDS if k.published and k.writable)
+    if not args.output.lower().endswith(documents):
+        raise _UsageError(f"OUT must end in {' '.join(documents)}")
     dump(_load(args.input), args.output)
     return EXIT_OK
 

@@ -25,6 +25,7 @@ from govdisclosure._format.spec import (
     SumSpec,
     TableSpec,
 )
+from govdisclosure._format.vocabulary import HEADINGS
 from govdisclosure.errors import UnknownPathError
 
 __all__ = [
@@ -233,12 +234,12 @@ _TABLE4 = TableSpec(
 
 def _sections(table2: TableSpec, table3: TableSpec) -> tuple[SectionSpec, ...]:
     return (
-        SectionSpec(1, "overview", "一、总体情况"),
-        SectionSpec(2, "proactive_disclosure", "二、主动公开政府信息情况", table2),
-        SectionSpec(3, "applications", "三、收到和处理政府信息公开申请情况", table3),
-        SectionSpec(4, "review_litigation", "四、政府信息公开行政复议、行政诉讼情况", _TABLE4),
-        SectionSpec(5, "problems_improvements", "五、存在的主要问题及改进情况"),
-        SectionSpec(6, "other_matters", "六、其他需要报告的事项"),
+        SectionSpec(1, "overview", HEADINGS["overview"]),
+        SectionSpec(2, "proactive_disclosure", HEADINGS["proactive_disclosure"], table2),
+        SectionSpec(3, "applications", HEADINGS["applications"], table3),
+        SectionSpec(4, "review_litigation", HEADINGS["review_litigation"], _TABLE4),
+        SectionSpec(5, "problems_improvements", HEADINGS["problems_improvements"]),
+        SectionSpec(6, "other_matters", HEADINGS["other_matters"]),
     )
 
 

@@ -5,37 +5,35 @@ from __future__ import annotations
 import importlib
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from govdisclosure._format.vocabulary import FILE_KINDS, FileKind, file_kind, suffixes
 from govdisclosure._model.report import AnnualReport
 from govdisclosure.errors import GovDisclosureError, UnsupportedFormatError
 
 __all__ = ["atomic_write", "dump", "load", "readable_suffixes", "writable_suffixes"]
 
 
-# Each kind of file is one line: its suffix and the function, named as "module:function" so
-# that the module (openpyxl, python-docx, the parsers) is imported only when such a file is
-# read or written.
+# What reads and writes each kind of file (the kinds and their suffixes are declared in
+# _format.vocabulary), named as "module:function" so that the module (openpyxl,
+# python-docx, the parsers) is imported only when such a file is read or written.
 _READERS: dict[str, str] = {
-    ".json": "govdisclosure._io.json:read_json_file",
-    ".xlsx": "govdisclosure._io.excel.workbook:_load_xlsx",
-    ".html": "govdisclosure._parse:load_report",
-    ".htm": "govdisclosure._parse:load_report",
-    ".txt": "govdisclosure._parse:load_report",
-    ".md": "govdisclosure._parse:load_report",
-    ".docx": "govdisclosure._parse:load_report",
-    ".pdf": "govdisclosure._parse:load_report",
+    "json": "govdisclosure._io.json:read_json_file",
+    "xlsx": "govdisclosure._io.excel.workbook:_load_xlsx",
 }
+_PUBLISHED_READER = "govdisclosure._parse:load_report"
 _WRITERS: dict[str, str] = {
-    ".json": "govdisclosure._io.json:json_file_bytes",
-    ".xlsx": "govdisclosure._io.excel.workbook:to_excel_bytes",
-    ".html": "govdisclosure._render:render_html_bytes",
-    ".md": "govdisclosure._render:render_markdown_bytes",
-    ".txt": "govdisclosure._render:render_text_bytes",
-    ".docx": "govdisclosure._render:render_docx_bytes",
+    "json": "govdisclosure._io.json:json_file_bytes",
+    "xlsx": "govdisclosure._io.excel.workbook:to_excel_bytes",
+    "html": "govdisclosure._render:render_html_bytes",
+    "markdown": "govdisclosure._render:render_markdown_bytes",
+    "text": "govdisclosure._render:render_text_bytes",
+    "docx": "govdisclosure._render:render_docx_bytes",
 }
+_READABLE = FILE_KINDS
+_WRITABLE = tuple(kind for kind in FILE_KINDS if kind.writable)
 
 
 def _resolve(target: str) -> Callable[..., Any]:
@@ -46,29 +44,32 @@ def _resolve(target: str) -> Callable[..., Any]:
 
 def readable_suffixes() -> tuple[str, ...]:
     """The file suffixes :func:`load` reads."""
-    return tuple(_READERS)
+    return suffixes(_READABLE)
 
 
 def writable_suffixes() -> tuple[str, ...]:
     """The file suffixes :func:`dump` writes."""
-    return tuple(_WRITERS)
+    return suffixes(_WRITABLE)
 
 
-def _suffix(path: Path, supported: Mapping[str, object], verb: str) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in supported:
-        shown = suffix or "no suffix"
+def _kind(path: Path, supported: tuple[FileKind, ...], verb: str) -> FileKind:
+    kind = file_kind(path.suffix)
+    if kind is None or kind not in supported:
+        shown = path.suffix.lower() or "no suffix"
         raise UnsupportedFormatError(
-            f"{path}: cannot {verb} {shown!s} files; supported: {', '.join(supported)}"
+            f"cannot {verb} {shown!s} files; supported: {' '.join(suffixes(supported))}",
+            file=str(path),
         )
-    return suffix
+    return kind
 
 
 def load(path: str | os.PathLike[str]) -> AnnualReport:
     """Read a report from a file, choosing the reader by the file's suffix.
 
     Args:
-        path: the file (``.json``; more kinds as the library grows).
+        path: the file: JSON, an Excel workbook, or a published document (a web page,
+            text, Markdown, Word or PDF); ``govdisclosure._io.files.readable_suffixes()``
+            lists the suffixes.
 
     Raises:
         UnsupportedFormatError: the suffix is not one the library reads.
@@ -76,7 +77,8 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
             message starts with the file name.
     """
     path = Path(path)
-    reader = _resolve(_READERS[_suffix(path, _READERS, "read")])
+    kind = _kind(path, _READABLE, "read")
+    reader = _resolve(_READERS.get(kind.id, _PUBLISHED_READER))
     try:
         report: AnnualReport = reader(path)
         return report
@@ -97,7 +99,7 @@ def dump(report: AnnualReport, path: str | os.PathLike[str]) -> None:
         UnsupportedFormatError: the suffix is not one the library writes.
     """
     path = Path(path)
-    writer = _resolve(_WRITERS[_suffix(path, _WRITERS, "write")])
+    writer = _resolve(_WRITERS[_kind(path, _WRITABLE, "write").id])
     atomic_write(path, writer(report))
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import attrs
 
+from govdisclosure._format.vocabulary import HEADINGS
 from govdisclosure._model.cells import count_field, heading_field, notes_field
 
 __all__ = ["HEADING", "ID", "ApplicantRow", "Applications2019", "Applications2021"]
 
 ID = "applications"
-HEADING = "三、收到和处理政府信息公开申请情况"
+HEADING = HEADINGS[ID]
 
 
 @attrs.frozen(kw_only=True)

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from govdisclosure._format import AgencyLevel, FormatVersion
+from govdisclosure._format.vocabulary import LEVEL_NAMES, agency_level
 from govdisclosure._model.cells import optional_text_field
 from govdisclosure.errors import InvalidReportError
 
@@ -38,13 +39,14 @@ def _to_version(value: object) -> object:
 
 def _to_level(value: object) -> object:
     if isinstance(value, str) and not isinstance(value, AgencyLevel):
-        try:
-            return AgencyLevel(value)
-        except ValueError:
+        level = agency_level(value)
+        if level is None:
             raise InvalidReportError(
                 f"ReportMeta.agency_level: {value!r} is not an agency level "
-                f"(expected one of {', '.join(v.value for v in AgencyLevel)})"
-            ) from None
+                f"(expected one of {', '.join(v.value for v in AgencyLevel)}, "
+                f"or {' / '.join(LEVEL_NAMES.values())})"
+            )
+        return level
     return value
 
 

@@ -12,12 +12,13 @@ from collections.abc import Iterable
 
 import attrs
 
+from govdisclosure._format.vocabulary import HEADINGS
 from govdisclosure._model.cells import heading_field, text_field
 
 __all__ = ["HEADING", "ID", "Overview", "Subsection"]
 
 ID = "overview"
-HEADING = "一、总体情况"
+HEADING = HEADINGS[ID]
 
 _NUMERALS = "一二三四五六七八九十"
 _MARKER = re.compile(r"[（(]([一二三四五六七八九十]{1,2})[）)]")

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import attrs
 
+from govdisclosure._format.vocabulary import HEADINGS
 from govdisclosure._model.cells import (
     count_field,
     heading_field,
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 ID = "proactive_disclosure"
-HEADING = "二、主动公开政府信息情况"
+HEADING = HEADINGS[ID]
 
 
 @attrs.frozen(kw_only=True)

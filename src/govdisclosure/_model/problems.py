@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import attrs
 
+from govdisclosure._format.vocabulary import HEADINGS
 from govdisclosure._model.cells import heading_field, text_field
 
 __all__ = ["HEADING", "ID", "ProblemsImprovements"]
 
 ID = "problems_improvements"
-HEADING = "五、存在的主要问题及改进情况"
+HEADING = HEADINGS[ID]
 
 
 @attrs.frozen(kw_only=True)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import attrs
 
+from govdisclosure._format.vocabulary import HEADINGS
 from govdisclosure._model.cells import count_field, heading_field, notes_field
 
 __all__ = ["HEADING", "ID", "CaseOutcomes", "ReviewLitigation"]
 
 ID = "review_litigation"
-HEADING = "四、政府信息公开行政复议、行政诉讼情况"
+HEADING = HEADINGS[ID]
 
 
 @attrs.frozen(kw_only=True)

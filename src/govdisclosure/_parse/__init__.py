@@ -11,6 +11,7 @@ import os
 import re
 from pathlib import Path
 
+from govdisclosure._format.vocabulary import FILE_KINDS, file_kind, suffixes
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._parse.decode import decode
 from govdisclosure._parse.layout import Layout
@@ -37,18 +38,6 @@ __all__ = [
 
 #: The input kinds :func:`parse` takes (``docx`` and ``pdf`` only through :func:`parse_file`).
 KINDS = ("auto", "html", "text", "markdown")
-_SUFFIX_KINDS = {
-    ".html": "html",
-    ".htm": "html",
-    ".shtml": "html",
-    ".xhtml": "html",
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".docx": "docx",
-    ".pdf": "pdf",
-}
 _HTML_SNIFF = re.compile(
     r"<(?:!doctype|html|head|body|p|div|table|meta|span|br|td|h[1-6])\b", re.IGNORECASE
 )
@@ -161,12 +150,15 @@ def parse_file(path: str | os.PathLike[str]) -> ParseResult:
         GovDisclosureError: the file cannot be read.
     """
     path = Path(path)
-    kind = _SUFFIX_KINDS.get(path.suffix.lower())
-    if kind is None:
+    file = file_kind(path.suffix)
+    if file is None or not file.published:
+        published = suffixes(k for k in FILE_KINDS if k.published)
         raise UnsupportedFormatError(
-            f"{path}: cannot parse {path.suffix or 'files without a suffix'}; "
-            f"supported: {', '.join(_SUFFIX_KINDS)}"
+            f"cannot parse {path.suffix or 'files without a suffix'}; "
+            f"supported: {' '.join(published)}",
+            file=str(path),
         )
+    kind = file.id
     try:
         data = path.read_bytes()
     except OSError as exc:

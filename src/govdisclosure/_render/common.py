@@ -14,9 +14,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from govdisclosure import _format, zh
-from govdisclosure._model.report import AnnualReport
-from govdisclosure._model.tables import TableGrid, table_grids
-from govdisclosure._parse.recognise.marked import (
+from govdisclosure._format.vocabulary import (
     CUSTOMARY_TITLE,
     FEE_UNSTATED,
     LEVEL_NAMES,
@@ -24,6 +22,9 @@ from govdisclosure._parse.recognise.marked import (
     NOTE_PREFIX,
     customary_title,
 )
+from govdisclosure._model.other_matters import stated_fee
+from govdisclosure._model.report import AnnualReport
+from govdisclosure._model.tables import TableGrid, table_grids
 
 __all__ = [
     "META_HEADER",
@@ -112,8 +113,6 @@ def parts(report: AnnualReport) -> list[Part]:
 
 def meta_rows(report: AnnualReport) -> list[tuple[str, str]]:
     """The rows of the report-information table (label, value)."""
-    from govdisclosure._parse.recognise.plain import _fee
-
     meta = report.meta
     rows = [("标题", CUSTOMARY_TITLE)] if meta.title is None else []
     rows += [
@@ -128,7 +127,7 @@ def meta_rows(report: AnnualReport) -> list[tuple[str, str]]:
     if meta.source is not None:
         rows.append(("来源", meta.source))
     fee = report.other_matters.information_fee_yuan
-    if fee != _fee(report.other_matters.text)[0]:
+    if fee != stated_fee(report.other_matters.text)[0]:
         rows.append(("信息处理费", FEE_UNSTATED if fee is None else f"{_plain(fee)}元"))
     procurement = getattr(report.proactive_disclosure, "central_procurement", None)
     if procurement is not None and procurement.amount_unit is not None:

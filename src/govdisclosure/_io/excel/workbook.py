@@ -52,6 +52,7 @@ from govdisclosure._format import (
     FormatVersion,
     TableSpec,
 )
+from govdisclosure._format.vocabulary import is_placeholder
 from govdisclosure._io.xlsx.reader import (
     DEFAULT_LIMITS,
     Cell,
@@ -950,7 +951,6 @@ def write_excel(report: AnnualReport, path: str | os.PathLike[str]) -> None:
 # ---------------------------------------------------------------------------
 # Reading cell values
 
-_PLACEHOLDERS = frozenset({"/", "-", "--", "—", "——", "－", "／", "无", "-/-", "—/—", "/-"})
 _INT_TEXT = re.compile(r"[+-]?[0-9]+")
 _DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
@@ -1027,7 +1027,7 @@ class _Reader:
         text = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
         if not text:
             return None
-        if text in _PLACEHOLDERS or value.strip() in _PLACEHOLDERS:
+        if is_placeholder(value):
             self.warn(f'{where}: "{value.strip()}" read as blank')
             return None
         if _THOUSANDS.match(text):

@@ -35,13 +35,20 @@ from typing import Any
 import attrs
 
 from govdisclosure import _format
-from govdisclosure._format import AgencyLevel, FormatVersion
+from govdisclosure._format import FormatVersion
+from govdisclosure._format.vocabulary import (
+    CUSTOMARY_TITLE,
+    FEE_UNSTATED,
+    HEADINGS,
+    META_HEADER,
+    META_LABELS,
+    NOTE_PREFIX,
+    agency_level,
+    customary_title,
+)
 from govdisclosure._model.meta import ReportMeta
-from govdisclosure._model.other_matters import HEADING as OTHER_HEADING
-from govdisclosure._model.other_matters import OtherMatters
-from govdisclosure._model.overview import HEADING as OVERVIEW_HEADING
+from govdisclosure._model.other_matters import OtherMatters, stated_fee
 from govdisclosure._model.overview import Overview
-from govdisclosure._model.problems import HEADING as PROBLEMS_HEADING
 from govdisclosure._model.problems import ProblemsImprovements
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._model.tables import TableGrid
@@ -49,57 +56,16 @@ from govdisclosure._parse.layout import Block, Cell, Heading, Layout, Paragraph,
 from govdisclosure._parse.recognise import plain as rec
 from govdisclosure._parse.result import ParseResult, WarningCode
 
-__all__ = [
-    "CUSTOMARY_TITLE",
-    "FEE_UNSTATED",
-    "LEVEL_NAMES",
-    "META_HEADER",
-    "META_LABELS",
-    "NOTE_PREFIX",
-    "customary_title",
-    "recognise_marked",
-]
-
-#: The labels of the report-information table, in the order they are written.
-META_LABELS = (
-    "标题",
-    "发布机构",
-    "报告年度",
-    "报告格式",
-    "单位层级",
-    "发布日期",
-    "来源",
-    "信息处理费",
-    "采购金额单位",
-)
-#: The optional header row of the report-information table.
-META_HEADER = ("项目", "内容")
-#: How the agency level is written.
-LEVEL_NAMES = {AgencyLevel.DEPARTMENT: "部门", AgencyLevel.GOVERNMENT: "政府"}
-#: The 信息处理费 value that stands for "not stated" (``None``).
-FEE_UNSTATED = "未填报"
-#: The 标题 value of a report whose title is the customary one (``meta.title`` is ``None``).
-CUSTOMARY_TITLE = "按发布机构和报告年度拟定"
-#: The prefix of a note under a table.
-NOTE_PREFIX = "备注："
+__all__ = ["recognise_marked"]
 
 _YEAR = re.compile(r"(-?\d{1,9})年度")
 _DATE = re.compile(r"(\d{1,4})年(\d{1,2})月(\d{1,2})日")
 _FEE = re.compile(r"(-?\d+(?:\.\d+)?)元")
 _TEXT_SECTIONS = {
-    0: ("overview", OVERVIEW_HEADING),
-    4: ("problems_improvements", PROBLEMS_HEADING),
-    5: ("other_matters", OTHER_HEADING),
+    0: ("overview", HEADINGS["overview"]),
+    4: ("problems_improvements", HEADINGS["problems_improvements"]),
+    5: ("other_matters", HEADINGS["other_matters"]),
 }
-
-
-def customary_title(agency: str, year: int) -> str:
-    """The customary title a report without its own title prints.
-
-    >>> customary_title("某某局", 2023)
-    '某某局2023年政府信息公开工作年度报告'
-    """
-    return f"{agency}{year}年政府信息公开工作年度报告"
 
 
 def _meta_table(table: Table) -> dict[str, Cell] | None:
@@ -304,12 +270,11 @@ def recognise_marked(layout: Layout, *, source: str | None = None) -> ParseResul
     year = int(year_match.group(1))
     level = None
     if "单位层级" in meta:
-        names = {name: level for level, name in LEVEL_NAMES.items()}
-        level = names.get(meta["单位层级"].text.strip())
+        level = agency_level(meta["单位层级"].text)
         if level is None:
             state.warn(
                 WarningCode.METADATA,
-                f"单位层级 {meta['单位层级'].text!r} is neither 部门 nor 政府",
+                f"单位层级 {meta['单位层级'].text!r} is neither 政府部门 nor 人民政府",
                 meta["单位层级"].location,
             )
     published = None
@@ -376,7 +341,7 @@ def recognise_marked(layout: Layout, *, source: str | None = None) -> ParseResul
             )
         state.source("other_matters.information_fee_yuan", value, meta["信息处理费"].location)
     else:
-        fee = rec._fee(other_text)[0]
+        fee = stated_fee(other_text)[0]
     tables2: Any = report.proactive_disclosure
     if version is FormatVersion.V2019 and "采购金额单位" in meta:
         procurement = attrs.evolve(
@@ -386,7 +351,7 @@ def recognise_marked(layout: Layout, *, source: str | None = None) -> ParseResul
     report = attrs.evolve(
         report,
         preface=_text(preface_lines) if preface_lines else None,
-        overview=Overview(text=texts["overview"], heading=_heading(heads[0], OVERVIEW_HEADING)),
+        overview=Overview(text=texts["overview"], heading=_heading(heads[0], HEADINGS["overview"])),
         proactive_disclosure=attrs.evolve(
             tables2,
             notes=notes[2],
@@ -403,12 +368,13 @@ def recognise_marked(layout: Layout, *, source: str | None = None) -> ParseResul
             heading=_heading(heads[3], _format.format_spec(version).sections[3].heading),
         ),
         problems_improvements=ProblemsImprovements(
-            text=texts["problems_improvements"], heading=_heading(heads[4], PROBLEMS_HEADING)
+            text=texts["problems_improvements"],
+            heading=_heading(heads[4], HEADINGS["problems_improvements"]),
         ),
         other_matters=OtherMatters(
             text=other_text,
             information_fee_yuan=fee,
-            heading=_heading(heads[5], OTHER_HEADING),
+            heading=_heading(heads[5], HEADINGS["other_matters"]),
         ),
     )
     return ParseResult(

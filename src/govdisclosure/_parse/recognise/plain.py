@@ -25,7 +25,6 @@ from typing import NamedTuple
 
 import attrs
 
-from govdisclosure import zh
 from govdisclosure._format import (
     AgencyLevel,
     CellKind,
@@ -35,8 +34,9 @@ from govdisclosure._format import (
     TableSpec,
     format_spec,
 )
+from govdisclosure._format.vocabulary import is_placeholder
 from govdisclosure._model.meta import ReportMeta
-from govdisclosure._model.other_matters import OtherMatters
+from govdisclosure._model.other_matters import OtherMatters, stated_fee
 from govdisclosure._model.overview import Overview
 from govdisclosure._model.problems import ProblemsImprovements
 from govdisclosure._model.report import AnnualReport, CellValue
@@ -111,7 +111,6 @@ _V2021_SIGNALS = (
 )
 _V2021_T3_SIGNALS = ("逾期不补正", "缴纳费用")
 
-_PLACEHOLDERS = frozenset({"/", "-", "--", "—", "——", "－", "／", "\\", "–", "无", "空", "×", "x"})
 _PLACEHOLDER_ENDS = frozenset("/-—－\\–无空×x件个项次元")
 _NUMBER = re.compile(r"([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 _VALUE_TOKEN = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|次)?$")
@@ -172,10 +171,6 @@ _FOOTER_MARKERS = (
     "下一篇",
 )
 _NOTE_PREFIX = re.compile(r"^(?:备注|注)\s*[：:]\s*")
-_FEE_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
-_FEE_NONE = re.compile(
-    r"(?:未|没有|无|不|尚未)(?:发生|收取|产生|存在|涉及)?[^，。；]{0,20}?(?:收费|收取|处理费)"
-)
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _SENTENCE_END = frozenset("。！？；：”）」.!?;:)")
 _NEW_PARAGRAPH = re.compile(
@@ -258,7 +253,7 @@ def _items(layout: Layout) -> list[_Item]:
 
 def _is_value_text(text: str) -> bool:
     text = text.strip()
-    if not text or text in _PLACEHOLDERS:
+    if not text or is_placeholder(text):
         return True
     return _VALUE_TOKEN.match(unicodedata.normalize("NFKC", text).replace(" ", "")) is not None
 
@@ -319,7 +314,7 @@ def _read_value(raw: str, kind: CellKind) -> _Reading:  # noqa: PLR0911 - one re
     text = _SPACE.sub("", text)
     if not text:
         return _Reading(None, WarningCode.BLANK_CELL, "the cell is blank")
-    if text in _PLACEHOLDERS or raw.strip() in _PLACEHOLDERS:
+    if is_placeholder(raw):
         return _Reading(None, WarningCode.PLACEHOLDER, f"the cell holds the placeholder {raw!r}")
     unit = None
     for suffix in ("万元", "元", "件", "个", "项", "次"):
@@ -1001,30 +996,6 @@ def _trim_end(items: list[_Item], region: tuple[int, int], agency: str) -> tuple
     return start, stop
 
 
-def _fee(text: str) -> tuple[Decimal | None, str | None, str | None]:
-    """The 信息处理费 the text states: (amount in 元, the words read, a doubt)."""
-    amounts: list[tuple[Decimal, str]] = []
-    none_said: str | None = None
-    for sentence in _SENTENCE.findall(text):
-        if not any(word in sentence for word in ("信息处理费", "收费", "收取")):
-            continue
-        found = _FEE_AMOUNT.findall(sentence)
-        for number, unit in found:
-            try:
-                amounts.append((zh.parse_amount(number + unit), number + unit))
-            except ValueError:  # noqa: PERF203 - a few sentences at most
-                continue
-        if not found and none_said is None and _FEE_NONE.search(sentence):
-            none_said = sentence.strip()
-    if len({a for a, _ in amounts}) == 1:
-        return amounts[0][0], amounts[0][1], None
-    if amounts:
-        return None, None, "section 六 states several amounts: " + ", ".join(r for _, r in amounts)
-    if none_said is not None:
-        return Decimal(0), none_said, None
-    return None, None, None
-
-
 # ---------------------------------------------------------------------------
 # Metadata
 
@@ -1348,7 +1319,7 @@ def _texts(  # noqa: PLR0917 - the recogniser's findings, passed on once
 
 
 def _other_matters(text: str, heading: str | None, state: _State) -> OtherMatters:
-    amount, words, doubt = _fee(text)
+    amount, words, doubt = stated_fee(text)
     if doubt is not None:
         state.warn(WarningCode.SKIPPED_VALUE, doubt, None, None)
     if words is not None:

@@ -1,0 +1,417 @@
+"""The format's words, declared once: what every reader and writer says and recognises.
+
+The cell grid lives in :mod:`.declarations`; everything else about the format's wording
+lives here, and every reader (web pages, text, Markdown, Word, PDF, workbooks) and writer
+(documents, workbooks, messages) reads it from here, so that they cannot disagree:
+
+- the six sections: their ids, official headings, English names and the key phrases that
+  real reports print instead of the official heading;
+- the placeholders that stand for a blank cell (one list);
+- the agency levels: the name written, and every spelling read;
+- the one label normaliser, the numbering it strips, the label aliases of table rows and
+  columns, and the synonyms a label may use for another;
+- the signals that tell the 2019 format from the 2021 one, and the one function reading
+  them;
+- the units a figure may carry;
+- the file kinds: every suffix and what it holds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from govdisclosure._format.spec import AgencyLevel, FormatVersion
+
+__all__ = [
+    "ALIASES",
+    "COLUMN_ALIASES",
+    "CUSTOMARY_TITLE",
+    "FEE_UNSTATED",
+    "FILE_KINDS",
+    "HEADINGS",
+    "LEVEL_NAMES",
+    "META_HEADER",
+    "META_LABELS",
+    "NOTE_PREFIX",
+    "PLACEHOLDERS",
+    "SECTION_IDS",
+    "SECTION_KEYS",
+    "SECTION_NAMES_EN",
+    "TEXT_SECTIONS",
+    "UNITS",
+    "V2019_SIGNALS",
+    "V2021_SIGNALS",
+    "FileKind",
+    "agency_level",
+    "canonical_label",
+    "customary_title",
+    "detect_version",
+    "file_kind",
+    "is_placeholder",
+    "normalise",
+    "strip_numbering",
+    "suffixes",
+]
+
+# ---------------------------------------------------------------------------
+# The six sections
+
+#: The section ids, in the official order.
+SECTION_IDS = (
+    "overview",
+    "proactive_disclosure",
+    "applications",
+    "review_litigation",
+    "problems_improvements",
+    "other_matters",
+)
+#: The official heading of each section (国办公开办函〔2021〕30号; the 2019 format's are the same).
+HEADINGS: dict[str, str] = {
+    "overview": "一、总体情况",
+    "proactive_disclosure": "二、主动公开政府信息情况",
+    "applications": "三、收到和处理政府信息公开申请情况",
+    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
+    "problems_improvements": "五、存在的主要问题及改进情况",
+    "other_matters": "六、其他需要报告的事项",
+}
+#: How English messages name each section.
+SECTION_NAMES_EN: dict[str, str] = {
+    "preface": "the preface",
+    "overview": "1 (overview)",
+    "proactive_disclosure": "2 (proactive disclosure)",
+    "applications": "3 (applications)",
+    "review_litigation": "4 (administrative review and litigation)",
+    "problems_improvements": "5 (problems and improvements)",
+    "other_matters": "6 (other matters)",
+}
+#: The sections that are text only, without a table.
+TEXT_SECTIONS = ("overview", "problems_improvements", "other_matters")
+#: Key phrases of the six section headings as real reports print them, strongest first.
+SECTION_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("overview", ("总体情况", "概述")),
+    ("proactive_disclosure", ("主动公开政府信息情况", "主动公开政府信息", "主动公开情况")),
+    (
+        "applications",
+        ("收到和处理政府信息公开申请", "收到和处理", "依申请公开政府信息情况", "依申请公开情况"),
+    ),
+    (
+        "review_litigation",
+        ("行政复议、行政诉讼", "行政复议和行政诉讼", "行政复议及行政诉讼", "行政复议", "行政诉讼"),
+    ),
+    ("problems_improvements", ("存在的主要问题", "存在问题", "主要问题", "问题")),
+    ("other_matters", ("其他需要报告的事项", "其他需要报告", "其他事项")),
+)
+
+# ---------------------------------------------------------------------------
+# Placeholders and units
+
+#: What a cell holds instead of a figure when the report leaves it blank: read as blank
+#: (``None``, with a warning), never as 0.
+PLACEHOLDERS = frozenset(
+    {
+        "/",
+        "／",
+        "\\",
+        "-",
+        "--",
+        "－",
+        "–",
+        "—",
+        "——",
+        "-/-",
+        "—/—",
+        "/-",
+        "×",
+        "x",
+        "X",
+        "无",
+        "空",
+    }
+)
+#: The units a figure may carry in its cell, longest first.
+UNITS = ("万元", "元", "件", "个", "项", "次")
+
+
+def is_placeholder(text: str) -> bool:
+    """``True`` when a cell's text is one of the :data:`PLACEHOLDERS`.
+
+    >>> is_placeholder(" — "), is_placeholder("／"), is_placeholder("×"), is_placeholder("0")
+    (True, True, True, False)
+    """
+    stripped = text.strip()
+    return stripped in PLACEHOLDERS or normalise(stripped) in PLACEHOLDERS
+
+
+# ---------------------------------------------------------------------------
+# Agency levels
+
+#: How the agency level is written (workbooks, documents, messages).
+LEVEL_NAMES: dict[AgencyLevel, str] = {
+    AgencyLevel.DEPARTMENT: "政府部门",
+    AgencyLevel.GOVERNMENT: "人民政府",
+}
+#: Every spelling of an agency level that is read, after :func:`normalise`.
+_LEVEL_SPELLINGS: dict[str, AgencyLevel] = {
+    "department": AgencyLevel.DEPARTMENT,
+    "部门": AgencyLevel.DEPARTMENT,
+    "政府部门": AgencyLevel.DEPARTMENT,
+    "工作部门": AgencyLevel.DEPARTMENT,
+    "政府工作部门": AgencyLevel.DEPARTMENT,
+    "government": AgencyLevel.GOVERNMENT,
+    "政府": AgencyLevel.GOVERNMENT,
+    "人民政府": AgencyLevel.GOVERNMENT,
+    "地方人民政府": AgencyLevel.GOVERNMENT,
+    "地方政府": AgencyLevel.GOVERNMENT,
+}
+
+
+def agency_level(text: str) -> AgencyLevel | None:
+    """The agency level a text names, in any spelling that is read; ``None`` for others.
+
+    >>> agency_level("政府部门"), agency_level("部门"), agency_level("department")
+    (<AgencyLevel.DEPARTMENT: 'department'>, <AgencyLevel.DEPARTMENT: 'department'>, \
+<AgencyLevel.DEPARTMENT: 'department'>)
+    >>> agency_level(" 人民政府 "), agency_level("GOVERNMENT"), agency_level("县委")
+    (<AgencyLevel.GOVERNMENT: 'government'>, <AgencyLevel.GOVERNMENT: 'government'>, None)
+    """
+    if isinstance(text, AgencyLevel):
+        return text
+    return _LEVEL_SPELLINGS.get(normalise(text).lower())
+
+
+# ---------------------------------------------------------------------------
+# Labels
+
+_SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+|<br\s*/?>", re.IGNORECASE)
+_PUNCTUATION = str.maketrans(
+    {
+        "(": "（",
+        ")": "）",
+        ":": "：",
+        ",": "，",
+        ";": "；",
+        "“": None,
+        "”": None,
+        '"': None,
+        "'": None,
+        "‘": None,
+        "’": None,
+        "「": None,
+        "」": None,
+        "『": None,
+        "』": None,
+    }
+)
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.，]|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[.、）])"
+)
+#: Words a label may use for another; :func:`canonical_label` rewrites them.
+_SYNONYMS = (("合计", "总计"), ("结转下一年度", "结转下年度"))
+
+
+def normalise(label: str) -> str:
+    r"""Normalise a label for comparison: the one label normaliser of the library.
+
+    NFKC (full-width digits and letters to ASCII), no whitespace, line breaks or quotes,
+    and full-width brackets, colon, comma and semicolon.
+
+    >>> normalise(' 3.危及"三安全一稳定" ') == normalise("3．危及“三安全一稳定”")
+    True
+    >>> normalise("行    政    诉    讼"), normalise("（一）予以公开"), normalise("(一)予以公开")
+    ('行政诉讼', '（一）予以公开', '（一）予以公开')
+    """
+    text = unicodedata.normalize("NFKC", label)
+    return _SPACE.sub("", text).translate(_PUNCTUATION)
+
+
+def strip_numbering(label: str) -> str:
+    """A normalised label without its leading numbering (一、 （一） 1. and their runs).
+
+    >>> strip_numbering("三、本年度办理结果"), strip_numbering("（三）1.危及“三安全一稳定”")
+    ('本年度办理结果', '危及三安全一稳定')
+    >>> strip_numbering("（七）")
+    '（七）'
+    """
+    text = normalise(label)
+    while True:
+        match = _NUMBERING.match(text)
+        if match is None or match.end() == len(text):
+            return text
+        text = text[match.end() :]
+
+
+def canonical_label(label: str) -> str:
+    """:func:`normalise`, with the synonyms a label may use rewritten (合计 → 总计).
+
+    >>> canonical_label("四、结转下一年度继续办理"), canonical_label("合 计")
+    ('四、结转下年度继续办理', '总计')
+    """
+    text = normalise(label)
+    for word, canonical in _SYNONYMS:
+        text = text.replace(word, canonical)
+    return text
+
+
+#: Declared variants of row labels, by (table number, row id); compared after
+#: :func:`strip_numbering`, exactly like the official labels.
+ALIASES: dict[tuple[int, str], tuple[str, ...]] = {
+    (2, "normative_documents"): ("规范性文件", "行政规范性文件"),
+    (2, "administrative_fees"): ("行政事业性收费项目",),
+    (2, "central_procurement"): ("政府集中采购项目",),
+    (3, "carried_forward"): ("结转下一年度继续办理", "结转下年度办理", "结转下一年度办理"),
+    (3, "carried_over"): ("上年结转政府信息公开申请数", "上一年结转政府信息公开申请数量"),
+    (3, "new_received"): ("本年新收政府信息公开申请数",),
+    (3, "results_total"): ("合计",),
+    (3, "denied_security_stability"): ("危及三安全一稳定",),
+    (3, "other_processing"): ("其他处理",),
+}
+#: Declared variants of table 2's column labels, by column id.
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "amount_10k_yuan": ("本年收费金额", "本年收费金额(万元)", "收费金额"),
+    "decisions": ("本年处理决定数量", "处理决定数量"),
+    "change": ("本年增减", "本年增/减"),
+}
+
+# ---------------------------------------------------------------------------
+# The report-information table of a rendered document (read back by the marked reader)
+
+#: The labels of the report-information table, in the order they are written.
+META_LABELS = (
+    "标题",
+    "发布机构",
+    "报告年度",
+    "报告格式",
+    "单位层级",
+    "发布日期",
+    "来源",
+    "信息处理费",
+    "采购金额单位",
+)
+#: The optional header row of the report-information table.
+META_HEADER = ("项目", "内容")
+#: The 信息处理费 value that stands for "not stated" (``None``).
+FEE_UNSTATED = "未填报"
+#: The 标题 value of a report whose title is the customary one (``meta.title`` is ``None``).
+CUSTOMARY_TITLE = "按发布机构和报告年度拟定"
+#: The prefix of a note under a table.
+NOTE_PREFIX = "备注："
+
+
+def customary_title(agency: str, year: int) -> str:
+    """The customary title a report without its own title prints.
+
+    >>> customary_title("某某局", 2023)
+    '某某局2023年政府信息公开工作年度报告'
+    """
+    return f"{agency}{year}年政府信息公开工作年度报告"
+
+
+# ---------------------------------------------------------------------------
+# The format version
+
+#: Labels of table 2 found only in the 2019 format.
+V2019_SIGNALS = (
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "政府集中采购",
+    "其他对外管理服务事项",
+)
+#: Labels of table 2 found only in the 2021 format.
+V2021_SIGNALS = (
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年收费金额",
+    "本年处理决定数量",
+)
+#: Words of table 3 found only in the 2021 format (its （六）其他处理 sub-rows).
+_V2021_TABLE3_SIGNALS = ("逾期不补正", "缴纳费用")
+#: The 2019 format's single （六）其他处理 row, when nothing else tells.
+_V2019_TABLE3_SIGNAL = "其他处理"
+
+
+def detect_version(
+    table2: Callable[[str], bool], table3: Callable[[str], bool] | None = None
+) -> FormatVersion | None:
+    """The format version a report's labels show, or ``None`` when they do not tell.
+
+    Args:
+        table2: tells whether table 2 holds a (normalised) signal label.
+        table3: the same for table 3, asked only when table 2 does not tell.
+
+    >>> text = normalise("本年制发件数 本年废止件数 现行有效件数")
+    >>> detect_version(lambda signal: normalise(signal) in text)
+    <FormatVersion.V2021: '2021'>
+    >>> detect_version(lambda signal: False) is None
+    True
+    """
+    old = sum(1 for signal in V2019_SIGNALS if table2(signal))
+    new = sum(1 for signal in V2021_SIGNALS if table2(signal))
+    if old != new:
+        return FormatVersion.V2019 if old > new else FormatVersion.V2021
+    if table3 is None:
+        return None
+    if any(table3(signal) for signal in _V2021_TABLE3_SIGNALS):
+        return FormatVersion.V2021
+    if table3(_V2019_TABLE3_SIGNAL):
+        return FormatVersion.V2019
+    return None
+
+
+# ---------------------------------------------------------------------------
+# File kinds
+
+
+class FileKind(NamedTuple):
+    """One kind of file the library reads or writes.
+
+    Attributes:
+        id: ``json``, ``xlsx``, ``html``, ``text``, ``markdown``, ``docx`` or ``pdf``.
+        suffixes: the suffixes of this kind, the usual one first.
+        name: how documentation and messages name it.
+        published: a published document, read by the recogniser (``parse_file``).
+        writable: ``dump`` and ``render`` write it.
+    """
+
+    id: str
+    suffixes: tuple[str, ...]
+    name: str
+    published: bool
+    writable: bool
+
+
+#: Every kind of file, in the order help texts list them.
+FILE_KINDS = (
+    FileKind("json", (".json",), "JSON", published=False, writable=True),
+    FileKind("xlsx", (".xlsx",), "Excel workbook", published=False, writable=True),
+    FileKind("html", (".html", ".htm", ".shtml", ".xhtml"), "web page", True, writable=True),
+    FileKind("text", (".txt", ".text"), "plain text", published=True, writable=True),
+    FileKind("markdown", (".md", ".markdown"), "Markdown", published=True, writable=True),
+    FileKind("docx", (".docx",), "Word document", published=True, writable=True),
+    FileKind("pdf", (".pdf",), "PDF", published=True, writable=False),
+)
+_BY_SUFFIX = {suffix: kind for kind in FILE_KINDS for suffix in kind.suffixes}
+
+
+def file_kind(suffix: str) -> FileKind | None:
+    """The kind of file a suffix names (any case), or ``None``.
+
+    >>> file_kind(".MD").id, file_kind(".htm").id, file_kind(".doc")
+    ('markdown', 'html', None)
+    """
+    return _BY_SUFFIX.get(suffix.lower())
+
+
+def suffixes(kinds: Iterable[FileKind] = FILE_KINDS) -> tuple[str, ...]:
+    """Every suffix of ``kinds``, in order.
+
+    >>> " ".join(suffixes(k for k in FILE_KINDS if k.writable))
+    '.json .xlsx .html .htm .shtml .xhtml .txt .text .md .markdown .docx'
+    """
+    return tuple(suffix for kind in kinds for suffix in kind.suffixes)
