@@ -32,6 +32,7 @@ __all__ = [
     "FEE_UNSTATED",
     "FILE_KINDS",
     "HEADINGS",
+    "INDENT",
     "LEVEL_NAMES",
     "META_HEADER",
     "META_LABELS",
@@ -44,12 +45,14 @@ __all__ = [
     "UNITS",
     "V2019_SIGNALS",
     "V2021_SIGNALS",
+    "XML_INVALID",
     "FileKind",
     "agency_level",
     "canonical_label",
     "customary_title",
     "detect_version",
     "file_kind",
+    "is_page_footer",
     "is_placeholder",
     "normalise",
     "strip_numbering",
@@ -362,6 +365,29 @@ def detect_version(
     if table3(_V2019_TABLE3_SIGNAL):
         return FormatVersion.V2019
     return None
+
+
+# ---------------------------------------------------------------------------
+# Documents: conventions the renderers write and the readers honour
+
+#: The indent that marks a literal line of text: two ideographic spaces (the customary
+#: first-line indent of a paragraph).
+INDENT = "\u3000\u3000"
+#: The characters XML 1.0 cannot hold (Word documents escape them as ``_xHHHH_``).
+XML_INVALID = frozenset((*range(0x9), 0xB, 0xC, *range(0xE, 0x20), 0xFFFE, 0xFFFF))
+_FOOTER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+
+
+def is_page_footer(line: str) -> bool:
+    """Tell whether a line is a page number a PDF printed at the foot of a page.
+
+    >>> is_page_footer("- 3 -"), is_page_footer("第 2 页 共 6 页"), is_page_footer("3 件")
+    (True, True, False)
+    """
+    return _FOOTER.match(line) is not None
 
 
 # ---------------------------------------------------------------------------

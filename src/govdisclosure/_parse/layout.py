@@ -22,6 +22,8 @@ from typing import TypeAlias
 
 import attrs
 
+from govdisclosure._format.vocabulary import is_page_footer
+
 __all__ = [
     "Block",
     "Cell",
@@ -246,8 +248,6 @@ def _fold_markdown(text: str, heading: bool, keep_empty: bool = False) -> list[s
 
 
 def _fold_text(text: str, heading: bool, keep_empty: bool = False) -> list[str]:
-    from govdisclosure._parse.readers.text import is_page_footer
-
     lines = (_BOOKMARK.sub("", line).strip() for line in text.split("\n"))
     return [line for line in lines if line and not is_page_footer(line)]
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from govdisclosure._format.vocabulary import XML_INVALID
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._model.tables import GridCell, TableGrid
-from govdisclosure._parse.readers.docx import XML_INVALID
 from govdisclosure._render import common as _common
 from govdisclosure.errors import UnsupportedFormatError
 

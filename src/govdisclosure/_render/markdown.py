@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from govdisclosure._format.vocabulary import is_page_footer
 from govdisclosure._model.report import AnnualReport
-from govdisclosure._parse.readers.text import is_page_footer
 from govdisclosure._render import common as _common
 
 __all__ = ["escape_markdown", "render_markdown"]

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from govdisclosure._format.vocabulary import INDENT, is_page_footer
 from govdisclosure._model.report import AnnualReport
-from govdisclosure._parse.readers.text import INDENT, is_page_footer
 from govdisclosure._render import common as _common
 
 __all__ = ["escape_line", "render_text"]

@@ -17,6 +17,7 @@ import io
 import zipfile
 from typing import Any
 
+from govdisclosure._format.vocabulary import XML_INVALID
 from govdisclosure._parse.layout import Block, Cell, Heading, Layout, Location, Paragraph, Table
 from govdisclosure._parse.result import ParseError
 from govdisclosure.errors import UnsupportedFormatError
@@ -27,7 +28,6 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 #: Code points XML 1.0 cannot hold, which render() writes as ``w:sym``.
-XML_INVALID = frozenset((*range(0x9), 0xB, 0xC, *range(0xE, 0x20), 0xFFFE, 0xFFFF))
 
 
 def _text(element: Any) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 
+from govdisclosure._format.vocabulary import is_page_footer
 from govdisclosure._parse.layout import (
     Block,
     Cell,
@@ -26,7 +27,7 @@ from govdisclosure._parse.layout import (
     Table,
     numbered_lines,
 )
-from govdisclosure._parse.readers.text import is_page_footer, looks_wrapped
+from govdisclosure._parse.readers.text import looks_wrapped
 
 __all__ = ["decode_inline", "read_markdown"]
 

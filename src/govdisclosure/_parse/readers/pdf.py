@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from govdisclosure._format.vocabulary import is_page_footer
 from govdisclosure._parse.layout import Block, Cell, Layout, Location, Paragraph, Table
-from govdisclosure._parse.readers.text import is_page_footer
 from govdisclosure._parse.result import ParseError
 from govdisclosure.errors import UnsupportedFormatError
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from govdisclosure._format.vocabulary import INDENT, is_page_footer
 from govdisclosure._parse.layout import (
     Block,
     Cell,
@@ -31,10 +32,8 @@ from govdisclosure._parse.layout import (
     numbered_lines,
 )
 
-__all__ = ["INDENT", "is_page_footer", "looks_wrapped", "read_text", "unescape"]
+__all__ = ["looks_wrapped", "read_text", "unescape"]
 
-#: The indent that marks a literal line: two ideographic spaces.
-INDENT = "\u3000\u3000"
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([nrt\\]))")
 _NAMED = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}
 
@@ -59,21 +58,8 @@ def unescape(text: str) -> str:
 
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
-_FOOTER = re.compile(
-    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
-)
 _SENTENCE_END = frozenset("。！？；：”）」』.!?;:)")
 _WRAP_MIN_LINE = 15
-
-
-def is_page_footer(line: str) -> bool:
-    """Tell whether a line is a page number a PDF printed at the foot of a page.
-
-    >>> is_page_footer("- 3 -"), is_page_footer("第 2 页 共 6 页"), is_page_footer("3 件")
-    (True, True, False)
-    """
-    return _FOOTER.match(line) is not None
 
 
 def looks_wrapped(lines: list[str]) -> bool:
