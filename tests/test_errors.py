@@ -29,11 +29,3 @@ def test_default_messages() -> None:
     assert str(gd.GovDisclosureError()) == "govdisclosure could not complete the operation"
     assert gd.ReportDataError().message == "the report data is malformed"
     assert gd.ReportDataError().problems == ()
-
-
-def test_lazy_attributes() -> None:
-    """Unknown attributes of the package raise AttributeError; dir lists the public names."""
-    with pytest.raises(AttributeError, match="no_such_name"):
-        _ = gd.no_such_name  # type: ignore[attr-defined]
-    assert set(gd.__all__) <= set(dir(gd))
-    assert gd.__all__ == sorted(gd.__all__, key=str)

@@ -8,13 +8,14 @@ reject values of the wrong type at construction, naming the class and field.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 
 from govdisclosure.errors import InvalidReportError
 
 __all__ = [
+    "CellValue",
     "count_field",
     "heading_field",
     "money_field",
@@ -22,6 +23,9 @@ __all__ = [
     "optional_text_field",
     "text_field",
 ]
+
+#: What a cell holds: a count, an amount, or ``None`` for blank (never the same as 0).
+CellValue: TypeAlias = int | Decimal | None
 
 
 def _check_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

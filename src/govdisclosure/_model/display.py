@@ -5,10 +5,14 @@ from __future__ import annotations
 import html
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from govdisclosure import _format
-from govdisclosure._model.report import AnnualReport, CellValue
+from govdisclosure._model.cells import CellValue
 from govdisclosure._model.tables import GridCell, TableGrid, table_grids
+
+if TYPE_CHECKING:
+    from govdisclosure._model.report import AnnualReport
 
 __all__ = [
     "BLANK",

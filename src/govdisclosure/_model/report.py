@@ -12,6 +12,7 @@ import attrs
 from govdisclosure import _format
 from govdisclosure._format import CellKind, FormatVersion
 from govdisclosure._model.applications import Applications2019, Applications2021
+from govdisclosure._model.cells import CellValue
 from govdisclosure._model.meta import ReportMeta
 from govdisclosure._model.other_matters import OtherMatters
 from govdisclosure._model.overview import Overview
@@ -23,7 +24,6 @@ from govdisclosure.errors import InvalidReportError
 __all__ = ["AnnualReport", "Applications", "CellValue", "ProactiveDisclosure"]
 
 #: What a cell holds: a count, an amount of money, or ``None`` for a blank cell.
-CellValue: TypeAlias = int | Decimal | None
 #: Table 2 in either format.
 ProactiveDisclosure: TypeAlias = ProactiveDisclosure2021 | ProactiveDisclosure2019
 #: Table 3 in either format.

@@ -9,11 +9,15 @@ row labels, table 4's three header rows and one data row.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from govdisclosure import _format
-from govdisclosure._model.report import AnnualReport, CellValue
+from govdisclosure._model.cells import CellValue
+
+if TYPE_CHECKING:
+    from govdisclosure._model.report import AnnualReport
 
 __all__ = ["GridCell", "TableGrid", "cell_text", "table_grids"]
 

@@ -2,7 +2,15 @@
 
 Each input kind has a reader that lays the document out as headings, paragraphs and
 table grids (:mod:`govdisclosure._parse.layout`); one recogniser turns any layout into an
-:class:`~govdisclosure.AnnualReport` (:mod:`govdisclosure._parse.recognise.plain`).
+:class:`~govdisclosure.AnnualReport` (:mod:`govdisclosure._parse.recognise`).
+
+What lives here: :func:`parse`, :func:`parse_file` and the content sniffing; ``decode``
+(bytes to text); ``layout`` (the neutral layout); ``result`` (ParseResult and its
+warnings and sources); ``readers`` (one module per input kind); ``recognise`` (layout to
+report).
+
+May import: :mod:`govdisclosure._format`, :mod:`govdisclosure._model`,
+:mod:`govdisclosure.zh`, :mod:`govdisclosure.errors`.
 """
 
 from __future__ import annotations

@@ -5,6 +5,15 @@ Renderers are the readers reversed. Each kind writes the report in the official 
 report-information table) by the means its reader honours, so that
 ``parse(render(report, kind), kind).report == report`` holds exactly: see
 :mod:`govdisclosure._parse.recognise.marked` for the conventions.
+
+What lives here: ``common`` (the parts every renderer writes, in order), one module per
+kind (``html``, ``markdown``, ``text``, ``docx``), and :func:`render` and
+:func:`draft_preface`.
+
+May import: :mod:`govdisclosure._format` (the vocabulary's document conventions),
+:mod:`govdisclosure._model` (the report and its official table grids),
+:mod:`govdisclosure.zh`, :mod:`govdisclosure.errors`; never a reader of
+:mod:`govdisclosure._parse`.
 """
 
 from __future__ import annotations

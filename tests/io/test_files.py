@@ -110,7 +110,7 @@ def test_load_reads_every_suffix_parse_file_reads(
     written = tmp_path / f"written{kind.suffixes[0]}"
     if kind.id == "pdf":
         pytest.importorskip("pdfplumber")
-        written = Path(__file__).parent / "data" / "pdf" / "qijiang-psb-2023.pdf"
+        written = Path(__file__).parents[1] / "data" / "pdf" / "qijiang-psb-2023.pdf"
         if not written.exists():
             pytest.skip("no PDF fixture")
     else:

@@ -1,0 +1,119 @@
+"""The public API: declared once (``__init__.pyi``), and every declared name is real.
+
+These tests compare the declaration against the modules' real contents and against the
+contract of spec/api.md, so they fail when a name is dropped, renamed or points nowhere.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+from pathlib import Path
+
+import pytest
+
+import govdisclosure as gd
+
+#: The names users type (spec/api.md and the documented additions). Dropping or renaming
+#: one is a breaking change that needs a deprecation path in CHANGELOG.md.
+CONTRACT = {
+    # the model
+    "AnnualReport", "ReportMeta", "FormatVersion", "AgencyLevel", "CellValue", "Overview",
+    "Subsection", "ProactiveDisclosure2021", "ProactiveDisclosure2019", "DocumentCounts",
+    "DocumentCounts2019", "DecisionCount", "FeeAmount", "ItemCounts2019", "FeeItems2019",
+    "CentralProcurement2019", "Applications2021", "Applications2019", "ApplicantRow",
+    "ReviewLitigation", "CaseOutcomes", "ProblemsImprovements", "OtherMatters",
+    "cell_paths", "cell_label", "examples", "zh", "__version__",
+    # serialization and files
+    "to_json", "from_json", "to_dict", "from_dict", "json_schema", "load", "dump",
+    "write_excel", "read_excel", "read_excel_with_warnings", "write_excel_summary",
+    "read_excel_summary", "excel_template", "excel_cell", "ExcelReadResult",
+    "ExcelReadWarning", "ExcelLimits",
+    # published reports
+    "parse", "parse_file", "ParseResult", "ParseWarning", "ValueSource", "WarningCode",
+    "render", "draft_preface",
+    # checks and many reports
+    "validate", "rules", "Rule", "Severity", "Violation", "NotAssessed", "ValidationResult",
+    "aggregate", "AggregateResult", "compare", "CellChange", "ReportComparison",
+    "indicators", "indicator_catalogue", "Indicator", "to_records", "to_frame",
+    # errors
+    "GovDisclosureError", "InvalidReportError", "ReportDataError", "UnknownPathError",
+    "UnsupportedFormatError", "ExcelError", "ParseError", "PreviousReportError",
+    "AggregateError",
+}  # fmt: skip
+
+STUB = Path(gd.__file__).with_suffix(".pyi")
+
+
+def _declared() -> dict[str, tuple[str, str]]:
+    """Each name the stub declares: (module, attribute); attribute "" for a submodule."""
+    found: dict[str, tuple[str, str]] = {}
+    for node in ast.parse(STUB.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                # Type checkers re-export only `import X as X`; every line must say so.
+                assert alias.asname == alias.name, f"{alias.name} is not re-exported"
+                if node.module == "govdisclosure":
+                    found[alias.name] = (f"govdisclosure.{alias.name}", "")
+                else:
+                    found[alias.name] = (str(node.module), alias.name)
+    return found
+
+
+def test_all_is_the_contract() -> None:
+    """__all__ holds exactly the contracted names, sorted."""
+    assert set(gd.__all__) == CONTRACT
+    assert gd.__all__ == sorted(gd.__all__)
+
+
+def test_all_is_the_declaration() -> None:
+    """__all__ is read from the stub, the one declaration."""
+    assert set(gd.__all__) == set(_declared())
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_each_name_is_what_its_module_defines(name: str) -> None:
+    """gd.X is the object its declared module really holds, not a stand-in."""
+    module_name, attribute = _declared()[name]
+    module = importlib.import_module(module_name)
+    expected = module if not attribute else getattr(module, attribute)
+    assert getattr(gd, name) is expected
+    if inspect.isclass(expected) or inspect.isfunction(expected):
+        assert expected.__module__.startswith("govdisclosure")
+
+
+def test_errors_are_public_in_the_errors_module() -> None:
+    """Every exception class of the API is defined in govdisclosure.errors."""
+    from govdisclosure import errors
+
+    for name in CONTRACT:
+        value = getattr(gd, name)
+        if (
+            inspect.isclass(value)
+            and issubclass(value, Exception)
+            and not issubclass(value, Warning)
+        ):
+            assert value.__module__ == "govdisclosure.errors", name
+            assert getattr(errors, name) is value
+
+
+def test_unknown_names_raise_attribute_error() -> None:
+    """An undeclared name is an AttributeError, and dir() lists every public name."""
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = gd.no_such_name  # type: ignore[attr-defined]
+    assert set(gd.__all__) <= set(dir(gd))
+
+
+def test_import_loads_no_heavy_module() -> None:
+    """`import govdisclosure` loads the declarations lazily: no cattrs, openpyxl, attrs classes."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, govdisclosure; "
+        "print(sorted(m for m in ('cattrs', 'openpyxl', 'govdisclosure._model.report') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
