@@ -10,7 +10,7 @@ from typing import Literal
 import attrs
 
 from govdisclosure import _format
-from govdisclosure._format import AgencyLevel, FormatVersion
+from govdisclosure._format import AgencyLevel
 from govdisclosure._model.report import AnnualReport, CellValue
 from govdisclosure.errors import AggregateError
 
@@ -91,10 +91,25 @@ def aggregate(
     >>> gd.aggregate([], agency="某某区")
     Traceback (most recent call last):
     ...
-    govdisclosure._analysis.aggregate.AggregateError: no reports to add up
+    govdisclosure.errors.AggregateError: no reports to add up
     """
     if blanks not in ("blank", "zero"):
         raise ValueError(f'blanks must be "blank" or "zero", got {blanks!r}')
+    items = _inputs(reports, year)
+    version = items[0].meta.format_version
+    sums, incomplete = _sum_cells(_format.format_spec(version), items, blanks)
+    report = AnnualReport.blank(
+        agency=agency,
+        year=items[0].meta.year,
+        format_version=version,
+        agency_level=agency_level,
+        source=f"sum of {len(items)} reports",
+    ).with_cells(sums)
+    return AggregateResult(report=report, count=len(items), incomplete=incomplete)
+
+
+def _inputs(reports: Iterable[AnnualReport], year: int | None) -> list[AnnualReport]:
+    """The reports as a list, checked to be reports of one year and one format."""
     items = list(reports)
     if not items:
         raise AggregateError("no reports to add up")
@@ -114,8 +129,13 @@ def aggregate(
             f"the reports mix the {' and '.join(versions)} formats; "
             "only reports of one format can be added up"
         )
-    version = FormatVersion(versions[0])
-    spec = _format.format_spec(version)
+    return items
+
+
+def _sum_cells(
+    spec: _format.FormatSpec, items: list[AnnualReport], blanks: str
+) -> tuple[dict[str, CellValue], dict[str, tuple[int, ...]]]:
+    """Each cell's sum under the blank policy, and the cells some input left blank."""
     columns = list(zip(*(spec.values(r) for r in items), strict=True))
     sums: dict[str, CellValue] = {}
     incomplete: dict[str, tuple[int, ...]] = {}
@@ -129,11 +149,4 @@ def aggregate(
         filled = [v for v in values if v is not None]
         money = cell.kind is _format.CellKind.MONEY
         sums[cell.path] = sum(filled, Decimal(0)) if money else sum(filled)
-    report = AnnualReport.blank(
-        agency=agency,
-        year=years[0],
-        format_version=version,
-        agency_level=agency_level,
-        source=f"sum of {len(items)} reports",
-    ).with_cells(sums)
-    return AggregateResult(report=report, count=len(items), incomplete=incomplete)
+    return sums, incomplete
