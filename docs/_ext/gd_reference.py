@@ -99,9 +99,32 @@ class Rules(Directive):
         return sections
 
 
+class FileKinds(Directive):
+    """Render the file kinds and their suffixes, from the vocabulary's one table."""
+
+    def run(self) -> list[nodes.Node]:
+        """Return the table."""
+        from govdisclosure._format.vocabulary import FILE_KINDS
+
+        yes = "✓"
+        rows = [
+            [
+                kind.name,
+                " ".join(kind.suffixes),
+                yes,
+                yes if kind.published else "",
+                yes if kind.writable else "",
+            ]
+            for kind in FILE_KINDS
+        ]
+        header = ["类型 kind", "后缀 suffixes", "load", "parse_file", "dump / render"]
+        return [table(header, rows, frozenset({1}))]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives."""
     app.add_directive("gd-cell-paths", CellPaths)
     app.add_directive("gd-sums", Sums)
     app.add_directive("gd-rules", Rules)
+    app.add_directive("gd-file-kinds", FileKinds)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
