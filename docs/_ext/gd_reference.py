@@ -13,6 +13,7 @@ from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 
 from govdisclosure import _format
+from govdisclosure._format.vocabulary import FILE_KINDS
 from govdisclosure._validation.engine import rules
 
 
@@ -104,8 +105,6 @@ class FileKinds(Directive):
 
     def run(self) -> list[nodes.Node]:
         """Return the table."""
-        from govdisclosure._format.vocabulary import FILE_KINDS
-
         yes = "✓"
         rows = [
             [
