@@ -16,7 +16,7 @@ import govdisclosure as gd
 from corpus_reports import CORPUS, NAMES, expected
 from corpus_reports import report as corpus_report
 from govdisclosure import _format
-from govdisclosure._validation import engine as _validation
+from govdisclosure._validation.checks import cross_year, sums
 
 SAMPLE = "qijiang-psb-2023"
 SUM_RULES = ("APP-BALANCE", "APP-ROW-TOTAL", "APP-RESULTS-TOTAL", "RL-TOTAL")
@@ -170,7 +170,7 @@ def test_compiled_sums_agree_with_reference(report: gd.AnnualReport, data: st.Da
     changed = report.with_cells(
         {p: data.draw(st.integers(0, 99)) if "amount" not in p else Decimal(1) for p in paths}
     )
-    compiled = _validation._compiled(report.meta.format_version)
+    compiled = sums.compiled(report.meta.format_version)
     values = changed.values()
     reference = [k for k in range(len(compiled.sums)) if compiled.check_one(k, values) is not None]
     assert compiled.failing(changed) == reference
@@ -354,8 +354,8 @@ def test_copied_text() -> None:
 
 def test_similarity() -> None:
     """Similarity is 1 for equal texts and low for unrelated ones; whitespace is ignored."""
-    assert _validation.similarity("政府信息公开工作", "政府 信息公开\n工作") == 1.0
-    assert _validation.similarity("政府信息公开工作年度报告", "存在的主要问题及改进情况") < 0.1
+    assert cross_year.similarity("政府信息公开工作", "政府 信息公开\n工作") == 1.0
+    assert cross_year.similarity("政府信息公开工作年度报告", "存在的主要问题及改进情况") < 0.1
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 
 from govdisclosure import _format
-from govdisclosure._validation.engine import rules
+from govdisclosure._validation.catalogue import rules
 
 
 def table(header: list[str], rows: list[list[str]], literal_columns: frozenset[int]) -> nodes.table:

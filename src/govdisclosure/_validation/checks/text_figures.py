@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from govdisclosure import _format
 from govdisclosure._format import FormatVersion
-
-if TYPE_CHECKING:
-    from govdisclosure._validation.engine import Finding, Rule, _Context
+from govdisclosure._validation.context import Context
+from govdisclosure._validation.locations import cell_words
+from govdisclosure._validation.result import Finding
+from govdisclosure._validation.rule import Rule
 
 __all__ = ["TextFigure", "check_text_figures", "find_text_figures"]
 
@@ -299,8 +300,6 @@ def _unique(found: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
 
 
 def _where(paths: tuple[str, ...], spec: _format.FormatSpec) -> tuple[str, str]:
-    from govdisclosure._validation.engine import cell_words
-
     if len(paths) == 1:
         return cell_words(paths[0], spec)
     cells = [spec.by_path[p] for p in paths]
@@ -321,7 +320,7 @@ def _where(paths: tuple[str, ...], spec: _format.FormatSpec) -> tuple[str, str]:
     )
 
 
-def _lower_bound(path: str, ctx: _Context) -> int:
+def _lower_bound(path: str, ctx: Context) -> int:
     """The least a blank total can be: the sum of its filled parts (counts are never < 0)."""
     best = 0
     for declared in ctx.spec.sums:
@@ -331,7 +330,7 @@ def _lower_bound(path: str, ctx: _Context) -> int:
     return best
 
 
-def check_text_figures(rule: Rule, ctx: _Context) -> Iterator[Finding]:
+def check_text_figures(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Compare every figure the texts state with its cells (the TEXT-TABLE rule)."""
     report = ctx.report
     version = report.meta.format_version
