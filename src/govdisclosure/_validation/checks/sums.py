@@ -56,28 +56,10 @@ class _CompiledSums:
             (spec.position[s.total], tuple((spec.position[p], w) for p, w in s.parts))
             for s in spec.sums
         )
-        rows: dict[tuple[str, str], str] = {}
-        lines = ["def failing(report):"]
-        for declared in spec.sums:
-            for path in (declared.total, *(p for p, _ in declared.parts)):
-                section, row, _ = path.split(".")
-                if (section, row) not in rows:
-                    rows[section, row] = f"r{len(rows)}"
-                    lines.append(f"    {rows[section, row]} = report.{section}.{row}")
-        lines.append("    bad = []")
-
-        def term(path: str) -> str:
-            section, row, column = path.split(".")
-            return f"{rows[section, row]}.{column}"
-
-        for k, declared in enumerate(spec.sums):
-            expression = "".join(f" {'+' if w > 0 else '-'} {term(p)}" for p, w in declared.parts)
-            lines.append(f"    if {expression.lstrip(' +')} != {term(declared.total)}:")
-            lines.append(f"        bad.append({k})")
-        lines.append("    return bad")
         namespace: dict[str, Any] = {}
         # The source is built from our own declarations, never from input.
-        exec(compile("\n".join(lines), f"<sums {spec.version.value}>", "exec"), namespace)
+        source = _failing_source(spec.sums)
+        exec(compile(source, f"<sums {spec.version.value}>", "exec"), namespace)
         self.failing: Callable[[AnnualReport], list[int]] = namespace["failing"]
 
     def check_one(self, k: int, values: tuple[Any, ...]) -> tuple[list[int], int, int] | None:
@@ -89,6 +71,34 @@ class _CompiledSums:
         expected = sum(int(values[i]) * w for i, w in parts)
         actual = int(values[total])
         return None if expected == actual else ([], expected, actual)
+
+
+def _failing_source(sums: tuple[_format.SumSpec, ...]) -> str:
+    """The source of ``failing(report)``, the straight-line check of every sum.
+
+    Each row is read once into a local, then one comparison per sum appends the sum's index
+    when it does not hold.
+    """
+    rows: dict[tuple[str, str], str] = {}
+    lines = ["def failing(report):"]
+    for declared in sums:
+        for path in (declared.total, *(p for p, _ in declared.parts)):
+            section, row, _ = path.split(".")
+            if (section, row) not in rows:
+                rows[section, row] = f"r{len(rows)}"
+                lines.append(f"    {rows[section, row]} = report.{section}.{row}")
+    lines.append("    bad = []")
+
+    def term(path: str) -> str:
+        section, row, column = path.split(".")
+        return f"{rows[section, row]}.{column}"
+
+    for k, declared in enumerate(sums):
+        expression = "".join(f" {'+' if w > 0 else '-'} {term(p)}" for p, w in declared.parts)
+        lines.append(f"    if {expression.lstrip(' +')} != {term(declared.total)}:")
+        lines.append(f"        bad.append({k})")
+    lines.append("    return bad")
+    return "\n".join(lines)
 
 
 @functools.cache
@@ -152,6 +162,17 @@ def _blank_reason(
     )
 
 
+#: What the parts of each sum rule add up to, as its message says it.
+_SUM_WORDS = {
+    "APP-RESULTS-TOTAL": ("各办理结果之和", "the result rows add up to"),
+    "APP-ROW-TOTAL": ("自然人与法人或其他组织各列之和", "the applicant columns add up to"),
+    "RL-TOTAL": (
+        "结果维持、结果纠正、其他结果、尚未审结之和",
+        "upheld, corrected, other and pending add up to",
+    ),
+}
+
+
 def _sum_message(
     rule_id: str,
     total: str,
@@ -159,35 +180,39 @@ def _sum_message(
     values: dict[str, int],
     spec: _format.FormatSpec,
 ) -> tuple[str, str]:
-    where, where_en = cell_words(total, spec)
+    """The messages of a failing sum, in Chinese and English."""
     actual = values[total]
     expected = sum(values[p] * w for p, w in parts)
-    signed = str(abs(actual - expected))
+    difference = abs(actual - expected)
     if rule_id == "APP-BALANCE":
-        column = spec.by_path[total].column
-        column_zh = column_words(spec.by_path[total], spec)
-        app = "applications"
-        new, over = values[f"{app}.new_received.{column}"], values[f"{app}.carried_over.{column}"]
-        done = values[f"{app}.results_total.{column}"]
-        zh = (
-            f"表三“{column_zh}”列：一（本年新收）{new} + 二（上年结转）{over} = {new + over}，"
-            f"但三（七）总计 {done} + 四（结转下年度继续办理）{actual} = {done + actual}"
-            f"（相差 {signed}），不符合“第一项加第二项之和，等于第三项加第四项之和”。"
-        )
-        en = (
-            f'Table 3, column "{column_zh}" ({column}): new {new} + carried over {over} = '
-            f"{new + over}, but results total {done} + carried forward {actual} = "
-            f"{done + actual} (difference {signed})."
-        )
-        return zh, en
-    what = {
-        "APP-RESULTS-TOTAL": ("各办理结果之和", "the result rows add up to"),
-        "APP-ROW-TOTAL": ("自然人与法人或其他组织各列之和", "the applicant columns add up to"),
-        "RL-TOTAL": (
-            "结果维持、结果纠正、其他结果、尚未审结之和",
-            "upheld, corrected, other and pending add up to",
-        ),
-    }[rule_id]
-    zh = f"{where}填报 {actual}，但{what[0]}为 {expected}（相差 {signed}）。"
-    en = f"{capital(where_en)}: reported {actual}, but {what[1]} {expected} (difference {signed})."
+        return _balance_message(total, values, difference, spec)
+    where, where_en = cell_words(total, spec)
+    what, what_en = _SUM_WORDS[rule_id]
+    zh = f"{where}填报 {actual}，但{what}为 {expected}（相差 {difference}）。"
+    en = (
+        f"{capital(where_en)}: reported {actual}, but {what_en} {expected} "
+        f"(difference {difference})."
+    )
+    return zh, en
+
+
+def _balance_message(
+    total: str, values: dict[str, int], difference: int, spec: _format.FormatSpec
+) -> tuple[str, str]:
+    """The messages of APP-BALANCE, spelling out both sides of the relation of table 3."""
+    column = spec.by_path[total].column
+    column_zh = column_words(spec.by_path[total], spec)
+    app = "applications"
+    new, over = values[f"{app}.new_received.{column}"], values[f"{app}.carried_over.{column}"]
+    done, forward = values[f"{app}.results_total.{column}"], values[total]
+    zh = (
+        f"表三“{column_zh}”列：一（本年新收）{new} + 二（上年结转）{over} = {new + over}，"
+        f"但三（七）总计 {done} + 四（结转下年度继续办理）{forward} = {done + forward}"
+        f"（相差 {difference}），不符合“第一项加第二项之和，等于第三项加第四项之和”。"
+    )
+    en = (
+        f'Table 3, column "{column_zh}" ({column}): new {new} + carried over {over} = '
+        f"{new + over}, but results total {done} + carried forward {forward} = "
+        f"{done + forward} (difference {difference})."
+    )
     return zh, en
