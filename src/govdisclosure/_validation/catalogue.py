@@ -8,6 +8,8 @@ really gives for such a report; the tests hold the examples to that.
 
 from __future__ import annotations
 
+from govdisclosure._format import AgencyLevel
+from govdisclosure._format.vocabulary import HEADINGS, STATUTORY_LEVEL_NAMES
 from govdisclosure._validation.checks.cells import check_blank, check_negative
 from govdisclosure._validation.checks.cross_year import (
     check_carryover,
@@ -26,6 +28,11 @@ from govdisclosure._validation.result import Severity
 from govdisclosure._validation.rule import Rule
 
 __all__ = ["rule_by_id", "rules"]
+
+# The words the messages take from the format's vocabulary, for the examples to match them.
+_OTHER_MATTERS = HEADINGS["other_matters"]
+_DEPARTMENTS = STATUTORY_LEVEL_NAMES[AgencyLevel.DEPARTMENT]
+_GOVERNMENTS = STATUTORY_LEVEL_NAMES[AgencyLevel.GOVERNMENT]
 
 _RULES: tuple[Rule, ...] = (
     Rule(
@@ -187,8 +194,8 @@ _RULES: tuple[Rule, ...] = (
             "0%; needs previous)."
         ),
         example=(
-            "“五、存在的主要问题及改进情况”与 2022 年度报告的相同部分相似度为 97%，可能照搬上年内"
-            "容（《年度报告格式》将“内容雷同”列为问责情形）。"
+            f"“{HEADINGS['problems_improvements']}”与 2022 年度报告的相同部分相似度为 97%，"
+            "可能照搬上年内容（《年度报告格式》将“内容雷同”列为问责情形）。"
         ),
         needs_previous=True,
         check=check_copy,
@@ -217,16 +224,16 @@ _RULES: tuple[Rule, ...] = (
         title="未说明信息处理费",
         title_en="information fee not reported",
         description=(
-            "表三显示有申请人逾期未缴纳信息处理费（发出过收费通知），但“六、其他需要报告的事项”没"
-            "有说明信息处理费。"
+            "表三显示有申请人逾期未缴纳信息处理费（发出过收费通知），"
+            f"但“{_OTHER_MATTERS}”没有说明信息处理费。"
         ),
         description_en=(
             "Fee notices went unpaid (table 3), but section 6 says nothing of the information proc"
             "essing fee."
         ),
         example=(
-            "表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用”有 2 件，说明发出过收费通知"
-            "，但“六、其他需要报告的事项”没有说明信息处理费的收取情况。"
+            "表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用”有 2 件，说明发出过收费通知，"
+            f"但“{_OTHER_MATTERS}”没有说明信息处理费的收取情况。"
         ),
         check=check_fee,
     ),
@@ -236,15 +243,15 @@ _RULES: tuple[Rule, ...] = (
         title="逾期发布",
         title_en="published late",
         description=(
-            "发布日期晚于《条例》第四十九条的期限：政府部门 1月31日，地方人民政府 3月31日（发布日"
-            "期或单位层级未知时不检查）。"
+            f"发布日期晚于《条例》第四十九条的期限：{_DEPARTMENTS} 1月31日，{_GOVERNMENTS} 3月31日"
+            "（发布日期或单位层级未知时不检查）。"
         ),
         description_en=(
             "Published after the statutory deadline (1月31日 departments, 3月31日 governments)."
         ),
         example=(
-            "报告于 2024年2月5日 发布，晚于政府部门的法定期限 2024年1月31日（《条例》第四十九条）5"
-            " 天。"
+            f"报告于 2024年2月5日 发布，晚于{_DEPARTMENTS}的法定期限 2024年1月31日"
+            "（《条例》第四十九条）5 天。"
         ),
         check=check_published_late,
     ),
@@ -257,7 +264,7 @@ _RULES: tuple[Rule, ...] = (
         description_en=(
             "A required section (the texts of 1, 5, 6 or tables 2 to 4) is missing or empty."
         ),
-        example="“六、其他需要报告的事项”部分缺失或没有内容。",
+        example=f"“{_OTHER_MATTERS}”部分缺失或没有内容。",
         check=check_section_empty,
     ),
 )

@@ -7,9 +7,22 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from govdisclosure import _format
+from govdisclosure._format.vocabulary import TEXT_SECTIONS
 from govdisclosure._model.report import AnnualReport, CellValue
 
-__all__ = ["Context"]
+__all__ = ["TEXTS", "Context", "section_text"]
+
+#: The parts of a report that are text: the preface and the text sections, in order.
+TEXTS = ("preface", *TEXT_SECTIONS)
+
+
+def section_text(report: AnnualReport, section: str) -> str:
+    """The text of one of :data:`TEXTS` in a report (``""`` for a missing preface)."""
+    if section == "preface":
+        return report.preface or ""
+    text: str = getattr(report, section).text
+    return text
+
 
 _T = TypeVar("_T")
 

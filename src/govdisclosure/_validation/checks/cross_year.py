@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 from govdisclosure import _format
 from govdisclosure._format import FormatVersion
-from govdisclosure._model.report import AnnualReport
-from govdisclosure._validation.context import Context
-from govdisclosure._validation.locations import capital
+from govdisclosure._format.vocabulary import HEADINGS, PREFACE_NAME, SECTION_NAMES_EN
+from govdisclosure._validation.context import TEXTS, Context, section_text
+from govdisclosure._validation.locations import capital, row_words
 from govdisclosure._validation.result import Finding
 from govdisclosure._validation.rule import Rule
 
@@ -29,6 +29,8 @@ def check_carryover(rule: Rule, ctx: Context) -> Iterator[Finding]:
         now_path = f"applications.carried_over.{column.id}"
         then_path = f"applications.carried_forward.{column.id}"
         now, then = ctx.value(now_path), before_values[before.position[then_path]]
+        now_row = row_words(ctx.spec.by_path[now_path], ctx.spec)
+        then_row = row_words(before.by_path[then_path], before)
         if now is None or then is None:
             yield rule.skipped(
                 (now_path, then_path),
@@ -41,8 +43,8 @@ def check_carryover(rule: Rule, ctx: Context) -> Iterator[Finding]:
             year = ctx.report.meta.year
             yield rule.violation(
                 (now_path, then_path),
-                f"表三“{column.labels[-1]}”列“二、上年结转政府信息公开申请数量”填报 {now}，"
-                f"但 {year - 1} 年度报告“四、结转下年度继续办理”为 {then}"
+                f"表三“{column.labels[-1]}”列“{now_row}”填报 {now}，"
+                f"但 {year - 1} 年度报告“{then_row}”为 {then}"
                 f"（相差 {abs(now - then)}）。",
                 f'Table 3, column "{column.labels[-1]}" ({column.id}): carried over {now}, but '
                 f"the {year - 1} report carried forward {then} (difference {abs(now - then)}).",
@@ -57,9 +59,10 @@ def check_in_force(rule: Rule, ctx: Context) -> Iterator[Finding]:
     assert previous is not None
     if FormatVersion.V2019 in (ctx.report.meta.format_version, previous.meta.format_version):
         return
-    for row, label in (("rules", "规章"), ("normative_documents", "行政规范性文件")):
+    for row in ("rules", "normative_documents"):
         prefix = f"proactive_disclosure.{row}"
         paths = (f"{prefix}.in_force", f"{prefix}.issued", f"{prefix}.repealed")
+        label = row_words(ctx.spec.by_path[paths[0]], ctx.spec)
         now, issued, repealed = (ctx.value(p) for p in paths)
         before = previous.cell(f"{prefix}.in_force")
         if None in (now, issued, repealed, before):
@@ -90,12 +93,6 @@ def check_in_force(rule: Rule, ctx: Context) -> Iterator[Finding]:
 _COPY_MIN_CHARS = 50
 _COPY_THRESHOLD = 0.9
 
-_TEXT_SECTIONS = (
-    ("overview", "一、总体情况", "1 (overview)"),
-    ("problems_improvements", "五、存在的主要问题及改进情况", "5 (problems and improvements)"),
-    ("other_matters", "六、其他需要报告的事项", "6 (other matters)"),
-)
-
 
 def _shingles(text: str) -> set[str]:
     compact = "".join(text.split())
@@ -117,13 +114,14 @@ def check_copy(rule: Rule, ctx: Context) -> Iterator[Finding]:
     previous = ctx.previous
     assert previous is not None
     year = ctx.report.meta.year
-    for section, heading, name_en in (("preface", "报告前言", "the preface"), *_TEXT_SECTIONS):
-        now = _section_text(ctx.report, section)
-        then = _section_text(previous, section)
+    for section in TEXTS:
+        now = section_text(ctx.report, section)
+        then = section_text(previous, section)
         if len(now.strip()) < _COPY_MIN_CHARS or len(then.strip()) < _COPY_MIN_CHARS:
             continue
         ratio = similarity(now, then)
         if ratio >= _COPY_THRESHOLD:
+            heading, name_en = HEADINGS.get(section, PREFACE_NAME), SECTION_NAMES_EN[section]
             yield rule.violation(
                 (section,),
                 f"“{heading}”与 {year - 1} 年度报告的相同部分相似度为 {ratio:.0%}，可能照搬上年内容"
@@ -132,10 +130,3 @@ def check_copy(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 expected=None,
                 actual=round(ratio, 3),
             )
-
-
-def _section_text(report: AnnualReport, section: str) -> str:
-    if section == "preface":
-        return report.preface or ""
-    text: str = getattr(report, section).text
-    return text

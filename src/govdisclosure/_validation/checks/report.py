@@ -6,7 +6,13 @@ from collections.abc import Iterator
 
 from govdisclosure import _format
 from govdisclosure._format import FormatVersion
-from govdisclosure._validation.context import Context
+from govdisclosure._format.vocabulary import (
+    HEADINGS,
+    SECTION_NAMES_EN,
+    STATUTORY_LEVEL_NAMES,
+    TEXT_SECTIONS,
+)
+from govdisclosure._validation.context import Context, section_text
 from govdisclosure._validation.result import Finding
 from govdisclosure._validation.rule import Rule
 from govdisclosure.errors import GovDisclosureError
@@ -73,7 +79,7 @@ def check_published_late(rule: Rule, ctx: Context) -> Iterator[Finding]:
     deadline = publication_deadline(meta.year, level=meta.agency_level.value)
     if meta.published_on > deadline:
         days = (meta.published_on - deadline).days
-        who = "政府部门" if meta.agency_level.value == "department" else "地方人民政府"
+        who = STATUTORY_LEVEL_NAMES[meta.agency_level]
         yield rule.violation(
             paths,
             f"报告于 {format_date(meta.published_on)} 发布，晚于{who}的法定期限 "
@@ -86,29 +92,20 @@ def check_published_late(rule: Rule, ctx: Context) -> Iterator[Finding]:
         )
 
 
-_TEXT_SECTIONS = (
-    ("overview", "一、总体情况", "1 (overview)"),
-    ("problems_improvements", "五、存在的主要问题及改进情况", "5 (problems and improvements)"),
-    ("other_matters", "六、其他需要报告的事项", "6 (other matters)"),
-)
-
-
 def check_section_empty(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """SECTION-EMPTY: a text section without text, or a table left wholly blank."""
-    report = ctx.report
-    for section, heading, name_en in _TEXT_SECTIONS:
-        if not getattr(report, section).text.strip():
+    for section in TEXT_SECTIONS:
+        if not section_text(ctx.report, section).strip():
             yield rule.violation(
                 (section,),
-                f"“{heading}”部分缺失或没有内容。",
-                f"Section {name_en} is missing or empty.",
+                f"“{HEADINGS[section]}”部分缺失或没有内容。",
+                f"Section {SECTION_NAMES_EN[section]} is missing or empty.",
             )
     for table in ctx.spec.tables:
         if table.section in ctx.blank_tables:
-            heading = next(s.heading for s in ctx.spec.sections if s.id == table.section)
             yield rule.violation(
                 (table.section,),
-                f"“{heading}”的表{_format.TABLE_NUMERALS[table.number]}缺失或全部为空白。",
+                f"“{HEADINGS[table.section]}”的表{_format.TABLE_NUMERALS[table.number]}缺失或全部为空白。",
                 f"Table {table.number} ({table.section}) is missing or entirely blank.",
             )
 
@@ -130,7 +127,7 @@ def check_fee(rule: Rule, ctx: Context) -> Iterator[Finding]:
         yield rule.violation(
             paths,
             f"表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用”有 {count} 件，"
-            "说明发出过收费通知，但“六、其他需要报告的事项”没有说明信息处理费的收取情况。",
+            f"说明发出过收费通知，但“{HEADINGS['other_matters']}”没有说明信息处理费的收取情况。",
             f"Table 3 shows {count} application(s) dropped for unpaid fee notices, but section 6 "
             "says nothing about the information processing fee (信息处理费).",
             actual=count,

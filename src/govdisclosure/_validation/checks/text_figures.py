@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from govdisclosure import _format
 from govdisclosure._format import FormatVersion
-from govdisclosure._validation.context import Context
+from govdisclosure._validation.context import TEXTS, Context, section_text
 from govdisclosure._validation.locations import cell_words
 from govdisclosure._validation.result import Finding
 from govdisclosure._validation.rule import Rule
@@ -350,16 +350,9 @@ def _lower_bound(path: str, ctx: Context) -> int:
 
 def check_text_figures(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Compare every figure the texts state with its cells (the TEXT-TABLE rule)."""
-    report = ctx.report
-    version = report.meta.format_version
-    texts = (
-        ("preface", report.preface or ""),
-        ("overview", report.overview.text),
-        ("problems_improvements", report.problems_improvements.text),
-        ("other_matters", report.other_matters.text),
-    )
-    for section, text in texts:
-        for figure in find_text_figures(text, version, section):
+    version = ctx.report.meta.format_version
+    for section in TEXTS:
+        for figure in find_text_figures(section_text(ctx.report, section), version, section):
             finding = _compare(rule, ctx, figure)
             if finding is not None:
                 yield finding
