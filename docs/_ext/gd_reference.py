@@ -88,6 +88,8 @@ class Rules(Directive):
             facts += nodes.strong(text=f"{rule.severity.value}")
             needs = "（需要上年报告 needs previous）" if rule.needs_previous else ""
             facts += nodes.Text(f" · {rule.title_en}{needs}")
+            if rule.formula:
+                facts += nodes.Text(f" · {rule.formula}")
             section += facts
             section += nodes.paragraph(text=rule.description)
             section += nodes.paragraph(text=rule.description_en)

@@ -27,7 +27,7 @@ from govdisclosure._validation.checks.text_figures import check_text_figures
 from govdisclosure._validation.result import Severity
 from govdisclosure._validation.rule import Rule
 
-__all__ = ["rule_by_id", "rules"]
+__all__ = ["check_label", "rule_by_id", "rules"]
 
 # The words the messages take from the format's vocabulary, for the examples to match them.
 _OTHER_MATTERS = HEADINGS["other_matters"]
@@ -53,6 +53,7 @@ _RULES: tuple[Rule, ...] = (
             "但三（七）总计 20 + 四（结转下年度继续办理）3 = 23（相差 1），"
             "不符合“第一项加第二项之和，等于第三项加第四项之和”。"
         ),
+        formula="第一项＋第二项＝第三项＋第四项（勾稽关系）",
         check=check_sum_rule,
     ),
     Rule(
@@ -68,6 +69,7 @@ _RULES: tuple[Rule, ...] = (
             "表三“一、本年新收政府信息公开申请数量”行“总计”列填报 21，但自然人与法人或其他组织各列"
             "之和为 22（相差 1）。"
         ),
+        formula="总计＝六类申请人之和",
         check=check_sum_rule,
     ),
     Rule(
@@ -78,6 +80,7 @@ _RULES: tuple[Rule, ...] = (
         description="表三每一列：（七）总计 = （一）至（六）各项办理结果之和。",
         description_en="Per column of table 3: (7) total equals the sum of every result row.",
         example="表三“（七）总计”行“自然人”列填报 20，但各办理结果之和为 26（相差 6）。",
+        formula="（七）总计＝各项办理结果之和",
         check=check_sum_rule,
     ),
     Rule(
@@ -94,6 +97,7 @@ _RULES: tuple[Rule, ...] = (
             "表四“行政复议”的“总计”填报 5，但结果维持、结果纠正、其他结果、尚未审结之和为 4（相差 "
             "1）。"
         ),
+        formula="总计＝各项之和",
         check=check_sum_rule,
     ),
     Rule(
@@ -291,3 +295,15 @@ def rule_by_id(rule_id: str) -> Rule:
     '复议诉讼总计'
     """
     return _RULE_BY_ID[rule_id]
+
+
+def check_label(rule_id: str) -> str:
+    """The label a workbook prints above the check cells of a sum rule: 校验：and its formula.
+
+    A rule without a formula, or an id the catalogue does not know, is labelled by its id.
+
+    >>> check_label("APP-ROW-TOTAL"), check_label("X-NEW")
+    ('校验：总计＝六类申请人之和', '校验：X-NEW')
+    """
+    found = _RULE_BY_ID.get(rule_id)
+    return f"校验：{found.formula if found and found.formula else rule_id}"

@@ -25,6 +25,9 @@ class Rule:
         description_en: the same in English.
         example: an example message, in Chinese.
         needs_previous: whether it runs only when last year's report is given.
+        formula: for a rule over the declared sums, the relation it checks in short, as a
+            workbook prints it beside its check cells (``总计＝六类申请人之和``); else
+            ``None``.
     """
 
     id: str
@@ -35,6 +38,7 @@ class Rule:
     description_en: str
     example: str
     needs_previous: bool = False
+    formula: str | None = None
     check: Check = attrs.field(repr=False, eq=False)
 
     def violation(
