@@ -217,8 +217,8 @@ _RULES: tuple[Rule, ...] = (
             "A figure the text states unambiguously for a table cell differs from that cell."
         ),
         example=(
-            "正文“全年共受理政府信息公开申请25件”与表三“一、本年新收政府信息公开申请数量”行“总计”"
-            "列的 26 不一致。"
+            "正文“全年共受理政府信息公开申请25件”为 25，"
+            "与表三“一、本年新收政府信息公开申请数量”行“总计”列 26 不一致。"
         ),
         check=check_text_figures,
     ),
