@@ -25,6 +25,7 @@ def section_text(report: AnnualReport, section: str) -> str:
 
 
 _T = TypeVar("_T")
+_MISSING = object()
 
 
 class Context:
@@ -73,8 +74,7 @@ class Context:
         The four sum rules share one pass over the declared sums this way, without this
         class knowing about them.
         """
-        try:
-            return cast(_T, self._shared[compute])
-        except KeyError:
-            result = self._shared[compute] = compute(self)
-            return result
+        found = self._shared.get(compute, _MISSING)
+        if found is _MISSING:
+            found = self._shared[compute] = compute(self)
+        return cast(_T, found)
