@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 
 from govdisclosure import _format
 from govdisclosure._format.vocabulary import FILE_KINDS
-from govdisclosure._validation.engine import rules
+from govdisclosure._validation.catalogue import rules
 
 
 def table(header: list[str], rows: list[list[str]], literal_columns: frozenset[int]) -> nodes.table:
@@ -89,6 +89,8 @@ class Rules(Directive):
             facts += nodes.strong(text=f"{rule.severity.value}")
             needs = "（需要上年报告 needs previous）" if rule.needs_previous else ""
             facts += nodes.Text(f" · {rule.title_en}{needs}")
+            if rule.formula:
+                facts += nodes.Text(f" · {rule.formula}")
             section += facts
             section += nodes.paragraph(text=rule.description)
             section += nodes.paragraph(text=rule.description_en)

@@ -116,6 +116,12 @@ def test_level_names_read_back_from_workbooks(tmp_path: Path, level: gd.AgencyLe
     assert vocabulary.agency_level(vocabulary.LEVEL_NAMES[level]) is level
 
 
+@pytest.mark.parametrize("level", list(gd.AgencyLevel))
+def test_statutory_level_names_are_read_as_their_level(level: gd.AgencyLevel) -> None:
+    """The names the deadline messages quote from the law are spellings the readers read."""
+    assert vocabulary.agency_level(vocabulary.STATUTORY_LEVEL_NAMES[level]) is level
+
+
 def test_unknown_level_is_refused_with_the_spellings() -> None:
     """A level no reader reads is refused, naming what is accepted."""
     with pytest.raises(gd.InvalidReportError, match="政府部门 / 人民政府"):

@@ -18,7 +18,8 @@ from typing import Any
 import attrs
 
 from govdisclosure._model.report import AnnualReport
-from govdisclosure._validation.engine import ValidationResult, validate
+from govdisclosure._validation.engine import validate
+from govdisclosure._validation.result import ValidationResult
 from govdisclosure.errors import GovDisclosureError
 
 __all__ = [

@@ -10,7 +10,8 @@ import attrs
 
 from govdisclosure import _format
 from govdisclosure._model.report import AnnualReport, CellValue
-from govdisclosure._validation.engine import NotAssessed, Violation, validate
+from govdisclosure._validation.engine import validate
+from govdisclosure._validation.result import NotAssessed, Violation
 
 __all__ = ["CellChange", "ReportComparison", "compare"]
 

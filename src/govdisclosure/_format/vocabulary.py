@@ -5,9 +5,9 @@ lives here, and every reader (web pages, text, Markdown, Word, PDF, workbooks) a
 (documents, workbooks, messages) reads it from here, so that they cannot disagree:
 
 - the six sections: their ids, official headings, English names and the key phrases that
-  real reports print instead of the official heading;
+  real reports print instead of the official heading; how messages name the preface;
 - the placeholders that stand for a blank cell (one list);
-- the agency levels: the name written, and every spelling read;
+- the agency levels: the name written, the name the law uses, and every spelling read;
 - the one label normaliser, the numbering it strips, the label aliases of table rows and
   columns, and the synonyms a label may use for another;
 - the signals that tell the 2019 format from the 2021 one, and the one function reading
@@ -38,9 +38,11 @@ __all__ = [
     "META_LABELS",
     "NOTE_PREFIX",
     "PLACEHOLDERS",
+    "PREFACE_NAME",
     "SECTION_IDS",
     "SECTION_KEYS",
     "SECTION_NAMES_EN",
+    "STATUTORY_LEVEL_NAMES",
     "TEXT_SECTIONS",
     "UNITS",
     "V2019_SIGNALS",
@@ -90,6 +92,8 @@ SECTION_NAMES_EN: dict[str, str] = {
     "problems_improvements": "5 (problems and improvements)",
     "other_matters": "6 (other matters)",
 }
+#: How Chinese messages name the preface (the paragraphs before 一、), which has no heading.
+PREFACE_NAME = "报告前言"
 #: The sections that are text only, without a table.
 TEXT_SECTIONS = ("overview", "problems_improvements", "other_matters")
 #: Key phrases of the six section headings as real reports print them, strongest first.
@@ -155,6 +159,12 @@ def is_placeholder(text: str) -> bool:
 LEVEL_NAMES: dict[AgencyLevel, str] = {
     AgencyLevel.DEPARTMENT: "政府部门",
     AgencyLevel.GOVERNMENT: "人民政府",
+}
+#: How 《条例》第四十九条 names each level where it sets the publication deadline; messages
+#: about the deadline quote it.
+STATUTORY_LEVEL_NAMES: dict[AgencyLevel, str] = {
+    AgencyLevel.DEPARTMENT: "政府部门",
+    AgencyLevel.GOVERNMENT: "地方人民政府",
 }
 #: Every spelling of an agency level that is read, after :func:`normalise`.
 _LEVEL_SPELLINGS: dict[str, AgencyLevel] = {

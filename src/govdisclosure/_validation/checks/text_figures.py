@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from govdisclosure import _format
 from govdisclosure._format import FormatVersion
-
-if TYPE_CHECKING:
-    from govdisclosure._validation.engine import Finding, Rule, _Context
+from govdisclosure._validation.context import TEXTS, Context, section_text
+from govdisclosure._validation.locations import cell_words
+from govdisclosure._validation.result import Finding
+from govdisclosure._validation.rule import Rule
 
 __all__ = ["TextFigure", "check_text_figures", "find_text_figures"]
 
@@ -231,35 +232,53 @@ def find_text_figures(text: str, version: FormatVersion, section: str) -> list[T
     """
     figures: list[TextFigure] = []
     for sentence in _sentences(text):
+        # 答复N件 is read as （七）总计 only once the sentence has stated the applications received.
         received = False
         for clause in _clauses(sentence):
             if not _ANY_FIGURE.search(clause):
                 continue
-            found: list[tuple[str, int, str]] = []
-            for keyword, pattern, key, only in _CLAUSE_PATTERNS:
-                if keyword not in clause or (only is not None and only is not version):
-                    continue
-                for match in pattern.finditer(clause):
-                    value = _number(match.group("n"))
-                    if value is not None:
-                        found.append((key, value, _phrase(clause, match.start(), match.end())))
+            found = _stated(clause, version)
             keys = {key for key, _, _ in found}
             received = received or "new_received" in keys
-            for part in re.split(r"[，,]", clause):
-                if received and (answered := _ANSWERED.match(part)):
-                    value = _number(answered.group("n"))
-                    if value is not None:
-                        found.append(("answered", value, _phrase(part, 0, answered.end())))
-                if "review" in keys and (short := _SHORT_LITIGATION.match(part)):
-                    value = _number(short.group("n"))
-                    if value is not None and "litigation" not in keys:
-                        found.append(("litigation", value, _phrase(part, 0, short.end())))
+            found.extend(_enumerated(clause, keys, received=received))
             found.extend(_outcomes(clause, keys))
             figures.extend(
                 TextFigure(quote, value, _paths(key, version), section)
                 for key, value, quote in _unique(found)
             )
     return figures
+
+
+def _stated(clause: str, version: FormatVersion) -> list[tuple[str, int, str]]:
+    """The figures a clause states in one of the :data:`_CLAUSE_PATTERNS`: (key, value, quote)."""
+    found: list[tuple[str, int, str]] = []
+    for keyword, pattern, key, only in _CLAUSE_PATTERNS:
+        if keyword not in clause or (only is not None and only is not version):
+            continue
+        for match in pattern.finditer(clause):
+            value = _number(match.group("n"))
+            if value is not None:
+                found.append((key, value, _phrase(clause, match.start(), match.end())))
+    return found
+
+
+def _enumerated(clause: str, keys: set[str], *, received: bool) -> list[tuple[str, int, str]]:
+    """The figures that only the clause's context ties to a cell, part by part.
+
+    答复N件 at the start of a part, once the applications received are stated, is the
+    （七）总计; 诉讼N件 after 行政复议N件 in the same clause is 行政诉讼.
+    """
+    found: list[tuple[str, int, str]] = []
+    for part in re.split(r"[，,]", clause):
+        if received and (answered := _ANSWERED.match(part)):
+            value = _number(answered.group("n"))
+            if value is not None:
+                found.append(("answered", value, _phrase(part, 0, answered.end())))
+        if "review" in keys and (short := _SHORT_LITIGATION.match(part)):
+            value = _number(short.group("n"))
+            if value is not None and "litigation" not in keys:
+                found.append(("litigation", value, _phrase(part, 0, short.end())))
+    return found
 
 
 def _phrase(clause: str, start: int, end: int) -> str:
@@ -299,8 +318,6 @@ def _unique(found: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
 
 
 def _where(paths: tuple[str, ...], spec: _format.FormatSpec) -> tuple[str, str]:
-    from govdisclosure._validation.engine import cell_words
-
     if len(paths) == 1:
         return cell_words(paths[0], spec)
     cells = [spec.by_path[p] for p in paths]
@@ -321,7 +338,7 @@ def _where(paths: tuple[str, ...], spec: _format.FormatSpec) -> tuple[str, str]:
     )
 
 
-def _lower_bound(path: str, ctx: _Context) -> int:
+def _lower_bound(path: str, ctx: Context) -> int:
     """The least a blank total can be: the sum of its filled parts (counts are never < 0)."""
     best = 0
     for declared in ctx.spec.sums:
@@ -331,52 +348,51 @@ def _lower_bound(path: str, ctx: _Context) -> int:
     return best
 
 
-def check_text_figures(rule: Rule, ctx: _Context) -> Iterator[Finding]:
+def check_text_figures(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Compare every figure the texts state with its cells (the TEXT-TABLE rule)."""
-    report = ctx.report
-    version = report.meta.format_version
-    texts = (
-        ("preface", report.preface or ""),
-        ("overview", report.overview.text),
-        ("problems_improvements", report.problems_improvements.text),
-        ("other_matters", report.other_matters.text),
+    version = ctx.report.meta.format_version
+    for section in TEXTS:
+        for figure in find_text_figures(section_text(ctx.report, section), version, section):
+            finding = _compare(rule, ctx, figure)
+            if finding is not None:
+                yield finding
+
+
+def _compare(rule: Rule, ctx: Context, figure: TextFigure) -> Finding | None:
+    """The finding of one stated figure against its cells, or ``None`` when they agree.
+
+    Blank cells count as the least they can be; while that least is within the figure the
+    comparison is not assessed, since the blanks may make up the difference.
+    """
+    paths = tuple(p for p in figure.paths if p in ctx.spec.position)
+    if not paths:
+        return None
+    values = [ctx.value(p) for p in paths]
+    blanks = None in values
+    table = sum(
+        int(v) if v is not None else _lower_bound(p, ctx)
+        for p, v in zip(paths, values, strict=True)
     )
-    for section, text in texts:
-        for figure in find_text_figures(text, version, section):
-            paths = tuple(p for p in figure.paths if p in ctx.spec.position)
-            if not paths:
-                continue
-            values = [ctx.value(p) for p in paths]
-            blanks = None in values
-            table = sum(
-                int(v) if v is not None else _lower_bound(p, ctx)
-                for p, v in zip(paths, values, strict=True)
-            )
-            if table == figure.value and not blanks:
-                continue
-            where, where_en = _where(paths, ctx.spec)
-            if blanks and table <= figure.value:
-                yield rule.skipped(
-                    paths,
-                    f"正文“{figure.quote}”所对应的{where}有空白，无法核对。",
-                    f"The text states {figure.value} for {where_en}, but cells are blank.",
-                    [p for p, v in zip(paths, values, strict=True) if v is None],
-                )
-                continue
-            if table == figure.value:
-                continue
-            if blanks:
-                zh = (
-                    f"正文“{figure.quote}”为 {figure.value}，但{where}至少为 {table}"
-                    "（部分单元格空白，只计已填写的数字），文字与表格不一致。"
-                )
-                en = (
-                    f"The text states {figure.value} (“{figure.quote}”), but {where_en} is at "
-                    f"least {table} (counting only the cells that are filled)."
-                )
-            else:
-                zh = f"正文“{figure.quote}”为 {figure.value}，与{where} {table} 不一致。"
-                en = (
-                    f"The text states {figure.value} (“{figure.quote}”), but {where_en} is {table}."
-                )
-            yield rule.violation((*paths, section), zh, en, expected=table, actual=figure.value)
+    if table == figure.value and not blanks:
+        return None
+    where, where_en = _where(paths, ctx.spec)
+    if blanks and table <= figure.value:
+        return rule.skipped(
+            paths,
+            f"正文“{figure.quote}”所对应的{where}有空白，无法核对。",
+            f"The text states {figure.value} for {where_en}, but cells are blank.",
+            [p for p, v in zip(paths, values, strict=True) if v is None],
+        )
+    if blanks:
+        zh = (
+            f"正文“{figure.quote}”为 {figure.value}，但{where}至少为 {table}"
+            "（部分单元格空白，只计已填写的数字），文字与表格不一致。"
+        )
+        en = (
+            f"The text states {figure.value} (“{figure.quote}”), but {where_en} is at "
+            f"least {table} (counting only the cells that are filled)."
+        )
+    else:
+        zh = f"正文“{figure.quote}”为 {figure.value}，与{where} {table} 不一致。"
+        en = f"The text states {figure.value} (“{figure.quote}”), but {where_en} is {table}."
+    return rule.violation((*paths, figure.section), zh, en, expected=table, actual=figure.value)

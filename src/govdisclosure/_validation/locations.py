@@ -1,0 +1,58 @@
+"""How messages locate a cell: in the report's own words, in Chinese and English.
+
+An official reading a finding must find the cell in the published table, so a cell is named
+by its table, the row and column labels the format prints, and (in English) its path:
+表三“（七）总计”行“自然人”列 / table 3, row "（七）总计", column "自然人".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govdisclosure import _format
+from govdisclosure._model.report import CellValue
+
+__all__ = ["capital", "cell_words", "column_words", "row_words", "show"]
+
+
+def row_words(cell: _format.CellSpec, spec: _format.FormatSpec) -> str:
+    """The row as the report names it, without the 三、本年度办理结果 group label."""
+    table = next(t for t in spec.tables if t.section == cell.section)
+    labels = table.row(cell.row).labels
+    if table.number == 3 and len(labels) > 1:
+        labels = labels[1:]
+    return " ".join(labels) if table.number != 4 else " / ".join(labels)
+
+
+def column_words(cell: _format.CellSpec, spec: _format.FormatSpec) -> str:
+    """The column as the report names it (its lowest header label)."""
+    table = next(t for t in spec.tables if t.section == cell.section)
+    column = next(c for c in table.row(cell.row).columns if c.id == cell.column)
+    return column.labels[-1]
+
+
+def cell_words(path: str, spec: _format.FormatSpec) -> tuple[str, str]:
+    """The Chinese and English phrases that locate a cell: 表三“（七）总计”行“自然人”列."""
+    cell = spec.by_path[path]
+    table = _format.TABLE_NUMERALS[next(t.number for t in spec.tables if t.section == cell.section)]
+    row, column = row_words(cell, spec), column_words(cell, spec)
+    number = next(t.number for t in spec.tables if t.section == cell.section)
+    if number == 4:
+        zh = f"表{table}“{row}”的“{column}”"
+        en = f'table {number}, "{row}", "{column}" ({path})'
+    else:
+        zh = f"表{table}“{row}”行“{column}”列"
+        en = f'table {number}, row "{row}", column "{column}" ({path})'
+    return zh, en
+
+
+def capital(text: str) -> str:
+    """The text with its first letter in upper case, to open an English sentence."""
+    return text[:1].upper() + text[1:]
+
+
+def show(value: CellValue) -> str:
+    """A cell value as a message quotes it: money without exponent, blank as 空白."""
+    if value is None:
+        return "空白"
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
