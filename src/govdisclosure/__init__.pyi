@@ -12,6 +12,8 @@ from govdisclosure._analysis.compare import compare as compare
 from govdisclosure._analysis.indicators import Indicator as Indicator
 from govdisclosure._analysis.indicators import indicator_catalogue as indicator_catalogue
 from govdisclosure._analysis.indicators import indicators as indicators
+from govdisclosure._analysis.reading import ReadResult as ReadResult
+from govdisclosure._analysis.reading import read_reports as read_reports
 from govdisclosure._analysis.records import to_frame as to_frame
 from govdisclosure._analysis.records import to_records as to_records
 from govdisclosure._format import AgencyLevel as AgencyLevel
