@@ -350,7 +350,7 @@ def _wide_cells(found: Sequence[Entry], money: str) -> dict[str, Any]:
     size = (len(found), len(paths))
     counts = np.zeros(size, dtype=np.int64, order="F")
     amounts = np.zeros(size, dtype=np.float64, order="F")
-    objects = np.full(size, None, dtype=object, order="F")
+    objects = np.full(size, None, dtype=object, order="F") if money == "decimal" else None
     mask = np.ones(size, dtype=bool, order="F")
     kinds: dict[str, bool] = {FEE_PATH: True}
     for version, rows in groups:
@@ -362,7 +362,8 @@ def _wide_cells(found: Sequence[Entry], money: str) -> dict[str, Any]:
         paid = layout.money
         counts[np.ix_(rows, at[~paid])] = _counts(filled, group, layout)
         amounts[np.ix_(rows, at[paid])] = filled[:, paid].astype(np.float64)
-        objects[np.ix_(rows, at[paid])] = matrix[:, paid]
+        if objects is not None:
+            objects[np.ix_(rows, at[paid])] = matrix[:, paid]
         mask[np.ix_(rows, at)] = blank
         kinds.update((c.path, c.kind is CellKind.MONEY) for c in layout.cells)
     columns: dict[str, Any] = {}
@@ -372,7 +373,8 @@ def _wide_cells(found: Sequence[Entry], money: str) -> dict[str, Any]:
             units = [u for u in _unit_categories(found) if u != COUNT_UNIT]
             columns[path] = pd.Categorical(stated, categories=units)
         elif kinds[path]:
-            columns[path] = _money_array(amounts[:, n], mask[:, n], objects[:, n], money)
+            exact = None if objects is None else objects[:, n]
+            columns[path] = _money_array(amounts[:, n], mask[:, n], exact, money)
         else:
             columns[path] = pd.arrays.IntegerArray(counts[:, n], mask[:, n])
     return columns
@@ -434,8 +436,8 @@ def to_frame(
 
     >>> import govdisclosure as gd
     >>> wide = gd.to_frame([gd.examples.load("qijiang-psb-2023")], shape="wide")
-    >>> wide.loc[0, "applications.new_received.total"]
-    np.int64(1)
+    >>> int(wide.loc[0, "applications.new_received.total"])
+    1
     >>> str(wide["proactive_disclosure.administrative_fees.amount_10k_yuan"].dtype)
     'Float64'
     """
@@ -471,8 +473,8 @@ def indicators_frame(items: Iterable[Item]) -> pd.DataFrame:
 
     >>> import govdisclosure as gd
     >>> frame = gd.indicators_frame([gd.examples.load("qijiang-psb-2023")])
-    >>> frame.loc[0, "unable_rate"], frame.loc[0, "review_correction_rate"]
-    (np.float64(1.0), <NA>)
+    >>> float(frame.loc[0, "unable_rate"]), frame.loc[0, "review_correction_rate"]
+    (1.0, <NA>)
     """
     pd = _pandas()
     found = entries(items)
