@@ -9,9 +9,12 @@ from govdisclosure._analysis.aggregate import aggregate as aggregate
 from govdisclosure._analysis.compare import CellChange as CellChange
 from govdisclosure._analysis.compare import ReportComparison as ReportComparison
 from govdisclosure._analysis.compare import compare as compare
+from govdisclosure._analysis.frames import indicators_frame as indicators_frame
 from govdisclosure._analysis.indicators import Indicator as Indicator
 from govdisclosure._analysis.indicators import indicator_catalogue as indicator_catalogue
 from govdisclosure._analysis.indicators import indicators as indicators
+from govdisclosure._analysis.reading import ReadResult as ReadResult
+from govdisclosure._analysis.reading import read_reports as read_reports
 from govdisclosure._analysis.records import to_frame as to_frame
 from govdisclosure._analysis.records import to_records as to_records
 from govdisclosure._format import AgencyLevel as AgencyLevel

@@ -1,0 +1,291 @@
+"""Reading a corpus: every report file under some folders, one result per file.
+
+The work for one file is :func:`read_one`, a plain function of one path that never raises
+for a bad file, so the same work maps onto the process pool of :func:`read_reports` and
+onto any other engine (Dask, Ray, a cluster's job array).
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from govdisclosure._format.vocabulary import FILE_KINDS, file_kind, suffixes
+from govdisclosure._model.report import AnnualReport
+from govdisclosure._parse.result import ParseResult
+from govdisclosure.errors import GovDisclosureError
+
+__all__ = ["ReadResult", "find_files", "read_one", "read_reports"]
+
+PathLike = str | os.PathLike[str]
+
+
+@attrs.frozen(kw_only=True)
+class ReadResult:
+    """What came of one file of :func:`read_reports`.
+
+    A file that could not be read is a result too, with its :attr:`error`: one bad file
+    never stops a corpus.
+
+    Attributes:
+        path: the file, as found under the paths given.
+        kind: the kind of file (``json``, ``xlsx``, ``html``, ``text``, ``markdown``,
+            ``docx``, ``pdf``), ``None`` when its suffix is none of these.
+        report: the report read, ``None`` when the file could not be read. For a
+            published document it is ``result.report``.
+        result: the :class:`~govdisclosure.ParseResult` of a published document (its
+            warnings and the source of every value); ``None`` for JSON and workbooks.
+        warnings: what was not read as written, as text: the parse warnings of a published
+            document, the warnings of a workbook (``表三!D7: "/" read as blank``).
+        error: why the file could not be read (``str`` of the error), or ``None``.
+
+    >>> import govdisclosure as gd
+    >>> result = read_one(gd.examples.path("qijiang-psb-2023"))
+    >>> result.ok, result.kind, result.report.meta.year
+    (True, 'json', 2023)
+    >>> read_one("notes.odt").error
+    'notes.odt: cannot read .odt files; supported: .json .xlsx .html ... .pdf'
+    """
+
+    path: str
+    kind: str | None = None
+    report: AnnualReport | None = None
+    result: ParseResult | None = None
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """``True`` when the file was read (it may still have warnings)."""
+        return self.error is None
+
+
+def _unreadable(name: str, exc: BaseException) -> str:
+    if isinstance(exc, GovDisclosureError):
+        if exc.file is None:
+            exc.file = name
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{name}: cannot read the file: {exc.strerror or exc}"
+    # A reader is meant to raise only GovDisclosureError; anything else is a bug worth
+    # reporting, but it must not stop the other files.
+    return f"{name}: {type(exc).__name__}: {exc}"
+
+
+def read_one(path: PathLike) -> ReadResult:
+    """Read one report file of any kind; never raises for a bad file.
+
+    Published documents go through :func:`govdisclosure.parse_file` (their result keeps
+    every warning and the partial report); JSON through :func:`govdisclosure.load`;
+    workbooks through :func:`govdisclosure.read_excel_with_warnings`.
+
+    Args:
+        path: the file.
+
+    Returns:
+        The report, or the reason the file could not be read.
+    """
+    name = os.fspath(path)
+    kind = file_kind(Path(name).suffix)
+    kind_id = kind.id if kind is not None else None
+    try:
+        if kind is not None and kind.published:
+            from govdisclosure._parse import parse_file
+
+            parsed = parse_file(name)
+            return ReadResult(
+                path=name,
+                kind=kind_id,
+                report=parsed.report,
+                result=parsed,
+                warnings=tuple(str(w) for w in parsed.warnings),
+            )
+        if kind is not None and kind.id == "xlsx":
+            from govdisclosure._io.excel.workbook import read_excel_with_warnings
+
+            report, notes = read_excel_with_warnings(name)
+            return ReadResult(path=name, kind=kind_id, report=report, warnings=notes)
+        from govdisclosure._io.files import load
+
+        return ReadResult(path=name, kind=kind_id, report=load(name))
+    except Exception as exc:  # errors are data here, one per file
+        return ReadResult(path=name, kind=kind_id, error=_unreadable(name, exc))
+
+
+def _skipped(name: str) -> bool:
+    """Hidden files and folders, and the lock files Office leaves beside open documents."""
+    return name.startswith((".", "~$"))
+
+
+def find_files(paths: PathLike | Iterable[PathLike]) -> list[str]:
+    """Expand files and folders into the files :func:`read_reports` reads, in a stable order.
+
+    Folders are searched recursively for the suffixes the library reads, in sorted order;
+    hidden files and folders and Office lock files (``~$…``) are skipped. Files named
+    directly are kept in the order given, whatever their suffix (a bad one is reported,
+    not skipped), except lock files. A file found twice is kept once.
+    """
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    readable = set(suffixes(FILE_KINDS))
+    found: dict[str, None] = {}
+    for item in given:
+        path = Path(item)
+        if path.is_dir():
+            for file in sorted(path.rglob("*")):
+                parts = file.relative_to(path).parts
+                if (
+                    file.suffix.lower() in readable
+                    and not any(_skipped(part) for part in parts)
+                    and file.is_file()
+                ):
+                    found.setdefault(os.fspath(file))
+        elif not path.name.startswith("~$"):
+            found.setdefault(os.fspath(path))
+    return list(found)
+
+
+# ---------------------------------------------------------------------------
+# In other processes: a ParseResult holds read-only mappings, which do not pickle, so a
+# worker ships its fields and the parent builds the result again.
+
+
+def _shipped(name: str) -> tuple[ReadResult, dict[str, Any] | None]:
+    result = read_one(name)
+    if result.result is None:
+        return result, None
+    parsed = result.result
+    fields = {
+        "warnings": parsed.warnings,
+        "kind": parsed.kind,
+        "extra": dict(parsed.extra),
+        "sources": dict(parsed.sources),
+    }
+    return attrs.evolve(result, result=None), fields
+
+
+def _landed(shipped: tuple[ReadResult, dict[str, Any] | None]) -> ReadResult:
+    result, fields = shipped
+    if fields is None or result.report is None:
+        return result
+    return attrs.evolve(result, result=ParseResult(report=result.report, **fields))
+
+
+def _in_pool(names: list[str], jobs: int) -> Iterator[ReadResult]:
+    # fork on Linux: no re-import of the caller's script (which spawn needs guarded by
+    # `if __name__ == "__main__"`); elsewhere the platform's default start method.
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    chunk = max(1, min(16, len(names) // (jobs * 8)))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
+        for shipped in pool.map(_shipped, names, chunksize=chunk):
+            yield _landed(shipped)
+    finally:
+        # Stopped early (a break in the caller's loop): drop the files not yet started.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------------------
+# Progress
+
+
+class _Lines:
+    """A plain progress line on stderr, at most once a second, and at the end."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.started = self.last = time.monotonic()
+
+    def update(self, count: int = 1) -> None:
+        self.done += count
+        now = time.monotonic()
+        if now - self.last < 1.0 and self.done != self.total:
+            return
+        self.last = now
+        rate = self.done / max(now - self.started, 1e-9)
+        print(f"已读取 {self.done}/{self.total} 个文件（每秒 {rate:.0f} 个）", file=sys.stderr)
+
+    def close(self) -> None:
+        """Nothing to release (tqdm's bars need closing)."""
+
+
+def _bar(total: int) -> Any:
+    """A tqdm bar (``tqdm.auto``: a widget in Jupyter, text in a terminal), or lines."""
+    try:
+        tqdm = importlib.import_module("tqdm.auto").tqdm
+    except ImportError:
+        return _Lines(total)
+    return tqdm(total=total, unit="file", desc="读取", file=sys.stderr)
+
+
+def _with_progress(results: Iterator[ReadResult], total: int) -> Iterator[ReadResult]:
+    bar = _bar(total)
+    try:
+        for result in results:
+            bar.update(1)
+            yield result
+    finally:
+        bar.close()
+        close = getattr(results, "close", None)
+        if close is not None:  # the pool's generator, when the caller stops early
+            close()
+
+
+def _stderr_is_terminal() -> bool:
+    isatty: Callable[[], bool] | None = getattr(sys.stderr, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def read_reports(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    jobs: int = 1,
+    progress: bool | None = None,
+) -> Iterator[ReadResult]:
+    """Read every report file under some files and folders, one result per file.
+
+    Published documents (web pages, text, Markdown, Word, PDF) are parsed, JSON files and
+    workbooks read as reports. A file that cannot be read gives a result with its
+    ``error``; nothing is raised for one bad file. Pass the results straight to
+    :func:`govdisclosure.to_frame` or :func:`govdisclosure.indicators_frame`.
+
+    Args:
+        paths: files and folders (one path, or several). Folders are searched recursively
+            for the suffixes the library reads; hidden files and folders and Office lock
+            files (``~$…``) are skipped.
+        jobs: worker processes (at most the number of CPUs); 1 reads in this process.
+            The results come in the same order whatever ``jobs`` is. On systems other than
+            Linux the workers start afresh, so a script must guard its own code with
+            ``if __name__ == "__main__":``.
+        progress: show progress on stderr: a tqdm bar when tqdm is installed
+            (``pip install 'govdisclosure[progress]'``; it works in Jupyter too), else a
+            line at most once a second. ``None``: only when stderr is a terminal.
+
+    Returns:
+        An iterator of :class:`ReadResult`, one per file: folders' files in sorted order,
+        files named directly in the order given.
+
+    Raises:
+        ValueError: ``jobs`` is below 1.
+
+    >>> import govdisclosure as gd
+    >>> [r.report.meta.agency for r in gd.read_reports(gd.examples.path("qijiang-psb-2023"))]
+    ['重庆市綦江区公安局']
+    """
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a whole number of at least 1, got {jobs!r}")
+    names = find_files(paths)
+    jobs = min(jobs, os.cpu_count() or 1, max(len(names), 1))
+    results = map(read_one, names) if jobs == 1 else _in_pool(names, jobs)
+    if progress is None:
+        progress = _stderr_is_terminal()
+    return _with_progress(results, len(names)) if progress else iter(results)
