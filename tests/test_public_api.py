@@ -37,6 +37,7 @@ CONTRACT = {
     "validate", "rules", "Rule", "Severity", "Violation", "NotAssessed", "ValidationResult",
     "aggregate", "AggregateResult", "compare", "CellChange", "ReportComparison",
     "indicators", "indicator_catalogue", "Indicator", "to_records", "to_frame",
+    "indicators_frame", "read_reports", "ReadResult",
     # errors
     "GovDisclosureError", "InvalidReportError", "ReportDataError", "UnknownPathError",
     "UnsupportedFormatError", "ExcelError", "ParseError", "PreviousReportError",
