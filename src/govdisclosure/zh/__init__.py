@@ -15,25 +15,28 @@ else. See ``docs/zh.md`` for the conventions and their sources.
 
 from __future__ import annotations
 
-from govdisclosure.zh.core import (
-    ChineseNumberError,
-    article_ref,
-    format_count,
+from govdisclosure.errors import ChineseNumberError
+from govdisclosure.zh.dates import (
     format_date,
     format_date_range,
+    format_year,
+    parse_chinese_date,
+    publication_deadline,
+    report_period,
+    statistics_period_sentence,
+)
+from govdisclosure.zh.formatting import (
+    article_ref,
+    format_count,
     format_doc_number,
     format_percent,
     format_wan,
-    format_year,
     heading_marker,
-    parse_amount,
-    parse_chinese_date,
-    parse_chinese_numeral,
     parse_percent,
-    publication_deadline,
-    report_period,
-    rmb_upper,
-    statistics_period_sentence,
+)
+from govdisclosure.zh.money import parse_amount, rmb_upper
+from govdisclosure.zh.numerals import (
+    parse_chinese_numeral,
     to_chinese_digits,
     to_chinese_numeral,
     to_ordinal,
