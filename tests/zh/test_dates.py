@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govdisclosure.zh import (
@@ -16,6 +18,7 @@ from govdisclosure.zh import (
     format_date_range,
     format_year,
     parse_chinese_date,
+    parse_date,
     publication_deadline,
     report_period,
 )
@@ -125,3 +128,223 @@ def test_years_and_deadlines() -> None:
         GOVERNMENT = "government"
 
     assert publication_deadline(2023, level=Level.GOVERNMENT) == date(2024, 3, 31)
+
+
+# ---------------------------------------------------------------------------------------
+# parse_date: the one date reader of the library
+
+JAN_31 = date(2024, 1, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年1月31日",
+        "2024 年 1 月 31 日",
+        "2024年 1月 31日",
+        "2024年01月31日",
+        "二〇二四年一月三十一日",
+        "二○二四年一月三十一日",
+        "二零二四年一月三十一日",
+        "二〇二四 年 一 月 三十一 日",
+        "贰零贰肆年零壹月叁拾壹日",
+        "2024年一月三十一日",
+        "2024-01-31",
+        "2024-1-31",
+        "2024/1/31",
+        "2024/01/31",
+        "2024.1.31",
+        "2024．1．31",
+        "2024 - 01 - 31",
+        "２０２４年１月３１日",
+        "２０２４－０１－３１",
+        "２０２４／１／３１",
+        "2024年1月31",
+        "2024-01-31日",
+        "2024-1月31日",
+        "2024年1-31",
+        "2024-01-31 00:00:00",
+        "2024-01-31 00:00",
+        "2024-01-31T00:00:00",
+        "2024年1月31日 00:00",
+        "  2024-01-31\u3000",
+        "\t2024年1月31日\n",
+    ],
+)
+def test_parse_date_accepts(text: str) -> None:
+    """Every way a published report or a workbook writes 31 January 2024 is read."""
+    assert parse_date(text) == JAN_31
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("", "is not a date"),
+        ("   ", "is not a date"),
+        ("2024", "is not a date"),
+        ("2024-01", "is not a date"),
+        ("2024年1月", "…年…月…日"),
+        ("24-1-31", "is not a date"),
+        ("2024-001-31", "is not a date"),
+        ("2024-01-031", "is not a date"),
+        ("20240131", "is not a date"),
+        ("2024--01-31", "is not a date"),
+        ("2024-01-31x", "is not a date"),
+        ("2024_01_31", "is not a date"),
+        ("2024—01—31", "is not a date"),
+        ("2024年1月31号", "…年…月…日"),
+        ("2024年1月31日前", "…年…月…日"),
+        ("二〇二四-一-三十一", "is not a date"),
+        ("二〇二四年一月三十一", "…年…月…日"),
+        ("20 24-01-31", "is not a date"),
+        ("2024-0 1-31", "is not a date"),
+        ("二〇 二四年一月三十一日", "is not a date"),
+        ("2024-01-31 12:00", "is not a date"),
+        ("2024-01-31 00:01", "is not a date"),
+        ("2024-01-3100:00", "is not a date"),
+        ("二〇二四年一月三十一日 00:00", "is not a date"),
+        ("00:00", "is not a date"),
+        ("2024-13-01", "not a real date: month must be in 1..12"),
+        ("2024-02-30", "not a real date: day is out of range"),
+        ("2023年2月29日", "not a real date"),
+        ("0000-01-01", "not a real date"),
+        ("2024年13月1日", "not a real date"),
+        ("2024年1.5月1日", "must be whole"),
+        ("2024年一百五月1日", "ambiguous"),
+        ("😀", "is not a date"),
+        ("\x00", "is not a date"),
+    ],
+)
+def test_parse_date_rejects(text: str, match: str) -> None:
+    """Non-dates and impossible days raise ChineseNumberError quoting the text."""
+    with pytest.raises(ChineseNumberError, match=match) as info:
+        parse_date(text)
+    assert repr(text) in str(info.value)
+
+
+def test_parse_date_bounds_its_input() -> None:
+    """Texts over 64 characters (surrounding spaces aside) are refused at once, quoted in part."""
+    for text in ("1" * 65, "2024-01-31" + "0" * 10**6, "日" * 10**5):
+        with pytest.raises(ChineseNumberError, match="longer than 64 characters") as info:
+            parse_date(text)
+        assert repr(text[:20]) in str(info.value)
+    assert parse_date(" " * 10**5 + "2024-01-31" + " " * 10**5) == JAN_31
+    with pytest.raises(TypeError, match="text must be a str"):
+        parse_date(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="text must be a str"):
+        parse_date(b"2024-01-31")  # type: ignore[arg-type]
+
+
+@given(st.dates(), st.sampled_from(["arabic", "hanzi", "bill"]))
+def test_parse_date_reads_format_date(day: date, style: Any) -> None:
+    """parse_date(format_date(d, style)) == d in every style, as parse_chinese_date does."""
+    assert parse_date(format_date(day, style=style)) == day
+
+
+@given(st.text(alphabet="2024年1月31日-/.．０１２ 〇○零一二三十T:", max_size=20))
+def test_parse_date_is_a_superset_of_parse_chinese_date(text: str) -> None:
+    """What parse_chinese_date reads, parse_date reads to the same day; junk raises only ours."""
+    try:
+        expected = parse_chinese_date(text)
+    except ChineseNumberError:
+        expected = None
+    try:
+        actual = parse_date(text)
+    except ChineseNumberError as error:
+        actual, message = None, str(error)
+    if actual is None:
+        assert expected is None
+        assert repr(text) in message
+    else:
+        assert expected in (None, actual)
+
+
+@given(st.one_of(st.text(max_size=100), st.text(alphabet="0123456789-/.年月日 ", max_size=70)))
+def test_parse_date_junk_raises_only_value_error(text: str) -> None:
+    """Any text reads to a date or raises ChineseNumberError quoting it (its start if long)."""
+    try:
+        parse_date(text)
+    except ChineseNumberError as error:
+        message = str(error)
+    else:
+        return
+    stripped = text.strip()
+    if len(stripped) > 64:
+        assert message.startswith(f"{stripped[:20]!r}… is not a date: longer than 64")
+    else:
+        assert repr(text) in message
+
+
+# Copies of the date patterns of the readers parse_date is meant to replace, pinned here so
+# that the superset property below keeps being checked against what they accepted.
+WORKBOOK_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]00:00(?::00)?)?")
+MARKED_DATE = re.compile(r"(\d{1,4})年(\d{1,2})月(\d{1,2})日")
+LABEL_DATE = re.compile(
+    r"(?:发布|公开|成文|印发)(?:日期|时间)\s*[：:]?\s*((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})"
+    r"\s*[-月/.]\s*(\d{1,2})"
+)
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _digits(draw: st.DrawFn, number: int, width: int, full_width: bool) -> str:
+    text = str(number).zfill(draw(st.integers(1, width)))
+    return text.translate(FULL_WIDTH) if full_width else text
+
+
+@st.composite
+def date_like(draw: st.DrawFn) -> str:
+    """Texts shaped like the dates the three readers accept, and near misses."""
+    full_width = draw(st.booleans())
+    spaces = st.sampled_from(["", "", "", " ", "\u3000"])
+    first, second = draw(
+        st.one_of(
+            st.sampled_from([("年", "月"), ("-", "-"), ("/", "/"), (".", ".")]),
+            st.tuples(st.sampled_from("-/.年"), st.sampled_from("-/.月")),
+        )
+    )
+    year = draw(st.one_of(st.integers(1900, 2099), st.integers(0, 9999)))
+    parts = [
+        _digits(draw, year, 4, full_width),
+        draw(spaces) + first + draw(spaces),
+        _digits(draw, draw(st.one_of(st.integers(1, 12), st.integers(0, 13))), 2, full_width),
+        draw(spaces) + second + draw(spaces),
+        _digits(draw, draw(st.one_of(st.integers(1, 28), st.integers(0, 32))), 2, full_width),
+        draw(st.sampled_from(["日", "日", "", " 日"])),
+        draw(st.sampled_from(["", "", "", " 00:00", "T00:00:00", " 00:00:00", " 12:00"])),
+    ]
+    return "".join(parts)
+
+
+def _date_or_none(found: re.Match[str] | None) -> date | None:
+    if found is None:
+        return None
+    try:
+        return date(*(int(group) for group in found.groups()[:3]))
+    except ValueError:
+        return None
+
+
+@given(date_like())
+@example("2024-01-31 00:00:00")
+@example("２０２４年１月３１日")
+@example("24年1月31日")
+@example("999年12月31日")
+@example("２０２４年01月３１日")
+@example("2024 年 1 月 31")
+def test_parse_date_is_a_superset_of_the_readers_it_replaces(text: str) -> None:
+    """Whatever the workbook, marked-document and 发布日期 readers read, parse_date reads alike.
+
+    The workbook reader matched NFKC text; the marked reader the stripped cell text; the
+    plain recogniser searched a 发布日期 line and read the span from the year to the day.
+    """
+    workbook = _date_or_none(WORKBOOK_DATE.fullmatch(unicodedata.normalize("NFKC", text).strip()))
+    marked = _date_or_none(MARKED_DATE.fullmatch(text.strip()))
+    line = "发布日期：" + text
+    label = LABEL_DATE.search(line)
+    for expected, given_text in (
+        (workbook, text),
+        (marked, text),
+        (_date_or_none(label), line[label.start(1) : label.end(3)] if label else ""),
+    ):
+        if expected is not None:
+            assert parse_date(given_text) == expected

@@ -4,7 +4,8 @@ Writers: :func:`format_date` (GB/T 9704-2012: 2023年1月5日; the older 二〇�
 bill date of 《支付结算办法》), :func:`format_year` and :func:`format_date_range`; an annual
 report's statistics period (:func:`report_period`, :func:`statistics_period_sentence`) and
 its publication deadline under 《政府信息公开条例》第四十九条 (:func:`publication_deadline`).
-The reader :func:`parse_chinese_date` takes a date written with 年月日.
+Readers: :func:`parse_chinese_date` takes a date written with 年月日; :func:`parse_date`
+takes that and every other way a published report or a workbook writes a date.
 
 >>> format_date(date(2023, 12, 31), style="hanzi")
 '二〇二三年十二月三十一日'
@@ -15,9 +16,11 @@ datetime.date(2023, 12, 31)
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Literal
 
 from govdisclosure.zh._common import (
+    _ASCII_DIGITS,
     _CODE_DIGITS,
     _DIGIT_VALUE,
     _TO_ASCII,
@@ -37,6 +40,7 @@ __all__ = [
     "format_date_range",
     "format_year",
     "parse_chinese_date",
+    "parse_date",
     "publication_deadline",
     "report_period",
     "statistics_period_sentence",
@@ -45,6 +49,13 @@ __all__ = [
 
 _STYLES = ("arabic", "hanzi", "bill")
 _DEADLINE_MONTH = {"department": 1, "government": 3}
+# parse_date reads no more (spaces around the text aside), so its work is bounded.
+_MAX_DATE_CHARS = 64
+# Spaces may stand beside these, never inside a number: 2024 年 1 月 31 日.
+_DATE_SEPARATORS = frozenset("-/.年月日")
+# What separates the year from the month, and the month from the day, of an Arabic date.
+_FIRST_SEPARATORS = frozenset("-/.年")
+_SECOND_SEPARATORS = frozenset("-/.月")
 
 
 def _bill_part(value: int, tens_zero: bool) -> str:
@@ -288,7 +299,12 @@ for month
     """
     if not isinstance(text, str):
         raise _type_error("text", "a str", text)
-    year_text, sep_year, rest = text.partition("年")
+    return _read_chinese_date(text, text)
+
+
+def _read_chinese_date(text: str, written: str) -> date:
+    """Read ``written``, a date with 年月日, quoting ``text`` (what the caller was given)."""
+    year_text, sep_year, rest = written.partition("年")
     month_text, sep_month, rest = rest.partition("月")
     day_text, sep_day, rest = rest.partition("日")
     if not (sep_year and sep_month and sep_day) or rest:
@@ -301,7 +317,107 @@ for month
         year = int(year_text.translate(_TO_ASCII))
     month = _date_field(text, month_text, "month")
     day = _date_field(text, day_text, "day")
+    return _real_date(text, year, month, day)
+
+
+def _real_date(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError as error:
         raise _bad(f"{text!r} is not a real date: {error}") from None
+
+
+def parse_date(text: str) -> date:
+    """Read a date written any way a published report or a workbook writes it.
+
+    The one date reader for every part of the library. After NFKC normalisation (full-width
+    digits, ．, ／ and － become ASCII) and with spaces allowed around the separators and the
+    whole, it reads:
+
+    - everything :func:`parse_chinese_date` reads: 2024年1月31日, 2024年01月31日,
+      二〇二四年一月三十一日 (also with ○ or 零), 2024年十二月一日, bill dates; the final 日
+      is required;
+    - a four-digit Arabic year, then a month and a day of one or two Arabic digits, each
+      after one of the separators ``-`` ``/`` ``.`` (or 年 before the month, 月 before the
+      day): 2024-01-31, 2024-1-31, 2024/1/31, 2024.1.31, and 2024年1月31 with the 日
+      optional, as workbooks and 发布日期 lines write it. A midnight time may follow, as in
+      a workbook's text of a datetime: 2024-01-31 00:00:00, 2024-01-31T00:00.
+
+    Args:
+        text: the date; at most 64 characters once surrounding spaces are removed.
+
+    Returns:
+        The date.
+
+    Raises:
+        TypeError: ``text`` is not a str.
+        ChineseNumberError: the text is not a date, or not a real day; the message quotes
+            the text.
+
+    >>> parse_date("2024 年 1 月 31 日"), parse_date("２０２４．１．３１")
+    (datetime.date(2024, 1, 31), datetime.date(2024, 1, 31))
+    >>> parse_date("二○二四年一月三十一日"), parse_date("2024/1/31")
+    (datetime.date(2024, 1, 31), datetime.date(2024, 1, 31))
+    >>> parse_date("2024-02-30")
+    Traceback (most recent call last):
+        ...
+    govdisclosure.zh.ChineseNumberError: '2024-02-30' is not a real date: day is out of range \
+for month
+    """
+    if not isinstance(text, str):
+        raise _type_error("text", "a str", text)
+    stripped = text.strip()
+    if len(stripped) > _MAX_DATE_CHARS:
+        raise _bad(f"{stripped[:20]!r}… is not a date: longer than {_MAX_DATE_CHARS} characters")
+    import unicodedata
+
+    normal, midnight = _without_midnight(unicodedata.normalize("NFKC", stripped))
+    written = _without_spaces(normal)
+    fields = None if written is None else _arabic_date(written)
+    if fields is not None:
+        return _real_date(text, *fields)
+    if written is not None and "年" in written and not midnight:
+        return _read_chinese_date(text, written)
+    raise _bad(f"{text!r} is not a date (write it like 2024年1月31日 or 2024-01-31)")
+
+
+def _without_midnight(normal: str) -> tuple[str, bool]:
+    """Remove a midnight time (`` 00:00``, ``T00:00:00``) from the end of a date."""
+    for time in ("00:00:00", "00:00"):
+        if normal.endswith(time):
+            head = normal[: -len(time)]
+            if head.endswith("T"):
+                return head[:-1].rstrip(), True
+            if head[-1:].isspace():
+                return head.rstrip(), True
+    return normal, False
+
+
+def _without_spaces(normal: str) -> str | None:
+    """Remove the spaces beside the separators of ``normal``; None when one stands elsewhere."""
+    pieces = normal.split()
+    for left, right in pairwise(pieces):
+        if left[-1] not in _DATE_SEPARATORS and right[0] not in _DATE_SEPARATORS:
+            return None
+    return "".join(pieces)
+
+
+def _arabic_date(written: str) -> tuple[int, int, int] | None:
+    """Split 2024-01-31, 2024/1/31, 2024.1.31 or 2024年1月31(日) into numbers, else None."""
+    if _digits_end(written, 0, 4) != 4 or written[4:5] not in _FIRST_SEPARATORS:
+        return None
+    month_end = _digits_end(written, 5, 2)
+    if month_end == 5 or written[month_end : month_end + 1] not in _SECOND_SEPARATORS:
+        return None
+    day_end = _digits_end(written, month_end + 1, 2)
+    if day_end == month_end + 1 or written[day_end:] not in ("", "日"):
+        return None
+    return int(written[:4]), int(written[5:month_end]), int(written[month_end + 1 : day_end])
+
+
+def _digits_end(written: str, index: int, most: int) -> int:
+    """The index after the run of at most ``most`` ASCII digits that starts at ``index``."""
+    stop = min(index + most, len(written))
+    while index < stop and written[index] in _ASCII_DIGITS:
+        index += 1
+    return index
