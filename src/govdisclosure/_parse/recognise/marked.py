@@ -45,6 +45,7 @@ from govdisclosure._format.vocabulary import (
     NOTE_PREFIX,
     agency_level,
     customary_title,
+    normalise,
 )
 from govdisclosure._model.meta import ReportMeta
 from govdisclosure._model.other_matters import OtherMatters, stated_fee
@@ -164,7 +165,7 @@ def _read_grid(
             if actual is None:
                 return False
             if expected.path is None:
-                if rec.normalise(actual.text) != rec.normalise(expected.text):
+                if normalise(actual.text) != normalise(expected.text):
                     return False
             else:
                 placed.append((expected.path, actual, r, c))

@@ -4,9 +4,10 @@ A document that marks its structure (:mod:`govdisclosure._parse.recognise.marked
 :func:`govdisclosure.render` writes) is read exactly by its marks. Any other document is
 read from its plain layout: the recogniser finds the six sections by the key phrases of
 their headings, the three tables by their labels, and maps each table row to a row of the
-format by its normalised label. Row and
-column labels come from the format declarations (:mod:`govdisclosure._format`) plus the
-declared alias table below; nothing here re-types the format.
+format by its normalised label. Row and column labels come from the format declarations
+(:mod:`govdisclosure._format`) and the label variants, section key phrases, placeholders,
+units and version signals from its vocabulary (:mod:`govdisclosure._format.vocabulary`);
+nothing here re-types the format.
 
 Precision comes before recall. A value is placed in a cell only when its row and column
 are certain: by its own label, or by its position between labelled rows when exactly as
@@ -17,6 +18,7 @@ many rows are missing as there are unlabelled rows (with a warning). Anything el
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -34,7 +36,19 @@ from govdisclosure._format import (
     TableSpec,
     format_spec,
 )
-from govdisclosure._format.vocabulary import is_placeholder
+from govdisclosure._format.vocabulary import (
+    ALIASES,
+    COLUMN_ALIASES,
+    HEADINGS,
+    PLACEHOLDERS,
+    SECTION_IDS,
+    SECTION_KEYS,
+    UNITS,
+    detect_version,
+    is_placeholder,
+    normalise,
+    strip_numbering,
+)
 from govdisclosure._model.meta import ReportMeta
 from govdisclosure._model.other_matters import OtherMatters, stated_fee
 from govdisclosure._model.overview import Overview
@@ -49,98 +63,19 @@ from govdisclosure._parse.result import (
     WarningCode,
 )
 
-__all__ = ["ALIASES", "normalise", "recognise"]
+__all__ = ["recognise"]
 
-# ---------------------------------------------------------------------------
-# Declared label variants, by table row or column id. Each alias is compared after
-# normalise() and after numbering (一、（一）1.) is stripped, exactly like the official
-# labels of _format.
+_TABLE_SECTIONS = {t.number: t.section for t in format_spec(FormatVersion.V2021).tables}
 
-ALIASES: dict[tuple[int, str], tuple[str, ...]] = {
-    (2, "normative_documents"): ("规范性文件", "行政规范性文件"),
-    (2, "administrative_fees"): ("行政事业性收费项目",),
-    (2, "central_procurement"): ("政府集中采购项目",),
-    (3, "carried_forward"): ("结转下一年度继续办理", "结转下年度办理", "结转下一年度办理"),
-    (3, "carried_over"): ("上年结转政府信息公开申请数", "上一年结转政府信息公开申请数量"),
-    (3, "new_received"): ("本年新收政府信息公开申请数",),
-    (3, "results_total"): ("合计",),
-    (3, "denied_security_stability"): ("危及三安全一稳定",),
-    (3, "other_processing"): ("其他处理",),
-}
-#: Column label variants of table 2, by column id.
-COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
-    "amount_10k_yuan": ("本年收费金额", "本年收费金额(万元)", "收费金额"),
-    "decisions": ("本年处理决定数量", "处理决定数量"),
-    "change": ("本年增减", "本年增/减"),
-}
-
-#: Key phrases of the six section headings, strongest first.
-SECTION_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("overview", ("总体情况", "概述")),
-    ("proactive_disclosure", ("主动公开政府信息情况", "主动公开政府信息", "主动公开情况")),
-    (
-        "applications",
-        ("收到和处理政府信息公开申请", "收到和处理", "依申请公开政府信息情况", "依申请公开情况"),
-    ),
-    (
-        "review_litigation",
-        ("行政复议、行政诉讼", "行政复议和行政诉讼", "行政复议及行政诉讼", "行政复议", "行政诉讼"),
-    ),
-    ("problems_improvements", ("存在的主要问题", "存在问题", "主要问题", "问题")),
-    ("other_matters", ("其他需要报告的事项", "其他需要报告", "其他事项")),
-)
-_SECTION_IDS = tuple(s for s, _ in SECTION_KEYS)
-_OFFICIAL_HEADINGS = {s.id: s.heading for s in format_spec(FormatVersion.V2021).sections}
-_TABLE_SECTIONS = {2: "proactive_disclosure", 3: "applications", 4: "review_litigation"}
-
-_V2019_SIGNALS = (
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "本年增/减",
-    "政府集中采购",
-    "其他对外管理服务事项",
-)
-_V2021_SIGNALS = (
-    "本年制发件数",
-    "本年废止件数",
-    "现行有效件数",
-    "本年收费金额",
-    "本年处理决定数量",
-)
-_V2021_T3_SIGNALS = ("逾期不补正", "缴纳费用")
-
-_PLACEHOLDER_ENDS = frozenset("/-—－\\–无空×x件个项次元")
+#: The last character of a cell that may hold a figure: a digit, or the end of a
+#: placeholder or a unit. Only a text line ending in one can be a table row.
+_PLACEHOLDER_ENDS = frozenset(p[-1] for p in PLACEHOLDERS) | frozenset(u[-1] for u in UNITS)
 _NUMBER = re.compile(r"([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
-_VALUE_TOKEN = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|个|项|次)?$")
-_NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、])"
-)
+_VALUE_TOKEN = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?(?:" + "|".join(UNITS) + ")?$")
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．,，]|第[一二三四五六七八九十]{1,2}部分|表[一二三四五]\s*[：:])"
 )
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
-_QUOTES = str.maketrans(
-    {
-        "(": "（",
-        ")": "）",
-        ":": "：",
-        ",": "，",
-        ";": "；",
-        "“": None,
-        "”": None,
-        '"': None,
-        "'": None,
-        "‘": None,
-        "’": None,
-        "「": None,
-        "」": None,
-        "『": None,
-        "』": None,
-        "、": "、",
-    }
-)
 _MAX_HEADING = 40
 _TITLE = re.compile(
     r"(?:(?P<a1>[^，。：；、《》“”\"'|]{2,40}?)(?P<y1>(?:19|20)\d\d)年度?"
@@ -176,31 +111,6 @@ _SENTENCE_END = frozenset("。！？；：”）」.!?;:)")
 _NEW_PARAGRAPH = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|\(\d+\)|\d{1,2}[.、]|[一二三四五六七八九十]是)"
 )
-
-
-def normalise(label: str) -> str:
-    r"""Normalise a label for comparison.
-
-    NFKC (full-width digits and letters to ASCII), no whitespace or quotes, full-width
-    brackets, colon and comma.
-
-    >>> normalise(' 3.危及"三安全一稳定" ') == normalise("3．危及“三安全一稳定”")
-    True
-    >>> normalise("行    政    诉    讼")
-    '行政诉讼'
-    """
-    text = unicodedata.normalize("NFKC", label)
-    return _SPACE.sub("", text).translate(_QUOTES)
-
-
-def _core(label: str) -> str:
-    """A normalised label without its leading numbering (一、（一）1.)."""
-    text = normalise(label)
-    while True:
-        match = _NUMBERING.match(text)
-        if match is None or match.end() == len(text):
-            return text
-        text = text[match.end() :]
 
 
 # ---------------------------------------------------------------------------
@@ -317,7 +227,7 @@ def _read_value(raw: str, kind: CellKind) -> _Reading:  # noqa: PLR0911 - one re
     if is_placeholder(raw):
         return _Reading(None, WarningCode.PLACEHOLDER, f"the cell holds the placeholder {raw!r}")
     unit = None
-    for suffix in ("万元", "元", "件", "个", "项", "次"):
+    for suffix in UNITS:
         if text.endswith(suffix) and len(text) > len(suffix):
             unit, text = suffix, text[: -len(suffix)]
             break
@@ -508,8 +418,8 @@ def _regions(items: list[_Item], sections: _Sections) -> dict[str, tuple[int, in
     for number, section in _TABLE_SECTIONS.items():
         if section in starts:
             continue
-        before = [starts[s] for s in _SECTION_IDS[: _SECTION_IDS.index(section)] if s in starts]
-        after = [starts[s] for s in _SECTION_IDS[_SECTION_IDS.index(section) + 1 :] if s in starts]
+        before = [starts[s] for s in SECTION_IDS[: SECTION_IDS.index(section)] if s in starts]
+        after = [starts[s] for s in SECTION_IDS[SECTION_IDS.index(section) + 1 :] if s in starts]
         low = max(before, default=0)
         high = min(after, default=sections.end)
         for index in range(low, high):
@@ -532,21 +442,15 @@ def _regions(items: list[_Item], sections: _Sections) -> dict[str, tuple[int, in
 def _detect_version(
     items: list[_Item], regions: dict[str, tuple[int, int]]
 ) -> FormatVersion | None:
+    @functools.cache
     def text(section: str) -> str:
         start, stop = regions.get(section, (0, 0))
         return "".join(normalise(items[i].text) for i in range(start, stop))
 
-    table2 = text("proactive_disclosure")
-    old = sum(signal in table2 for signal in _V2019_SIGNALS)
-    new = sum(signal in table2 for signal in _V2021_SIGNALS)
-    if old != new:
-        return FormatVersion.V2019 if old > new else FormatVersion.V2021
-    table3 = text("applications")
-    if any(signal in table3 for signal in _V2021_T3_SIGNALS):
-        return FormatVersion.V2021
-    if "其他处理" in table3:
-        return FormatVersion.V2019
-    return None
+    return detect_version(
+        lambda signal: signal in text("proactive_disclosure"),
+        lambda signal: signal in text("applications"),
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -561,11 +465,13 @@ class _Matcher:
         self.keys: list[tuple[str, int]] = []
         leaves = {row.labels[-1] for row in self.rows}
         groups = {label for row in self.rows for label in row.labels[:-1]} - leaves
-        self.groups = sorted({_core(g) for g in groups} | {normalise(g) for g in groups}, key=len)
+        self.groups = sorted(
+            {strip_numbering(g) for g in groups} | {normalise(g) for g in groups}, key=len
+        )
         self.groups.reverse()
         for index, row in enumerate(self.rows):
             for alias in (row.labels[-1], *ALIASES.get((table.number, row.id), ())):
-                self.keys.append((_core(alias), index))
+                self.keys.append((strip_numbering(alias), index))
         self.keys.sort(key=lambda key: -len(key[0]))
 
     def match(self, label: str) -> int | None:
@@ -577,7 +483,7 @@ class _Matcher:
         for key, index in self.keys:
             if key and key in text:
                 return index
-        core = _core(text)
+        core = strip_numbering(text)
         if len(core) >= 4:
             hits = {index for key, index in self.keys if core in key}
             if len(hits) == 1:
@@ -586,7 +492,7 @@ class _Matcher:
 
     def group_only(self, label: str, group: str) -> bool:
         text = normalise(label)
-        return bool(text) and _core(group) in text and self.match(label) is None
+        return bool(text) and strip_numbering(group) in text and self.match(label) is None
 
 
 # ---------------------------------------------------------------------------
@@ -792,8 +698,8 @@ def _read_table3(
 
 def _is_fragment(label: str) -> bool:
     """A label too short or too broken to name a row (a PDF line-wrap remnant)."""
-    core = _core(label)
-    return len(core) <= 6 or not _NUMBERING.match(normalise(label))
+    core = strip_numbering(label)
+    return len(core) <= 6 or core == normalise(label)
 
 
 def _assign_run(
@@ -1209,7 +1115,7 @@ def _level(agency: str) -> AgencyLevel:
 
 def _heading(sections: _Sections, section: str) -> str | None:
     printed = sections.headings.get(section)
-    if printed is None or normalise(printed) == normalise(_OFFICIAL_HEADINGS[section]):
+    if printed is None or normalise(printed) == normalise(HEADINGS[section]):
         return None
     return printed
 
@@ -1227,14 +1133,14 @@ def _build(  # noqa: PLR0917 - the recogniser's findings, passed on once
     first: int,
     source: str | None,
 ) -> AnnualReport:
-    for section in _SECTION_IDS:
+    for section in SECTION_IDS:
         if section in sections.starts:
             item = items[sections.starts[section]]
             state.source(section, item.text, item.location)
         elif section not in regions:
             state.warn(
                 WarningCode.SECTION_NOT_FOUND,
-                f"no heading of the section {_OFFICIAL_HEADINGS[section]} was found",
+                f"no heading of the section {HEADINGS[section]} was found",
             )
     published = _published_on(items, first, state)
     meta = ReportMeta(
