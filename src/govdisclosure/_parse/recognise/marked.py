@@ -54,7 +54,10 @@ from govdisclosure._model.problems import ProblemsImprovements
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._model.tables import TableGrid
 from govdisclosure._parse.layout import Block, Cell, Heading, Layout, Paragraph, Table
-from govdisclosure._parse.recognise import plain as rec
+from govdisclosure._parse.recognise.items import items_of
+from govdisclosure._parse.recognise.state import State, numeral
+from govdisclosure._parse.recognise.tables import read_table, report_missing_rows
+from govdisclosure._parse.recognise.values import read_value
 from govdisclosure._parse.result import ParseResult, WarningCode
 
 __all__ = ["recognise_marked"]
@@ -144,7 +147,7 @@ _GRIDS: dict[FormatVersion, dict[int, TableGrid]] = {}
 
 
 def _read_grid(
-    table: Table, grid: TableGrid, kinds: dict[str, _format.CellKind], state: rec._State
+    table: Table, grid: TableGrid, kinds: dict[str, _format.CellKind], state: State
 ) -> bool:
     """Read a table laid out exactly as ``grid``: every label in its place, values by place.
 
@@ -171,7 +174,7 @@ def _read_grid(
                 placed.append((expected.path, actual, r, c))
             c += expected.colspan
     for path, cell, r, c in placed:
-        reading = rec._read_value(cell.text, kinds[path])
+        reading = read_value(cell.text, kinds[path])
         state.source(path, cell.text, cell.location, table=grid.number, row=r, column=c)
         if reading.code is not None:
             state.warn(reading.code, f"{path}: {reading.why}", cell.location, path)
@@ -243,29 +246,23 @@ def recognise_marked(layout: Layout, *, source: str | None = None) -> ParseResul
             return None
         notes[n] = found_notes
 
-    state = rec._State(layout.kind)
+    state = State(layout.kind)
     specs = {t.number: t for t in _format.format_spec(version).tables}
     kinds = {cell.path: cell.kind for cell in _format.format_spec(version).cells}
     grids = _expected(version)
     for number, table in tables.items():
         if _read_grid(table, grids[number], kinds, state):
             continue
-        items = rec._items(Layout(layout.kind, (table,)))
-        region = (0, len(items))
-        if number == 2:
-            found = rec._read_table2(items, region, specs[2], state)
-        elif number == 3:
-            found = rec._read_table3(items, region, specs[3], version, state)
-        else:
-            found = rec._read_table4(items, region, specs[4], state)
+        items = items_of((table,))
+        found = read_table(number, items, (0, len(items)), version, state)
         if not found:
             state.warn(
                 WarningCode.TABLE_NOT_FOUND,
-                f"表{rec._numeral(number)}（{specs[number].title}）holds no figures; "
+                f"表{numeral(number)}（{specs[number].title}）holds no figures; "
                 "its cells are blank",
                 table.location,
             )
-    rec._report_missing_rows(version, state)
+    report_missing_rows(version, state)
 
     agency = meta["发布机构"].text
     year = int(year_match.group(1))
