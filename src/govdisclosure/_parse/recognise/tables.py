@@ -10,7 +10,6 @@ fifteen figures.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import NamedTuple
 
 from govdisclosure._format import (
@@ -70,8 +69,8 @@ def read_table(
 class Matcher:
     """Maps a row label to a row of one table of one format version."""
 
-    def __init__(self, table: TableSpec, extra_rows: Sequence[RowSpec] = ()) -> None:
-        self.rows = tuple(table.rows) + tuple(extra_rows)
+    def __init__(self, table: TableSpec) -> None:
+        self.rows = table.rows
         self.keys: list[tuple[str, int]] = []
         leaves = {row.labels[-1] for row in self.rows}
         groups = {label for row in self.rows for label in row.labels[:-1]} - leaves
@@ -215,9 +214,38 @@ def _unplaced_row(row: Row, table: int, foreign: Matcher, state: State) -> None:
 
 
 class _Placed(NamedTuple):
+    """Rows of the format (``low`` to ``high``) an input row was placed in by its label."""
+
     low: int
     high: int
     row: Row | None
+
+
+class _Table3Rows:
+    """Table 3's rows in reading order, as read so far.
+
+    Rows placed by their labels, and before each of them (and after the last) the run of
+    rows whose labels named no row.
+    """
+
+    def __init__(self) -> None:
+        self.placed: list[_Placed] = []
+        self.runs: list[list[Row]] = []
+        self.loose: list[Row] = []
+
+    def place(self, placed: _Placed) -> None:
+        """A row placed by its label; it ends the current run of unlabelled rows."""
+        self.placed.append(placed)
+        self.runs.append(self.loose)
+        self.loose = []
+
+    def end(self) -> None:
+        """The table ends: its last run follows the last placed row."""
+        self.runs.append(self.loose)
+        self.loose = []
+
+
+_OTHER_GROUP = "（六）其他处理"
 
 
 def _read_table3(
@@ -229,52 +257,51 @@ def _read_table3(
 ) -> int:
     matcher = Matcher(spec)
     width = len(spec.rows[0].columns)
-    other_group = "（六）其他处理"
-    other_rows = [i for i, r in enumerate(spec.rows) if r.id.startswith("other_")]
-    placed: list[_Placed] = []
-    loose: list[Row] = []
-    runs: list[list[Row]] = []
+    rows = _Table3Rows()
     for index in range(*region):
         row = split_row(items[index])
-        if not row.values:
-            continue
-        if not row.numeric and fit(row.values, width) is None:
+        if not row.values or (not row.numeric and fit(row.values, width) is None):
             continue
         hit = matcher.match(row.label) if row.label else None
-        if (
-            hit is None
-            and version is FormatVersion.V2021
-            and row.numeric
-            and matcher.group_only(row.label, other_group)
-        ):
-            _keep_2019_other(row, width, state)
-            placed.append(_Placed(other_rows[0], other_rows[-1], None))
-            runs.append(loose)
-            loose = []
-            continue
         if hit is None:
-            if not row.numeric:
-                continue
-            if row.label and not _is_fragment(row.label):
-                _unplaced_row(row, 3, Matcher(spec), state)
-                continue
-            loose.append(row)
-            continue
-        if placed and hit <= placed[-1].high:
+            _table3_unmatched(row, rows, matcher, version, state)
+        elif rows.placed and hit <= rows.placed[-1].high:
             state.warn(
                 WarningCode.DUPLICATE_ROW,
                 f"表三 row {row.label!r} appears again or out of order; skipped",
                 row.item.location,
             )
-            continue
-        placed.append(_Placed(hit, hit, row))
-        runs.append(loose)
-        loose = []
-    runs.append(loose)
+        else:
+            rows.place(_Placed(hit, hit, row))
+    rows.end()
+    assigned = _assign_runs(rows, spec, width, state)
+    for index, row in sorted(assigned.items()):
+        _place_app_row(row, spec.rows[index], width, state)
+    return len(assigned)
+
+
+def _table3_unmatched(
+    row: Row, rows: _Table3Rows, matcher: Matcher, version: FormatVersion, state: State
+) -> None:
+    """A table-3 row whose label names no row: the 2019 （六）其他处理, unknown, or loose."""
+    if not row.numeric:
+        return
+    if version is FormatVersion.V2021 and matcher.group_only(row.label, _OTHER_GROUP):
+        _keep_2019_other(row, len(matcher.rows[0].columns), state)
+        other_rows = [i for i, r in enumerate(matcher.rows) if r.id.startswith("other_")]
+        rows.place(_Placed(other_rows[0], other_rows[-1], None))
+    elif row.label and not _is_fragment(row.label):
+        _unplaced_row(row, 3, matcher, state)
+    else:
+        rows.loose.append(row)
+
+
+def _assign_runs(rows: _Table3Rows, spec: TableSpec, width: int, state: State) -> dict[int, Row]:
+    """The rows of the format each input row stands for: its label's, or its position's."""
     assigned: dict[int, Row] = {}
     previous = -1
-    for n, run in enumerate(runs):
-        following = placed[n].low if n < len(placed) else len(spec.rows)
+    for n, run in enumerate(rows.runs):
+        following = rows.placed[n].low if n < len(rows.placed) else len(spec.rows)
         _assign_run(
             run,
             previous=previous,
@@ -284,13 +311,12 @@ def _read_table3(
             assigned=assigned,
             state=state,
         )
-        if n < len(placed):
-            if placed[n].row is not None:
-                assigned[placed[n].low] = placed[n].row  # type: ignore[assignment]
-            previous = placed[n].high
-    for index, row in sorted(assigned.items()):
-        _place_app_row(row, spec.rows[index], width, state)
-    return len(assigned)
+        if n < len(rows.placed):
+            placed = rows.placed[n]
+            if placed.row is not None:
+                assigned[placed.low] = placed.row
+            previous = placed.high
+    return assigned
 
 
 def _is_fragment(label: str) -> bool:

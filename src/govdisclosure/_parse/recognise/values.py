@@ -54,7 +54,7 @@ def is_value_text(text: str) -> bool:
     return _VALUE_TOKEN.match(unicodedata.normalize("NFKC", text).replace(" ", "")) is not None
 
 
-def read_value(raw: str, kind: CellKind) -> Reading:  # noqa: PLR0911 - one return per verdict
+def read_value(raw: str, kind: CellKind) -> Reading:
     """Read a cell's text as a value of a cell of ``kind``.
 
     >>> read_value("1,234", CellKind.COUNT).value, read_value("251000元", CellKind.MONEY).unit
@@ -62,31 +62,43 @@ def read_value(raw: str, kind: CellKind) -> Reading:  # noqa: PLR0911 - one retu
     >>> read_value("/", CellKind.COUNT).code, read_value("1.5", CellKind.COUNT).why
     ('placeholder', "'1.5' is not a whole count")
     """
-    text = unicodedata.normalize("NFKC", raw).strip()
-    text = _SPACE.sub("", text)
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", raw).strip())
     if not text:
         return Reading(None, WarningCode.BLANK_CELL, "the cell is blank")
     if is_placeholder(raw):
         return Reading(None, WarningCode.PLACEHOLDER, f"the cell holds the placeholder {raw!r}")
-    unit = None
-    for suffix in UNITS:
-        if text.endswith(suffix) and len(text) > len(suffix):
-            unit, text = suffix, text[: -len(suffix)]
-            break
+    unit = next((u for u in UNITS if text.endswith(u) and len(text) > len(u)), None)
+    if unit is not None:
+        text = text[: -len(unit)]
     match = _NUMBER.fullmatch(text)
     if match is None:
-        return Reading(None, WarningCode.SKIPPED_VALUE, f"{raw!r} is not a number")
-    sign, whole, fraction = match.groups()
+        return _skipped(f"{raw!r} is not a number")
     if kind is CellKind.MONEY:
-        if unit not in (None, "元", "万元"):
-            return Reading(None, WarningCode.SKIPPED_VALUE, f"{raw!r} is not an amount")
-        try:
-            amount = Decimal(f"{sign}{whole.replace(',', '')}{fraction or ''}")
-        except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-            return Reading(None, WarningCode.SKIPPED_VALUE, f"{raw!r} is not an amount")
-        return Reading(amount, None, "", unit)
+        return _amount(raw, match, unit)
+    return _count(raw, match, unit, kind)
+
+
+def _skipped(why: str) -> Reading:
+    return Reading(None, WarningCode.SKIPPED_VALUE, why)
+
+
+def _amount(raw: str, number: re.Match[str], unit: str | None) -> Reading:
+    """A figure read as money: in 元 or 万元 as the cell says, or as the column counts."""
+    if unit not in (None, "元", "万元"):
+        return _skipped(f"{raw!r} is not an amount")
+    sign, whole, fraction = number.groups()
+    try:
+        amount = Decimal(f"{sign}{whole.replace(',', '')}{fraction or ''}")
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        return _skipped(f"{raw!r} is not an amount")
+    return Reading(amount, None, "", unit)
+
+
+def _count(raw: str, number: re.Match[str], unit: str | None, kind: CellKind) -> Reading:
+    """A figure read as a count: whole, and signed only where the column is (本年增/减)."""
+    sign, whole, fraction = number.groups()
     if fraction or unit in ("元", "万元"):
-        return Reading(None, WarningCode.SKIPPED_VALUE, f"{raw!r} is not a whole count")
+        return _skipped(f"{raw!r} is not a whole count")
     if sign == "+" and kind is not CellKind.SIGNED:
-        return Reading(None, WarningCode.SKIPPED_VALUE, f"{raw!r}: a count has no sign")
+        return _skipped(f"{raw!r}: a count has no sign")
     return Reading(int(sign + whole.replace(",", "")), None, "", unit)
