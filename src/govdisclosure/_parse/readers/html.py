@@ -61,6 +61,12 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def _fold(text: str, whole: bool) -> list[str]:
+    """Fold literal text as ordinary HTML text: whitespace collapsed, a block per line."""
+    lines = (_clean(line) for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
 def _span(value: str | None) -> int:
     if not value:
         return 1
@@ -446,4 +452,5 @@ def read_html(text: str) -> Layout:
     reader.feed(text)
     reader.close()
     reader.finish()
-    return Layout("html", _with_offsets(reader.blocks, LineIndex(text)), title=reader.title)
+    blocks = _with_offsets(reader.blocks, LineIndex(text))
+    return Layout("html", blocks, title=reader.title, fold=_fold)

@@ -75,6 +75,12 @@ def looks_wrapped(lines: list[str]) -> bool:
     return broken * 2 > len(long_lines)
 
 
+def _fold(text: str, whole: bool) -> list[str]:
+    """Fold literal text as ordinary lines: bookmarks and page footers dropped, stripped."""
+    lines = (_BOOKMARK.sub("", line).strip() for line in text.split("\n"))
+    return [line for line in lines if line and not is_page_footer(line)]
+
+
 class _Blocks:
     """The blocks of a text, built line by line: paragraphs, and the table being filled."""
 
@@ -180,4 +186,4 @@ def read_text(text: str, kind: str = "text") -> Layout:
         else:
             blocks.line(number, line_offset, line)
     blocks.end_table()
-    return Layout(kind, tuple(blocks.blocks), wrapped=looks_wrapped(blocks.prose))
+    return Layout(kind, tuple(blocks.blocks), wrapped=looks_wrapped(blocks.prose), fold=_fold)
