@@ -92,12 +92,12 @@ def _prose(items: list[Item], start: int, stop: int) -> list[Item]:
 
 def _section_text(
     items: list[Item], region: Region | None, wrapped: bool, skip_heading: bool = True
-) -> tuple[str, list[Item]]:
+) -> str:
     if region is None:
-        return "", []
+        return ""
     start, stop = region
     lines = _prose(items, start + 1 if skip_heading else start, stop)
-    return _join([item.text.strip() for item in lines], wrapped), lines
+    return _join([item.text.strip() for item in lines], wrapped)
 
 
 def _notes(items: list[Item], region: Region | None) -> tuple[str, ...]:
@@ -228,7 +228,7 @@ def _texts(found: Findings) -> dict[str, str]:
         if region is not None and section == "other_matters":
             region = _trim_end(items, region, found.agency)
         skip = found.sections.headings.get(section) is not None
-        texts[section] = _section_text(items, region, found.wrapped, skip_heading=skip)[0]
+        texts[section] = _section_text(items, region, found.wrapped, skip_heading=skip)
     begin = title.item.pos + 1 if title is not None and title.item is not None else 0
     if title is not None and title.item is not None and begin < first:
         # A title broken over two lines: skip its second half too.
