@@ -46,7 +46,7 @@ ODD = "一、总体情况\n二、主动公开政府信息情况\n\t  <b>x</b> | 
 
 def _read(document: str | bytes, kind: str) -> gd.AnnualReport:
     if kind == "docx":
-        from govdisclosure._parse.recognise.plain import recognise
+        from govdisclosure._parse.recognise import recognise
 
         assert isinstance(document, bytes)
         return recognise(read_docx(document)).report

@@ -126,7 +126,7 @@ def parse(text: str | bytes, kind: str = "auto", *, source: str | None = None) -
         raise TypeError(f"parse() takes str or bytes, got {type(text).__name__}")
     if kind == "auto":
         kind = _sniff(text)
-    from govdisclosure._parse.recognise.plain import recognise
+    from govdisclosure._parse.recognise import recognise
 
     result = recognise(_layout(text, kind), source=source)
     if note is not None:
@@ -172,7 +172,7 @@ def parse_file(path: str | os.PathLike[str]) -> ParseResult:
     except OSError as exc:
         raise GovDisclosureError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
     if kind in ("docx", "pdf"):
-        from govdisclosure._parse.recognise.plain import recognise
+        from govdisclosure._parse.recognise import recognise
 
         if kind == "docx":
             from govdisclosure._parse.readers.docx import read_docx

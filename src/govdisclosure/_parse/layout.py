@@ -9,30 +9,30 @@ Literal text. Most documents let a reader fold whitespace (HTML collapses it, te
 are stripped). Where a document marks its text as literal (an HTML element styled
 ``white-space: pre-wrap`` or a ``<pre>``, any Word paragraph, a decoded Markdown line, an
 indented or escaped line of plain text), the reader keeps it exactly, empty or multi-line,
-and flags the block ``literal``. :meth:`Layout.plain` folds literal blocks the way the reader
-folds ordinary text, which is the view the key-phrase recogniser reads.
+and flags the block ``literal``. Each reader also says how it folds ordinary text, as a
+:data:`Fold` the layout carries; :meth:`Layout.plain` folds literal blocks with it, which
+is the view the key-phrase recogniser reads. The layout knows no reader.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeAlias
 
 import attrs
 
-from govdisclosure._format.vocabulary import is_page_footer
-
 __all__ = [
     "Block",
     "Cell",
+    "Fold",
     "Heading",
     "Layout",
     "LineIndex",
     "Location",
     "Paragraph",
     "Table",
+    "fold_lines",
     "numbered_lines",
 ]
 
@@ -123,6 +123,19 @@ class Table:
 
 
 Block: TypeAlias = Heading | Paragraph | Table
+#: How a reader folds text: given a literal text and whether it stays one block (a heading
+#: or a table cell) rather than one paragraph per line, the lines the reader would have
+#: made of the same text had it not been literal.
+Fold: TypeAlias = Callable[[str, bool], list[str]]
+
+
+def fold_lines(text: str, whole: bool) -> list[str]:
+    r"""The fold of a layout whose reader sets none: lines stripped, empty lines dropped.
+
+    >>> fold_lines(" a \n\n b  c", False)
+    ['a', 'b  c']
+    """
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 @attrs.frozen
@@ -135,12 +148,14 @@ class Layout:
         title: the document's own title (HTML ``<title>``), when it has one.
         wrapped: ``True`` when lines are broken at a fixed width (text extracted from a PDF),
             so that a paragraph continues on the next line.
+        fold: how the reader folds ordinary text, for :meth:`plain`.
     """
 
     kind: str
     blocks: tuple[Block, ...]
     title: str | None = None
     wrapped: bool = False
+    fold: Fold = attrs.field(default=fold_lines, repr=False)
 
     @property
     def has_literal(self) -> bool:
@@ -154,20 +169,19 @@ class Layout:
         return False
 
     def plain(self) -> Layout:
-        r"""The layout with literal text folded as the reader folds ordinary text.
+        r"""The layout with its literal text folded by the reader's :attr:`fold`.
 
-        HTML: lines split and whitespace collapsed; Word: tabs as spaces, lines split and
-        stripped; plain text: Word bookmarks and page footers dropped, lines stripped;
-        Markdown: stripped. Empty paragraphs are dropped (Markdown keeps them, as its reader
-        always did).
+        Each literal paragraph becomes the paragraphs its fold makes of it (none when it
+        folds to nothing), each literal heading the headings, and each literal cell holds
+        its folded lines.
 
-        >>> layout = Layout("html", (Paragraph(" a \n\n b  c", Location(1), literal=True),))
+        >>> layout = Layout("text", (Paragraph(" a \n\n b  c", Location(1), literal=True),))
         >>> [b.text for b in layout.plain().blocks]
-        ['a', 'b c']
+        ['a', 'b  c']
         """
         if not self.has_literal:
             return self
-        fold = _FOLDS.get(self.kind, _fold_text)
+        fold = self.fold
         blocks: list[Block] = []
         for block in self.blocks:
             if isinstance(block, Table):
@@ -190,11 +204,8 @@ class Layout:
                     Heading(line, block.level, block.location) for line in fold(block.text, True)
                 )
             else:
-                blocks.extend(
-                    Paragraph(line, block.location)
-                    for line in fold(block.text, False, keep_empty=self.kind == "markdown")
-                )
-        return Layout(self.kind, tuple(blocks), self.title, self.wrapped)
+                blocks.extend(Paragraph(line, block.location) for line in fold(block.text, False))
+        return attrs.evolve(self, blocks=tuple(blocks))
 
 
 class LineIndex:
@@ -224,35 +235,6 @@ class LineIndex:
         if 1 <= line <= len(self._starts):
             return self._starts[line - 1] + column
         return column
-
-
-_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u200b\ufeff]+")
-_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
-
-
-def _fold_html(text: str, heading: bool, keep_empty: bool = False) -> list[str]:
-    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
-    return [line for line in lines if line]
-
-
-def _fold_docx(text: str, heading: bool, keep_empty: bool = False) -> list[str]:
-    text = text.replace("\t", " ").strip()
-    if heading:
-        return [text] if text else []
-    return [line.strip() for line in text.split("\n") if line.strip()]
-
-
-def _fold_markdown(text: str, heading: bool, keep_empty: bool = False) -> list[str]:
-    text = text.strip()
-    return [text] if text or keep_empty else []
-
-
-def _fold_text(text: str, heading: bool, keep_empty: bool = False) -> list[str]:
-    lines = (_BOOKMARK.sub("", line).strip() for line in text.split("\n"))
-    return [line for line in lines if line and not is_page_footer(line)]
-
-
-_FOLDS = {"html": _fold_html, "docx": _fold_docx, "markdown": _fold_markdown, "text": _fold_text}
 
 
 def numbered_lines(text: str) -> Iterator[tuple[int, int, str]]:

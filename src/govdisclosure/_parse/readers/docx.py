@@ -54,6 +54,14 @@ def _text(element: Any) -> str:
     return "".join(parts)
 
 
+def _fold(text: str, whole: bool) -> list[str]:
+    """Fold Word text for the recogniser: tabs as spaces, a paragraph per stripped line."""
+    text = text.replace("\t", " ").strip()
+    if whole:
+        return [text] if text else []
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
 def _table(element: Any, number: int) -> Table:
     cells: list[Cell] = []
     # grid column -> the Cell a vertical merge continues
@@ -130,4 +138,4 @@ def read_docx(data: bytes) -> Layout:
                 blocks.append(Paragraph(text, Location(number), literal=True))
         elif element.tag == _W + "tbl":
             blocks.append(_table(element, number))
-    return Layout("docx", tuple(blocks))
+    return Layout("docx", tuple(blocks), fold=_fold)

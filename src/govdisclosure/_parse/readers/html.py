@@ -61,6 +61,12 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def _fold(text: str, whole: bool) -> list[str]:
+    """Fold literal text as ordinary HTML text: whitespace collapsed, a block per line."""
+    lines = (_clean(line) for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
 def _span(value: str | None) -> int:
     if not value:
         return 1
@@ -223,15 +229,18 @@ class _Reader(HTMLParser):
         if tag == "br":
             self._line_break()
             return
+        self._open(tag, attrs)
+        if attrs or self._literal or tag == "pre":
+            self._open_literal(tag, attrs)
+
+    def _open(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """A start tag that lays something out: a table part, a block, a heading, the title."""
         if tag in ("td", "th"):
             self._start_cell(attrs)
         elif tag == "tr":
             self._start_row()
         elif tag == "table":
-            self._flush()
-            if self._tables and self._tables[-1].cell is not None:
-                self._tables[-1].layout = True
-            self._tables.append(_TableBuffer(self._location()))
+            self._start_table()
         elif tag in _BLOCK_TAGS:
             self._flush()
         elif tag in _HEADINGS:
@@ -239,8 +248,6 @@ class _Reader(HTMLParser):
             self._heading = _HEADINGS[tag]
         elif tag == "title" and self.title is None:
             self._in_title = True
-        if attrs or self._literal or tag == "pre":
-            self._open_literal(tag, attrs)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" and not self._skip:
@@ -264,6 +271,12 @@ class _Reader(HTMLParser):
             return
         if self._literal and tag in _LITERAL_ENDS:
             self._end_block()
+        self._close(tag)
+        if self._literal:
+            self._close_literal(tag)
+
+    def _close(self, tag: str) -> None:
+        """An end tag that ends something laid out: a table part, a block, a heading, the title."""
         if tag in ("td", "th"):
             self._end_cell()
         elif tag == "tr":
@@ -278,14 +291,18 @@ class _Reader(HTMLParser):
         elif tag == "title" and self._in_title:
             self._in_title = False
             self.title = _clean("".join(self._title)) or None
-        if self._literal:
-            self._close_literal(tag)
 
     # -- tables --------------------------------------------------------------
 
     def _location(self) -> Location:
         line, column = self.getpos()
         return Location(line, column)
+
+    def _start_table(self) -> None:
+        self._flush()
+        if self._tables and self._tables[-1].cell is not None:
+            self._tables[-1].layout = True
+        self._tables.append(_TableBuffer(self._location()))
 
     def _start_row(self) -> None:
         if not self._tables:
@@ -435,4 +452,5 @@ def read_html(text: str) -> Layout:
     reader.feed(text)
     reader.close()
     reader.finish()
-    return Layout("html", _with_offsets(reader.blocks, LineIndex(text)), title=reader.title)
+    blocks = _with_offsets(reader.blocks, LineIndex(text))
+    return Layout("html", blocks, title=reader.title, fold=_fold)

@@ -118,6 +118,12 @@ def _row_cells(line: str, number: int, line_offset: int, row: int) -> list[Cell]
     return cells
 
 
+def _fold(text: str, whole: bool) -> list[str]:
+    """Fold decoded Markdown for the recogniser: stripped; an empty paragraph is kept."""
+    text = text.strip()
+    return [text] if text or not whole else []
+
+
 def read_markdown(text: str) -> Layout:
     r"""Lay out a Markdown document.
 
@@ -167,4 +173,4 @@ def read_markdown(text: str) -> Layout:
             prose.append(stripped)
     if table_start is not None:
         blocks.append(Table(tuple(cells), table_start))
-    return Layout("markdown", tuple(blocks), wrapped=looks_wrapped(prose))
+    return Layout("markdown", tuple(blocks), wrapped=looks_wrapped(prose), fold=_fold)

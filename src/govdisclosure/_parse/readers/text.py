@@ -75,7 +75,90 @@ def looks_wrapped(lines: list[str]) -> bool:
     return broken * 2 > len(long_lines)
 
 
-def read_text(text: str, kind: str = "text") -> Layout:  # noqa: PLR0912, PLR0915 - one pass
+def _fold(text: str, whole: bool) -> list[str]:
+    """Fold literal text as ordinary lines: bookmarks and page footers dropped, stripped."""
+    lines = (_BOOKMARK.sub("", line).strip() for line in text.split("\n"))
+    return [line for line in lines if line and not is_page_footer(line)]
+
+
+class _Blocks:
+    """The blocks of a text, built line by line: paragraphs, and the table being filled."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.prose: list[str] = []
+        self._cells: list[Cell] = []
+        self._start: Location | None = None
+        self._row = self._col = 0
+
+    @property
+    def in_table(self) -> bool:
+        """``True`` while tab-indented cell lines are being read."""
+        return self._start is not None
+
+    def cell(self, number: int, line_offset: int, body: str) -> None:
+        """A tab-indented line: the next cell of the current row (``body``: after the tab)."""
+        if self._start is None:
+            self._start = Location(number, 0, line_offset)
+            self._row = self._col = 0
+        escaped = body.startswith("\\")
+        self._cells.append(
+            Cell(
+                unescape(body[1:]) if escaped else body.strip(),
+                self._row,
+                self._col,
+                location=Location(number, 1, line_offset + 1),
+                literal=escaped,
+            )
+        )
+        self._col += 1
+
+    def end_row(self) -> None:
+        """A blank line: in a table, the next cell starts a new row."""
+        if self._start is not None and self._col:
+            self._row += 1
+            self._col = 0
+
+    def end_table(self) -> None:
+        """A line that is not a cell: the table, if one is open, is complete."""
+        if self._start is not None:
+            self.blocks.append(Table(tuple(self._cells), self._start))
+            self._cells = []
+            self._start = None
+
+    def literal(self, number: int, line_offset: int, line: str) -> None:
+        """A line indented by :data:`INDENT`: literal text, escaped or not."""
+        self.end_table()
+        body = line[2:]
+        text = unescape(body[1:]) if body.startswith("\\") else body
+        column = len(line) - len(line.lstrip()) if line.strip() else 2
+        self.blocks.append(
+            Paragraph(text, Location(number, column, line_offset + column), literal=True)
+        )
+        self.prose.append(text.strip())
+
+    def escaped(self, number: int, line_offset: int, line: str) -> None:
+        """A line starting with a backslash: escaped text."""
+        self.end_table()
+        self.blocks.append(Paragraph(unescape(line[1:]), Location(number, 0, line_offset)))
+
+    def line(self, number: int, line_offset: int, line: str) -> None:
+        """Any other line: a paragraph, unless blank, a page footer or a bookmark."""
+        if "[bookmark:" in line:
+            line = _BOOKMARK.sub("", line)
+        if not line.strip():
+            self.end_row()
+            return
+        if is_page_footer(line):
+            return
+        self.end_table()
+        stripped = line.strip()
+        column = len(line) - len(line.lstrip())
+        self.blocks.append(Paragraph(stripped, Location(number, column, line_offset + column)))
+        self.prose.append(stripped)
+
+
+def read_text(text: str, kind: str = "text") -> Layout:
     r"""Lay out plain text.
 
     Args:
@@ -92,67 +175,15 @@ def read_text(text: str, kind: str = "text") -> Layout:  # noqa: PLR0912, PLR091
     >>> [[c.text for c in row] for row in layout.blocks[1].rows()]
     [['规章', '0'], ['行政许可', '5']]
     """
-    blocks: list[Block] = []
-    cells: list[Cell] = []
-    table_start: Location | None = None
-    row = col = 0
-    prose: list[str] = []
-    for number, line_offset, source_line in numbered_lines(text):
-        line = source_line
+    blocks = _Blocks()
+    for number, line_offset, line in numbered_lines(text):
         if line.startswith("\t"):
-            if table_start is None:
-                table_start = Location(number, 0, line_offset)
-                row = col = 0
-            body = line[1:]
-            escaped = body.startswith("\\")
-            cells.append(
-                Cell(
-                    unescape(body[1:]) if escaped else body.strip(),
-                    row,
-                    col,
-                    location=Location(number, 1, line_offset + 1),
-                    literal=escaped,
-                )
-            )
-            col += 1
-            continue
-        if line.startswith(INDENT) and (table_start is None or _BOOKMARK.sub("", line).strip()):
-            if table_start is not None:
-                blocks.append(Table(tuple(cells), table_start))
-                cells = []
-                table_start = None
-            body = line[2:]
-            text_ = unescape(body[1:]) if body.startswith("\\") else body
-            column = len(line) - len(line.lstrip()) if line.strip() else 2
-            blocks.append(
-                Paragraph(text_, Location(number, column, line_offset + column), literal=True)
-            )
-            prose.append(text_.strip())
-            continue
-        if line.startswith("\\"):
-            if table_start is not None:
-                blocks.append(Table(tuple(cells), table_start))
-                cells = []
-                table_start = None
-            blocks.append(Paragraph(unescape(line[1:]), Location(number, 0, line_offset)))
-            continue
-        if "[bookmark:" in line:
-            line = _BOOKMARK.sub("", line)
-        if not line.strip():
-            if table_start is not None and col:
-                row += 1
-                col = 0
-            continue
-        if is_page_footer(line):
-            continue
-        if table_start is not None:
-            blocks.append(Table(tuple(cells), table_start))
-            cells = []
-            table_start = None
-        stripped = line.strip()
-        column = len(line) - len(line.lstrip())
-        blocks.append(Paragraph(stripped, Location(number, column, line_offset + column)))
-        prose.append(stripped)
-    if table_start is not None:
-        blocks.append(Table(tuple(cells), table_start))
-    return Layout(kind, tuple(blocks), wrapped=looks_wrapped(prose))
+            blocks.cell(number, line_offset, line[1:])
+        elif line.startswith(INDENT) and (not blocks.in_table or _BOOKMARK.sub("", line).strip()):
+            blocks.literal(number, line_offset, line)
+        elif line.startswith("\\"):
+            blocks.escaped(number, line_offset, line)
+        else:
+            blocks.line(number, line_offset, line)
+    blocks.end_table()
+    return Layout(kind, tuple(blocks.blocks), wrapped=looks_wrapped(blocks.prose), fold=_fold)

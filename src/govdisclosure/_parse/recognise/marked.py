@@ -30,12 +30,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
 from govdisclosure import _format
-from govdisclosure._format import FormatVersion
+from govdisclosure._format import AgencyLevel, FormatVersion
 from govdisclosure._format.vocabulary import (
     CUSTOMARY_TITLE,
     FEE_UNSTATED,
@@ -43,17 +43,23 @@ from govdisclosure._format.vocabulary import (
     META_HEADER,
     META_LABELS,
     NOTE_PREFIX,
+    SECTION_IDS,
+    TEXT_SECTIONS,
     agency_level,
     customary_title,
+    normalise,
 )
 from govdisclosure._model.meta import ReportMeta
 from govdisclosure._model.other_matters import OtherMatters, stated_fee
 from govdisclosure._model.overview import Overview
 from govdisclosure._model.problems import ProblemsImprovements
 from govdisclosure._model.report import AnnualReport
-from govdisclosure._model.tables import TableGrid
+from govdisclosure._model.tables import GridCell, TableGrid, table_grids
 from govdisclosure._parse.layout import Block, Cell, Heading, Layout, Paragraph, Table
-from govdisclosure._parse.recognise import plain as rec
+from govdisclosure._parse.recognise.items import items_of
+from govdisclosure._parse.recognise.state import State, numeral
+from govdisclosure._parse.recognise.tables import read_table, report_missing_rows
+from govdisclosure._parse.recognise.values import read_value
 from govdisclosure._parse.result import ParseResult, WarningCode
 
 __all__ = ["recognise_marked"]
@@ -61,11 +67,8 @@ __all__ = ["recognise_marked"]
 _YEAR = re.compile(r"(-?\d{1,9})年度")
 _DATE = re.compile(r"(\d{1,4})年(\d{1,2})月(\d{1,2})日")
 _FEE = re.compile(r"(-?\d+(?:\.\d+)?)元")
-_TEXT_SECTIONS = {
-    0: ("overview", HEADINGS["overview"]),
-    4: ("problems_improvements", HEADINGS["problems_improvements"]),
-    5: ("other_matters", HEADINGS["other_matters"]),
-}
+#: The sections that are text only, by their position among the six.
+_TEXT_SECTIONS = {SECTION_IDS.index(section): section for section in TEXT_SECTIONS}
 
 
 def _meta_table(table: Table) -> dict[str, Cell] | None:
@@ -130,8 +133,6 @@ def _tables(skeleton: _Skeleton) -> dict[int, Table] | None:
 
 
 def _expected(version: FormatVersion) -> dict[int, TableGrid]:
-    from govdisclosure._model.tables import table_grids
-
     grids = _GRIDS.get(version)
     if grids is None:
         blank = AnnualReport(meta=ReportMeta(agency="", year=2021, format_version=version))
@@ -142,35 +143,42 @@ def _expected(version: FormatVersion) -> dict[int, TableGrid]:
 _GRIDS: dict[FormatVersion, dict[int, TableGrid]] = {}
 
 
+def _positions(grid: TableGrid) -> list[tuple[int, int, GridCell]]:
+    """Each cell of a grid with the row and column it starts at once spans are laid out."""
+    taken: set[tuple[int, int]] = set()
+    positions = []
+    for r, row in enumerate(grid.head + grid.body):
+        c = 0
+        for expected in row:
+            while (r, c) in taken:
+                c += 1
+            taken.update(
+                (r + dr, c + dc) for dr in range(expected.rowspan) for dc in range(expected.colspan)
+            )
+            positions.append((r, c, expected))
+            c += expected.colspan
+    return positions
+
+
 def _read_grid(
-    table: Table, grid: TableGrid, kinds: dict[str, _format.CellKind], state: rec._State
+    table: Table, grid: TableGrid, kinds: dict[str, _format.CellKind], state: State
 ) -> bool:
     """Read a table laid out exactly as ``grid``: every label in its place, values by place.
 
     Returns ``False`` (reading nothing) when a label is not where the grid has it.
     """
     cells = {(c.row, c.col): c for c in table.cells}
-    taken: set[tuple[int, int]] = set()
     placed: list[tuple[str, Cell, int, int]] = []
-    for r, row in enumerate(grid.head + grid.body):
-        c = 0
-        for expected in row:
-            while (r, c) in taken:
-                c += 1
-            for dr in range(expected.rowspan):
-                for dc in range(expected.colspan):
-                    taken.add((r + dr, c + dc))
-            actual = cells.get((r, c))
-            if actual is None:
-                return False
-            if expected.path is None:
-                if rec.normalise(actual.text) != rec.normalise(expected.text):
-                    return False
-            else:
-                placed.append((expected.path, actual, r, c))
-            c += expected.colspan
+    for r, c, expected in _positions(grid):
+        actual = cells.get((r, c))
+        if actual is None:
+            return False
+        if expected.path is not None:
+            placed.append((expected.path, actual, r, c))
+        elif normalise(actual.text) != normalise(expected.text):
+            return False
     for path, cell, r, c in placed:
-        reading = rec._read_value(cell.text, kinds[path])
+        reading = read_value(cell.text, kinds[path])
         state.source(path, cell.text, cell.location, table=grid.number, row=r, column=c)
         if reading.code is not None:
             state.warn(reading.code, f"{path}: {reading.why}", cell.location, path)
@@ -186,11 +194,6 @@ def _version(text: str) -> FormatVersion | None:
     return None
 
 
-def _heading(block: Block, official: str) -> str | None:
-    text = block.text  # type: ignore[union-attr]
-    return None if text == official else text
-
-
 def _notes(lines: list[Paragraph]) -> tuple[str, ...] | None:
     notes = []
     for line in lines:
@@ -204,27 +207,33 @@ def _text(lines: list[Paragraph]) -> str:
     return "\n".join(line.text for line in lines)
 
 
-def recognise_marked(layout: Layout, *, source: str | None = None) -> ParseResult | None:  # noqa: PLR0911, PLR0912, PLR0915 - one reading, step by step
-    """Read a marked document exactly, or return ``None`` when the layout is not one.
+class _Marks(NamedTuple):
+    """What a marked document states about itself: its marks, checked, nothing read yet."""
 
-    Args:
-        layout: what a reader made of the input.
-        source: ignored for a marked document, which states its own ``来源`` (or none).
+    meta: dict[str, Cell]
+    skeleton: _Skeleton
+    version: FormatVersion
+    year: int
+    tables: dict[int, Table]
+    notes: dict[int, tuple[str, ...]]
 
-    Returns:
-        The report with its warnings (blank cells, as for any document), or ``None``.
-    """
-    blocks = layout.blocks
-    meta: dict[str, Cell] | None = None
-    meta_at = -1
+
+def _find_meta(blocks: tuple[Block, ...]) -> tuple[dict[str, Cell], int] | None:
+    """The first report-information table and its index among the blocks."""
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             meta = _meta_table(block)
             if meta is not None:
-                meta_at = index
-                break
-    if meta is None:
+                return meta, index
+    return None
+
+
+def _marks(blocks: tuple[Block, ...]) -> _Marks | None:
+    """The marks of a marked document, or ``None`` when one is missing or out of place."""
+    found = _find_meta(blocks)
+    if found is None:
         return None
+    meta, meta_at = found
     skeleton = _Skeleton(blocks, meta_at)
     if len(skeleton.structural) != 7:
         return None
@@ -241,61 +250,68 @@ def recognise_marked(layout: Layout, *, source: str | None = None) -> ParseResul
         if found_notes is None:
             return None
         notes[n] = found_notes
+    return _Marks(meta, skeleton, version, int(year_match.group(1)), tables, notes)
 
-    state = rec._State(layout.kind)
-    specs = {t.number: t for t in _format.format_spec(version).tables}
+
+def _read_tables(marks: _Marks, state: State) -> None:
+    """Read each table by its grid, or by the table readers when its labels were edited."""
+    version = marks.version
+    titles = {t.number: t.title for t in _format.format_spec(version).tables}
     kinds = {cell.path: cell.kind for cell in _format.format_spec(version).cells}
     grids = _expected(version)
-    for number, table in tables.items():
+    for number, table in marks.tables.items():
         if _read_grid(table, grids[number], kinds, state):
             continue
-        items = rec._items(Layout(layout.kind, (table,)))
-        region = (0, len(items))
-        if number == 2:
-            found = rec._read_table2(items, region, specs[2], state)
-        elif number == 3:
-            found = rec._read_table3(items, region, specs[3], version, state)
-        else:
-            found = rec._read_table4(items, region, specs[4], state)
+        items = items_of((table,))
+        found = read_table(number, items, (0, len(items)), version, state)
         if not found:
             state.warn(
                 WarningCode.TABLE_NOT_FOUND,
-                f"表{rec._numeral(number)}（{specs[number].title}）holds no figures; "
-                "its cells are blank",
+                f"表{numeral(number)}（{titles[number]}）holds no figures; its cells are blank",
                 table.location,
             )
-    rec._report_missing_rows(version, state)
+    report_missing_rows(version, state)
 
+
+def _level(meta: dict[str, Cell], state: State) -> AgencyLevel | None:
+    if "单位层级" not in meta:
+        return None
+    level = agency_level(meta["单位层级"].text)
+    if level is None:
+        state.warn(
+            WarningCode.METADATA,
+            f"单位层级 {meta['单位层级'].text!r} is neither 政府部门 nor 人民政府",
+            meta["单位层级"].location,
+        )
+    return level
+
+
+def _published(meta: dict[str, Cell], state: State) -> dt.date | None:
+    if "发布日期" not in meta:
+        return None
+    cell = meta["发布日期"]
+    date_match = _DATE.fullmatch(cell.text.strip())
+    try:
+        published = dt.date(*(int(g) for g in date_match.groups())) if date_match else None
+    except ValueError:
+        published = None
+    if published is None:
+        state.warn(WarningCode.METADATA, f"发布日期 {cell.text!r} is not a date", cell.location)
+    else:
+        state.source("meta.published_on", cell.text, cell.location)
+    return published
+
+
+def _report_meta(marks: _Marks, state: State) -> ReportMeta | None:
+    """The report's facts, from the report-information table and the printed title."""
+    meta = marks.meta
     agency = meta["发布机构"].text
-    year = int(year_match.group(1))
-    level = None
-    if "单位层级" in meta:
-        level = agency_level(meta["单位层级"].text)
-        if level is None:
-            state.warn(
-                WarningCode.METADATA,
-                f"单位层级 {meta['单位层级'].text!r} is neither 政府部门 nor 人民政府",
-                meta["单位层级"].location,
-            )
-    published = None
-    if "发布日期" in meta:
-        date_match = _DATE.fullmatch(meta["发布日期"].text.strip())
-        try:
-            published = dt.date(*(int(g) for g in date_match.groups())) if date_match else None
-        except ValueError:
-            published = None
-        if published is None:
-            state.warn(
-                WarningCode.METADATA,
-                f"发布日期 {meta['发布日期'].text!r} is not a date",
-                meta["发布日期"].location,
-            )
-        else:
-            state.source("meta.published_on", meta["发布日期"].text, meta["发布日期"].location)
-    title_block = blocks[skeleton.structural[0]]
+    level = _level(meta, state)
+    published = _published(meta, state)
+    title_block = marks.skeleton.blocks[marks.skeleton.structural[0]]
     printed = title_block.text  # type: ignore[union-attr]
     customary = "标题" in meta and meta["标题"].text.strip() == CUSTOMARY_TITLE
-    if customary and printed != customary_title(agency, year):
+    if customary and printed != customary_title(agency, marks.year):
         state.warn(
             WarningCode.METADATA,
             f"标题 says the title is the customary one, but the printed title is {printed!r}",
@@ -305,10 +321,10 @@ def recognise_marked(layout: Layout, *, source: str | None = None) -> ParseResul
     state.source("meta.year", meta["报告年度"].text, meta["报告年度"].location)
     state.source("meta.title", printed, title_block.location)
     try:
-        report_meta = ReportMeta(
+        return ReportMeta(
             agency=agency,
-            year=year,
-            format_version=version,
+            year=marks.year,
+            format_version=marks.version,
             title=None if customary else printed,
             published_on=published,
             agency_level=level,
@@ -316,67 +332,97 @@ def recognise_marked(layout: Layout, *, source: str | None = None) -> ParseResul
         )
     except ValueError:
         return None
-    report = AnnualReport(meta=report_meta).with_cells(state.values)
 
-    heads = [blocks[i] for i in skeleton.structural[1:]]
-    for n, section in enumerate(_format.format_spec(version).sections):
-        state.source(section.id, heads[n].text, heads[n].location)  # type: ignore[union-attr]
+
+def _fee(meta: dict[str, Cell], text: str, state: State) -> Decimal | None:
+    """The 信息处理费: the table's, when it states one, else the one section 六's text states."""
+    if "信息处理费" not in meta:
+        return stated_fee(text)[0]
+    cell = meta["信息处理费"]
+    value = cell.text.strip()
+    fee_match = _FEE.fullmatch(value)
+    fee: Decimal | None = None
+    if fee_match is not None:
+        try:
+            fee = Decimal(fee_match.group(1))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+            fee = None
+    elif value != FEE_UNSTATED:
+        state.warn(
+            WarningCode.METADATA, f"信息处理费 {value!r} is not an amount in 元", cell.location
+        )
+    state.source("other_matters.information_fee_yuan", value, cell.location)
+    return fee
+
+
+def _headings(marks: _Marks, state: State) -> dict[str, str | None]:
+    """Each section's printed heading where it differs from the official one."""
+    blocks, skeleton = marks.skeleton.blocks, marks.skeleton
+    headings: dict[str, str | None] = {}
+    for section, index in zip(SECTION_IDS, skeleton.structural[1:], strict=True):
+        head = blocks[index]
+        state.source(section, head.text, head.location)  # type: ignore[union-attr]
+        text = head.text  # type: ignore[union-attr]
+        headings[section] = None if text == HEADINGS[section] else text
+    return headings
+
+
+def _with_texts(report: AnnualReport, marks: _Marks, state: State) -> AnnualReport:
+    """The report with its preface, section texts, notes and headings."""
+    skeleton = marks.skeleton
+    headings = _headings(marks, state)
     preface_lines = skeleton.literal_lines(-1)
-    texts = {name: _text(skeleton.literal_lines(n)) for n, (name, _) in _TEXT_SECTIONS.items()}
-    other_text = texts["other_matters"]
-    if "信息处理费" in meta:
-        value = meta["信息处理费"].text.strip()
-        fee_match = _FEE.fullmatch(value)
-        fee: Decimal | None = None
-        if fee_match is not None:
-            try:
-                fee = Decimal(fee_match.group(1))
-            except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-                fee = None
-        elif value != FEE_UNSTATED:
-            state.warn(
-                WarningCode.METADATA,
-                f"信息处理费 {value!r} is not an amount in 元",
-                meta["信息处理费"].location,
-            )
-        state.source("other_matters.information_fee_yuan", value, meta["信息处理费"].location)
-    else:
-        fee = stated_fee(other_text)[0]
+    texts = {name: _text(skeleton.literal_lines(n)) for n, name in _TEXT_SECTIONS.items()}
+    fee = _fee(marks.meta, texts["other_matters"], state)
     tables2: Any = report.proactive_disclosure
-    if version is FormatVersion.V2019 and "采购金额单位" in meta:
+    if marks.version is FormatVersion.V2019 and "采购金额单位" in marks.meta:
         procurement = attrs.evolve(
-            tables2.central_procurement, amount_unit=meta["采购金额单位"].text
+            tables2.central_procurement, amount_unit=marks.meta["采购金额单位"].text
         )
         tables2 = attrs.evolve(tables2, central_procurement=procurement)
-    report = attrs.evolve(
+    return attrs.evolve(
         report,
         preface=_text(preface_lines) if preface_lines else None,
-        overview=Overview(text=texts["overview"], heading=_heading(heads[0], HEADINGS["overview"])),
+        overview=Overview(text=texts["overview"], heading=headings["overview"]),
         proactive_disclosure=attrs.evolve(
-            tables2,
-            notes=notes[2],
-            heading=_heading(heads[1], _format.format_spec(version).sections[1].heading),
+            tables2, notes=marks.notes[2], heading=headings["proactive_disclosure"]
         ),
         applications=attrs.evolve(
-            report.applications,
-            notes=notes[3],
-            heading=_heading(heads[2], _format.format_spec(version).sections[2].heading),
+            report.applications, notes=marks.notes[3], heading=headings["applications"]
         ),
         review_litigation=attrs.evolve(
-            report.review_litigation,
-            notes=notes[4],
-            heading=_heading(heads[3], _format.format_spec(version).sections[3].heading),
+            report.review_litigation, notes=marks.notes[4], heading=headings["review_litigation"]
         ),
         problems_improvements=ProblemsImprovements(
-            text=texts["problems_improvements"],
-            heading=_heading(heads[4], HEADINGS["problems_improvements"]),
+            text=texts["problems_improvements"], heading=headings["problems_improvements"]
         ),
         other_matters=OtherMatters(
-            text=other_text,
+            text=texts["other_matters"],
             information_fee_yuan=fee,
-            heading=_heading(heads[5], HEADINGS["other_matters"]),
+            heading=headings["other_matters"],
         ),
     )
+
+
+def recognise_marked(layout: Layout, *, source: str | None = None) -> ParseResult | None:
+    """Read a marked document exactly, or return ``None`` when the layout is not one.
+
+    Args:
+        layout: what a reader made of the input.
+        source: ignored for a marked document, which states its own ``来源`` (or none).
+
+    Returns:
+        The report with its warnings (blank cells, as for any document), or ``None``.
+    """
+    marks = _marks(layout.blocks)
+    if marks is None:
+        return None
+    state = State(layout.kind)
+    _read_tables(marks, state)
+    meta = _report_meta(marks, state)
+    if meta is None:
+        return None
+    report = _with_texts(AnnualReport(meta=meta).with_cells(state.values), marks, state)
     return ParseResult(
         report=report,
         warnings=tuple(state.warnings),

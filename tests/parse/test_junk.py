@@ -18,7 +18,7 @@ from govdisclosure._parse import (
 )
 from govdisclosure.errors import GovDisclosureError, UnsupportedFormatError
 
-CORPUS = Path(__file__).parent / "data" / "corpus"
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 SHUYANG = (CORPUS / "shuyang-fgj-2023.html").read_text("utf-8")
 QIJIANG = (CORPUS / "qijiang-psb-2023.txt").read_text("utf-8")
 

@@ -12,7 +12,7 @@ import pytest
 import govdisclosure as gd
 from govdisclosure._parse import ParseResult, WarningCode, parse_file
 
-CORPUS = Path(__file__).parent / "data" / "corpus"
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 FILES = sorted(
     p.name for p in CORPUS.iterdir() if p.suffix in (".html", ".txt", ".md") and p.stem != "README"
 )

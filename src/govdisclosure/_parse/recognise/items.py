@@ -1,0 +1,131 @@
+"""The layout as a stream of items: text lines and table rows, in reading order.
+
+The recogniser reads a document as one list of :class:`Item`: each paragraph or heading
+is one item, and so is each row of each table. A text line that ends in a figure may be
+a table row a converter wrote as a line (text extracted from a PDF): its tokens are kept as
+its cells. :func:`split_row` splits an item into its label and the values that trail it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from govdisclosure._format.vocabulary import PLACEHOLDERS, UNITS
+from govdisclosure._parse.layout import Block, Heading, Location, Table
+from govdisclosure._parse.recognise.values import is_value_text
+
+__all__ = ["Item", "Row", "Token", "fit", "has_number", "items_of", "split_row"]
+
+#: The last character of a cell that may hold a figure: a digit, or the end of a
+#: placeholder or a unit. Only a text line ending in one can be a table row.
+_VALUE_ENDS = frozenset(p[-1] for p in PLACEHOLDERS) | frozenset(u[-1] for u in UNITS)
+_TOKEN = re.compile(r"\S+")
+
+
+class Token(NamedTuple):
+    """One cell of a row, or one word of a text line, and where it stands."""
+
+    text: str
+    location: Location
+
+
+class Item(NamedTuple):
+    """A text line or a table row.
+
+    Attributes:
+        pos: the item's index in the stream.
+        text: the line, or the row's cell texts joined by spaces.
+        cells: the row's cells; for a line that may be a table row, its words (else none).
+        is_row: the item is a table row.
+        row: a table row's grid row.
+        location: where the item starts.
+        heading: the input marks the line as a heading.
+    """
+
+    pos: int
+    text: str
+    cells: tuple[Token, ...]
+    is_row: bool
+    row: int | None
+    location: Location
+    heading: bool
+
+
+def items_of(blocks: Iterable[Block]) -> list[Item]:
+    """The blocks of a layout as items: each paragraph or heading, and each table row."""
+    items: list[Item] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            for row in block.rows():
+                cells = tuple(Token(c.text, c.location) for c in row)
+                text = " ".join(c.text for c in row if c.text)
+                items.append(
+                    Item(len(items), text, cells, True, row[0].row, row[0].location, False)
+                )
+            continue
+        loc = block.location
+        text = block.text
+        tokens: tuple[Token, ...] = ()
+        # Only a line ending in a figure (or a 信息内容 header) can be a table row.
+        if text and (text[-1].isdigit() or text[-1] in _VALUE_ENDS or "信息内容" in text):
+            tokens = tuple(
+                Token(m.group(), Location(loc.line, loc.column + m.start(), loc.offset + m.start()))
+                for m in _TOKEN.finditer(text)
+            )
+        items.append(
+            Item(len(items), block.text, tokens, False, None, loc, isinstance(block, Heading))
+        )
+    return items
+
+
+def has_number(text: str) -> bool:
+    """``True`` when a text holds a digit."""
+    return any(ch.isdigit() for ch in text)
+
+
+class Row(NamedTuple):
+    """An item split into its label and the values that trail it.
+
+    Attributes:
+        item: the item.
+        label: the cells (or words) before the values, joined by spaces.
+        values: the trailing cells that hold a figure, a placeholder or nothing.
+        first: the index in ``item.cells`` of the first value.
+    """
+
+    item: Item
+    label: str
+    values: tuple[Token, ...]
+    first: int
+
+    @property
+    def numeric(self) -> bool:
+        """``True`` when some value holds a digit."""
+        return any(has_number(v.text) for v in self.values)
+
+
+def split_row(item: Item) -> Row:
+    """Split a row or a text line into its label and its trailing values."""
+    cells = item.cells
+    last_label = -1
+    for i in range(len(cells) - 1, -1, -1):
+        if not is_value_text(cells[i].text):
+            last_label = i
+            break
+    label = " ".join(c.text for c in cells[: last_label + 1] if c.text)
+    values = cells[last_label + 1 :]
+    if not item.is_row:
+        values = tuple(v for v in values if v.text)
+    return Row(item, label, values, last_label + 1)
+
+
+def fit(values: Sequence[Token], width: int) -> tuple[Token, ...] | None:
+    """Trim blank padding a converter added around a row's values; None if it won't fit."""
+    start, stop = 0, len(values)
+    while stop - start > width and not values[stop - 1].text.strip():
+        stop -= 1
+    while stop - start > width and not values[start].text.strip():
+        start += 1
+    return tuple(values[start:stop]) if stop - start == width else None

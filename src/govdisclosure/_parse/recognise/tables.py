@@ -1,0 +1,462 @@
+"""Tables 2, 3 and 4: each row matched to a row of the format, each value to its cell.
+
+:class:`Matcher` maps a row label to a row of one table by the official labels and the
+declared aliases, compared after :func:`~govdisclosure._format.vocabulary.normalise` and
+with their numbering stripped. Table 2 takes its columns from its header rows; table 3
+places rows that lost their labels by their position between labelled rows, only when
+exactly as many rows are missing as there are unlabelled rows; table 4 is its one row of
+fifteen figures.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from govdisclosure._format import (
+    ColumnSpec,
+    FormatVersion,
+    RowSpec,
+    TableSpec,
+    format_spec,
+)
+from govdisclosure._format.vocabulary import (
+    ALIASES,
+    COLUMN_ALIASES,
+    normalise,
+    strip_numbering,
+)
+from govdisclosure._parse.recognise.items import Item, Row, fit, has_number, split_row
+from govdisclosure._parse.recognise.sections import TABLE_SECTIONS, Region
+from govdisclosure._parse.recognise.state import State, numeral
+from govdisclosure._parse.recognise.values import read_value
+from govdisclosure._parse.result import WarningCode
+
+__all__ = ["Matcher", "read_table", "read_tables", "report_missing_rows"]
+
+
+def read_tables(
+    items: list[Item], regions: dict[str, Region], version: FormatVersion, state: State
+) -> None:
+    """Read tables 2, 3 and 4 from their sections' regions; warn of each one not found."""
+    for spec in format_spec(version).tables:
+        region = regions.get(spec.section)
+        found = read_table(spec.number, items, region, version, state) if region is not None else 0
+        if not found:
+            state.warn(
+                WarningCode.TABLE_NOT_FOUND,
+                f"表{numeral(spec.number)}（{spec.title}）was not found; its cells are blank",
+                items[region[0]].location if region else None,
+            )
+    report_missing_rows(version, state)
+
+
+def read_table(
+    number: int, items: list[Item], region: Region, version: FormatVersion, state: State
+) -> int:
+    """Read table ``number`` from a region of items.
+
+    Returns:
+        How many of its rows were found (0: the table is not there).
+    """
+    spec = next(table for table in format_spec(version).tables if table.number == number)
+    if number == 2:
+        return _read_table2(items, region, spec, state)
+    if number == 3:
+        return _read_table3(items, region, spec, version, state)
+    return _read_table4(items, region, spec, state)
+
+
+class Matcher:
+    """Maps a row label to a row of one table of one format version."""
+
+    def __init__(self, table: TableSpec) -> None:
+        self.rows = table.rows
+        self.keys: list[tuple[str, int]] = []
+        leaves = {row.labels[-1] for row in self.rows}
+        groups = {label for row in self.rows for label in row.labels[:-1]} - leaves
+        self.groups = sorted(
+            {strip_numbering(g) for g in groups} | {normalise(g) for g in groups}, key=len
+        )
+        self.groups.reverse()
+        for index, row in enumerate(self.rows):
+            for alias in (row.labels[-1], *ALIASES.get((table.number, row.id), ())):
+                self.keys.append((strip_numbering(alias), index))
+        self.keys.sort(key=lambda key: -len(key[0]))
+
+    def match(self, label: str) -> int | None:
+        """The index of the row a label names, or ``None``."""
+        text = normalise(label)
+        for group in self.groups:
+            text = text.replace(group, "")
+        if not text:
+            return None
+        for key, index in self.keys:
+            if key and key in text:
+                return index
+        core = strip_numbering(text)
+        if len(core) >= 4:
+            hits = {index for key, index in self.keys if core in key}
+            if len(hits) == 1:
+                return hits.pop()
+        return None
+
+    def group_only(self, label: str, group: str) -> bool:
+        """``True`` when a label names the group ``group`` and none of its rows."""
+        text = normalise(label)
+        return bool(text) and strip_numbering(group) in text and self.match(label) is None
+
+
+def _read_table2(items: list[Item], region: Region, spec: TableSpec, state: State) -> int:
+    other = format_spec(
+        FormatVersion.V2019
+        if spec is format_spec(FormatVersion.V2021).tables[0]
+        else FormatVersion.V2021
+    ).tables[0]
+    matcher = Matcher(spec)
+    foreign = Matcher(other)
+    header: list[str] | None = None
+    found = 0
+    for index in range(*region):
+        row = split_row(items[index])
+        norm = normalise(row.label)
+        if norm.startswith("信息内容"):
+            header = _header_columns(items[index])
+            continue
+        if not row.values or not (row.numeric or row.item.is_row):
+            continue
+        hit = matcher.match(row.label) if row.label else None
+        if hit is None:
+            _unplaced_row(row, 2, foreign, state)
+            continue
+        found += 1
+        _place_table2_row(row, spec.rows[hit], header, state)
+    return found
+
+
+def _header_columns(item: Item) -> list[str]:
+    texts = [normalise(c.text) for c in item.cells if c.text.strip()]
+    if texts and texts[0].startswith("信息内容"):
+        rest = texts[0][len("信息内容") :]
+        texts = ([rest] if rest else []) + texts[1:]
+    return texts
+
+
+def _column_matches(header: str, column: ColumnSpec) -> bool:
+    names = [
+        normalise(column.labels[-1]),
+        *(normalise(a) for a in COLUMN_ALIASES.get(column.id, ())),
+    ]
+    return any(
+        header == name or header.startswith(name) or name.startswith(header) for name in names
+    )
+
+
+def _place_table2_row(row: Row, spec: RowSpec, header: list[str] | None, state: State) -> None:
+    width = len(spec.columns)
+    values = fit(row.values, width)
+    path = f"proactive_disclosure.{spec.id}"
+    if values is None:
+        state.warn(
+            WarningCode.SKIPPED_VALUE,
+            f"表二 {row.label}: {len(row.values)} values for {width} columns; left blank",
+            row.item.location,
+            f"{path}.{spec.columns[0].id}",
+        )
+        return
+    order = list(range(width))
+    if header is not None and len(header) == width:
+        mapped = [
+            next((h for h, name in enumerate(header) if _column_matches(name, column)), None)
+            for column in spec.columns
+        ]
+        if all(m is not None for m in mapped) and len(set(mapped)) == width:
+            order = [m for m in mapped if m is not None]
+        else:
+            state.warn(
+                WarningCode.UNKNOWN_LABEL,
+                f"表二 {row.label}: the header {'/'.join(header)} does not name the columns "
+                f"{'/'.join(c.labels[-1] for c in spec.columns)}; values taken in order",
+                row.item.location,
+            )
+    for column, position in zip(spec.columns, order, strict=False):
+        state.put(
+            f"{path}.{column.id}",
+            column.kind,
+            values[position],
+            table=2,
+            row=row,
+            column=row.first + position,
+        )
+
+
+def _unplaced_row(row: Row, table: int, foreign: Matcher, state: State) -> None:
+    if not row.numeric:
+        return
+    hit = foreign.match(row.label) if row.label else None
+    if hit is not None:
+        spec = foreign.rows[hit]
+        state.warn(
+            WarningCode.EXTRA_ROW,
+            f"表{numeral(table)} row {row.label!r} belongs to the other format version; "
+            "its values are kept in ParseResult.extra",
+            row.item.location,
+        )
+        for column, tok in zip(spec.columns, row.values, strict=False):
+            reading = read_value(tok.text, column.kind)
+            state.extra[f"{TABLE_SECTIONS[table]}.{spec.id}.{column.id}"] = reading.value
+        return
+    state.warn(
+        WarningCode.UNKNOWN_LABEL,
+        f"表{numeral(table)}: a row labelled {row.label!r} matches no row of the format; "
+        f"its values {' '.join(v.text for v in row.values)} were skipped",
+        row.item.location,
+    )
+
+
+class _Placed(NamedTuple):
+    """Rows of the format (``low`` to ``high``) an input row was placed in by its label."""
+
+    low: int
+    high: int
+    row: Row | None
+
+
+class _Table3Rows:
+    """Table 3's rows in reading order, as read so far.
+
+    Rows placed by their labels, and before each of them (and after the last) the run of
+    rows whose labels named no row.
+    """
+
+    def __init__(self) -> None:
+        self.placed: list[_Placed] = []
+        self.runs: list[list[Row]] = []
+        self.loose: list[Row] = []
+
+    def place(self, placed: _Placed) -> None:
+        """A row placed by its label; it ends the current run of unlabelled rows."""
+        self.placed.append(placed)
+        self.runs.append(self.loose)
+        self.loose = []
+
+    def end(self) -> None:
+        """The table ends: its last run follows the last placed row."""
+        self.runs.append(self.loose)
+        self.loose = []
+
+
+_OTHER_GROUP = "（六）其他处理"
+
+
+def _read_table3(
+    items: list[Item],
+    region: Region,
+    spec: TableSpec,
+    version: FormatVersion,
+    state: State,
+) -> int:
+    matcher = Matcher(spec)
+    width = len(spec.rows[0].columns)
+    rows = _Table3Rows()
+    for index in range(*region):
+        row = split_row(items[index])
+        if not row.values or (not row.numeric and fit(row.values, width) is None):
+            continue
+        hit = matcher.match(row.label) if row.label else None
+        if hit is None:
+            _table3_unmatched(row, rows, matcher, version, state)
+        elif rows.placed and hit <= rows.placed[-1].high:
+            state.warn(
+                WarningCode.DUPLICATE_ROW,
+                f"表三 row {row.label!r} appears again or out of order; skipped",
+                row.item.location,
+            )
+        else:
+            rows.place(_Placed(hit, hit, row))
+    rows.end()
+    assigned = _assign_runs(rows, spec, width, state)
+    for index, row in sorted(assigned.items()):
+        _place_app_row(row, spec.rows[index], width, state)
+    return len(assigned)
+
+
+def _table3_unmatched(
+    row: Row, rows: _Table3Rows, matcher: Matcher, version: FormatVersion, state: State
+) -> None:
+    """A table-3 row whose label names no row: the 2019 （六）其他处理, unknown, or loose."""
+    if not row.numeric:
+        return
+    if version is FormatVersion.V2021 and matcher.group_only(row.label, _OTHER_GROUP):
+        _keep_2019_other(row, len(matcher.rows[0].columns), state)
+        other_rows = [i for i, r in enumerate(matcher.rows) if r.id.startswith("other_")]
+        rows.place(_Placed(other_rows[0], other_rows[-1], None))
+    elif row.label and not _is_fragment(row.label):
+        _unplaced_row(row, 3, matcher, state)
+    else:
+        rows.loose.append(row)
+
+
+def _assign_runs(rows: _Table3Rows, spec: TableSpec, width: int, state: State) -> dict[int, Row]:
+    """The rows of the format each input row stands for: its label's, or its position's."""
+    assigned: dict[int, Row] = {}
+    previous = -1
+    for n, run in enumerate(rows.runs):
+        following = rows.placed[n].low if n < len(rows.placed) else len(spec.rows)
+        _assign_run(
+            run,
+            previous=previous,
+            following=following,
+            spec=spec,
+            width=width,
+            assigned=assigned,
+            state=state,
+        )
+        if n < len(rows.placed):
+            placed = rows.placed[n]
+            if placed.row is not None:
+                assigned[placed.low] = placed.row
+            previous = placed.high
+    return assigned
+
+
+def _is_fragment(label: str) -> bool:
+    """A label too short or too broken to name a row (a PDF line-wrap remnant)."""
+    core = strip_numbering(label)
+    return len(core) <= 6 or core == normalise(label)
+
+
+def _assign_run(
+    run: list[Row],
+    *,
+    previous: int,
+    following: int,
+    spec: TableSpec,
+    width: int,
+    assigned: dict[int, Row],
+    state: State,
+) -> None:
+    fitting = [row for row in run if fit(row.values, width) is not None]
+    for row in run:
+        if fit(row.values, width) is None:
+            state.warn(
+                WarningCode.SKIPPED_VALUE,
+                f"表三: a row without a label holding {len(row.values)} values "
+                f"({' '.join(v.text for v in row.values)}) fits no row; skipped",
+                row.item.location,
+            )
+    if not fitting:
+        return
+    slots = list(range(previous + 1, following))
+    if len(slots) != len(fitting):
+        for row in fitting:
+            state.warn(
+                WarningCode.SKIPPED_VALUE,
+                f"表三: {len(fitting)} rows without a recognisable label "
+                f"({' '.join(v.text for v in row.values)}) lie where {len(slots)} rows are "
+                "missing; their place is not certain, so they were skipped",
+                row.item.location,
+            )
+        return
+    for slot, row in zip(slots, fitting, strict=False):
+        assigned[slot] = row
+        state.warn(
+            WarningCode.BY_POSITION,
+            f"表三: the row {spec.rows[slot].label!r} was recognised by its position "
+            f"(its label in the input: {row.label or '(none)'!r})",
+            row.item.location,
+            f"applications.{spec.rows[slot].id}.total",
+        )
+
+
+def _place_app_row(row: Row, spec: RowSpec, width: int, state: State) -> None:
+    values = fit(row.values, width)
+    if values is None:
+        state.warn(
+            WarningCode.SKIPPED_VALUE,
+            f"表三 {row.label}: {len(row.values)} values for {width} columns "
+            f"({' '.join(v.text for v in row.values)}); which column each belongs to is not "
+            "certain, so the row was left blank",
+            row.item.location,
+            f"applications.{spec.id}.natural_person",
+        )
+        return
+    offset = row.first + list(row.values).index(values[0]) if values else row.first
+    for position, (column, tok) in enumerate(zip(spec.columns, values, strict=False)):
+        state.put(
+            f"applications.{spec.id}.{column.id}",
+            column.kind,
+            tok,
+            table=3,
+            row=row,
+            column=offset + position,
+        )
+
+
+def _keep_2019_other(row: Row, width: int, state: State) -> None:
+    values = fit(row.values, width) or ()
+    columns = format_spec(FormatVersion.V2019).tables[1].row("other_processing").columns
+    for column, tok in zip(columns, values, strict=False):
+        state.extra[f"applications.other_processing.{column.id}"] = read_value(
+            tok.text, column.kind
+        ).value
+    state.warn(
+        WarningCode.EXTRA_ROW,
+        "表三 has the single 2019 row （六）其他处理 in a 2021-format table; its values are "
+        "kept in ParseResult.extra and the three 2021 rows （六）1.–3. are left blank, since "
+        "the split between them is unknown",
+        row.item.location,
+        "applications.other_no_correction.total",
+    )
+
+
+def _read_table4(items: list[Item], region: Region, spec: TableSpec, state: State) -> int:
+    columns = [(group, column) for group in spec.rows for column in group.columns]
+    width = len(columns)
+    for index in range(*region):
+        row = split_row(items[index])
+        if not row.numeric:
+            continue
+        values = fit(row.values, width)
+        if values is None:
+            if row.label and not has_number(row.label):
+                continue
+            state.warn(
+                WarningCode.SKIPPED_VALUE,
+                f"表四: a row of {len(row.values)} values ({' '.join(v.text for v in row.values)}) "
+                f"where {width} are expected; which column each belongs to is not certain",
+                row.item.location,
+                "review_litigation.review.upheld",
+            )
+            continue
+        offset = row.first + list(row.values).index(values[0])
+        for position, ((group, column), tok) in enumerate(zip(columns, values, strict=False)):
+            state.put(
+                f"review_litigation.{group.id}.{column.id}",
+                column.kind,
+                tok,
+                table=4,
+                row=row,
+                column=offset + position,
+            )
+        return 1
+    return 0
+
+
+def report_missing_rows(version: FormatVersion, state: State) -> None:
+    """Warn of each row of a table that was read but holds no value and no warning."""
+    seen_tables = {path.split(".")[0] for path in state.sources}
+    seen_rows = {path.rsplit(".", 1)[0] for path in state.sources}
+    seen_rows.update(w.path.rsplit(".", 1)[0] for w in state.warnings if w.path is not None)
+    for table in format_spec(version).tables:
+        if table.section not in seen_tables:
+            continue
+        for row in table.rows:
+            prefix = f"{table.section}.{row.id}."
+            if prefix[:-1] not in seen_rows:
+                state.warn(
+                    WarningCode.SKIPPED_VALUE,
+                    f"表{numeral(table.number)}: no row {row.label!r} was found; "
+                    "its cells are blank",
+                    None,
+                    prefix + row.columns[0].id,
+                )

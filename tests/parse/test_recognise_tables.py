@@ -1,0 +1,69 @@
+"""Tables 2, 3 and 4: rows matched by their labels, values placed by column."""
+
+from __future__ import annotations
+
+from govdisclosure._format import FormatVersion, format_spec
+from govdisclosure._parse import WarningCode
+from govdisclosure._parse.layout import Cell, Location, Paragraph, Table
+from govdisclosure._parse.recognise.items import Item, items_of
+from govdisclosure._parse.recognise.state import State
+from govdisclosure._parse.recognise.tables import Matcher, read_table, read_tables
+
+V2021 = FormatVersion.V2021
+
+
+def _table(*rows: tuple[str, ...]) -> list[Item]:
+    cells = tuple(Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row))
+    return items_of((Table(cells, Location(1)),))
+
+
+def test_matcher_reads_official_labels_and_aliases() -> None:
+    """Numbering, quotes, spaces and declared aliases do not hide a row's label."""
+    table3 = format_spec(V2021).tables[1]
+    matcher = Matcher(table3)
+    rows = [r.id for r in table3.rows]
+    assert rows[matcher.match('3.危及"三安全一稳定"') or 0] == "denied_security_stability"
+    assert rows[matcher.match("四、结转下一年度继续办理") or 0] == "carried_forward"
+    assert rows[matcher.match("（三）不予公开 1.属于国家秘密") or 0] == "denied_state_secret"
+    assert matcher.match("（三）不予公开") is None
+    assert matcher.group_only("（六）其他处理", "（六）其他处理")
+
+
+def test_table_2_columns_follow_its_header() -> None:
+    """Values are placed in the columns the header names, in its order."""
+    items = _table(
+        ("信息内容", "现行有效件数", "本年制发件数", "本年废止件数"),
+        ("规章", "9", "1", "0"),
+    )
+    state = State("html")
+    assert read_table(2, items, (0, len(items)), V2021, state) == 1
+    assert state.values == {
+        "proactive_disclosure.rules.in_force": 9,
+        "proactive_disclosure.rules.issued": 1,
+        "proactive_disclosure.rules.repealed": 0,
+    }
+    assert state.sources["proactive_disclosure.rules.in_force"].column == 1
+
+
+def test_table_3_rows_without_labels_placed_by_position() -> None:
+    """One unlabelled row between two labelled rows, one row apart, is placed there."""
+    items = _table(
+        ("一、本年新收政府信息公开申请数量", *"1000001"),
+        ("", *"0000000"),
+        ("三、本年度办理结果 （一）予以公开", *"1000001"),
+    )
+    state = State("markdown")
+    assert read_table(3, items, (0, len(items)), V2021, state) == 3
+    assert state.values["applications.carried_over.total"] == 0
+    assert [w.code for w in state.warnings] == [WarningCode.BY_POSITION]
+
+
+def test_missing_tables_and_rows_are_reported() -> None:
+    """A table not found, and each row of a found table without a value, is a warning."""
+    items = _table(tuple(str(n) for n in range(15)))
+    items += items_of((Paragraph("正文。", Location(2)),))
+    state = State("text")
+    read_tables(items, {"review_litigation": (0, 1), "overview": (1, 2)}, V2021, state)
+    assert state.values["review_litigation.litigation_after_review.total"] == 14
+    codes = [w.code for w in state.warnings]
+    assert codes == [WarningCode.TABLE_NOT_FOUND, WarningCode.TABLE_NOT_FOUND]

@@ -1,0 +1,67 @@
+"""Reading one cell: figures, units, placeholders and blanks, for each kind of cell."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from govdisclosure._format import CellKind
+from govdisclosure._parse import WarningCode
+from govdisclosure._parse.recognise.values import is_value_text, read_value
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "value", "unit"),
+    [
+        ("12", CellKind.COUNT, 12, None),
+        (" 1,234 ", CellKind.COUNT, 1234, None),
+        ("１２", CellKind.COUNT, 12, None),
+        ("3 件", CellKind.COUNT, 3, "件"),
+        ("-8", CellKind.SIGNED, -8, None),
+        ("+1036", CellKind.SIGNED, 1036, None),
+        ("0.55", CellKind.MONEY, Decimal("0.55"), None),
+        ("251000元", CellKind.MONEY, Decimal(251000), "元"),
+        ("1.5万元", CellKind.MONEY, Decimal("1.5"), "万元"),
+    ],
+)
+def test_figures_are_read_with_their_unit(
+    raw: str, kind: CellKind, value: object, unit: str | None
+) -> None:
+    """A figure is read as its kind's value, with the unit its cell carried."""
+    reading = read_value(raw, kind)
+    assert (reading.value, reading.code, reading.unit) == (value, None, unit)
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "code"),
+    [
+        ("", CellKind.COUNT, WarningCode.BLANK_CELL),
+        ("\u3000", CellKind.MONEY, WarningCode.BLANK_CELL),
+        ("/", CellKind.COUNT, WarningCode.PLACEHOLDER),
+        ("——", CellKind.MONEY, WarningCode.PLACEHOLDER),
+        ("约10", CellKind.COUNT, WarningCode.SKIPPED_VALUE),
+        ("1.5", CellKind.COUNT, WarningCode.SKIPPED_VALUE),
+        ("10元", CellKind.COUNT, WarningCode.SKIPPED_VALUE),
+        ("+3", CellKind.COUNT, WarningCode.SKIPPED_VALUE),
+        ("3件", CellKind.MONEY, WarningCode.SKIPPED_VALUE),
+    ],
+)
+def test_what_is_no_value_says_why(raw: str, kind: CellKind, code: str) -> None:
+    """A blank, a placeholder or a figure that does not fit the cell is None with a reason."""
+    reading = read_value(raw, kind)
+    assert (reading.value, reading.code) == (None, code)
+    assert reading.why
+
+
+def test_value_texts() -> None:
+    """Blanks, placeholders and figures (with a unit) may be values; words may not."""
+    assert [is_value_text(t) for t in ("", "无", "1 234", "12件", "-", "规章", "1.2.3")] == [
+        True,
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
