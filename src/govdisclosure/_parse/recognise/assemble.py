@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import attrs
 
+from govdisclosure import zh
 from govdisclosure._format import FormatVersion
 from govdisclosure._format.vocabulary import HEADINGS, SECTION_IDS, normalise
 from govdisclosure._model.meta import ReportMeta
@@ -33,7 +34,6 @@ from govdisclosure._parse.result import WarningCode
 
 __all__ = ["Findings", "build"]
 
-_BARE_DATE = re.compile(r"^((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年.{1,3}月.{1,4}日$")
 _FOOTER_MARKERS = (
     "版权所有",
     "主办单位",
@@ -121,9 +121,7 @@ def _trim_end(items: list[Item], region: Region, agency: str) -> Region:
     while stop > start + 1:
         text = normalise(items[stop - 1].text)
         if text and (
-            text == normalise(agency)
-            or _BARE_DATE.match(text)
-            or text in ("特此报告。", "特此报告")
+            text == normalise(agency) or _is_date(text) or text in ("特此报告。", "特此报告")
         ):
             stop -= 1
             continue
@@ -251,3 +249,12 @@ def _other_matters(text: str, heading: str | None, state: State) -> OtherMatters
         if located is not None:
             state.source("other_matters.information_fee_yuan", words, located.location)
     return OtherMatters(text=text, information_fee_yuan=amount, heading=heading)
+
+
+def _is_date(text: str) -> bool:
+    """``True`` when a line is a date alone (the date of the signature)."""
+    try:
+        zh.parse_date(text)
+    except ValueError:
+        return False
+    return True

@@ -12,6 +12,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from govdisclosure import zh
 from govdisclosure._format import AgencyLevel, FormatVersion
 from govdisclosure._format.vocabulary import detect_version, normalise
 from govdisclosure._parse.recognise.items import Item
@@ -109,7 +110,7 @@ def published_on(items: list[Item], stop: int, state: State) -> dt.date | None:
         if match is None:
             continue
         try:
-            date = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            date = zh.parse_date(item.text[match.start(1) : match.end(3)])
         except ValueError:
             state.warn(
                 WarningCode.METADATA, f"{match.group(0)!r} is not a real date", item.location

@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from govdisclosure import _format
+from govdisclosure import _format, zh
 from govdisclosure._format import AgencyLevel, FormatVersion
 from govdisclosure._format.vocabulary import (
     CUSTOMARY_TITLE,
@@ -65,7 +65,6 @@ from govdisclosure._parse.result import ParseResult, WarningCode
 __all__ = ["recognise_marked"]
 
 _YEAR = re.compile(r"(-?\d{1,9})年度")
-_DATE = re.compile(r"(\d{1,4})年(\d{1,2})月(\d{1,2})日")
 _FEE = re.compile(r"(-?\d+(?:\.\d+)?)元")
 #: The sections that are text only, by their position among the six.
 _TEXT_SECTIONS = {SECTION_IDS.index(section): section for section in TEXT_SECTIONS}
@@ -290,9 +289,8 @@ def _published(meta: dict[str, Cell], state: State) -> dt.date | None:
     if "发布日期" not in meta:
         return None
     cell = meta["发布日期"]
-    date_match = _DATE.fullmatch(cell.text.strip())
     try:
-        published = dt.date(*(int(g) for g in date_match.groups())) if date_match else None
+        published: dt.date | None = zh.parse_date(cell.text)
     except ValueError:
         published = None
     if published is None:
