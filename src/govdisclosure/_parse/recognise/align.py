@@ -737,6 +737,11 @@ def _runs(
             merged.append(v)
     if len(merged) - lead > width:
         return _none(width, f"{len(merged) - lead} runs for {width} cells")
+    if not lead and len(merged) in {1, width}:  # one run a cell, or one run for all
+        reading = tuple(merged) if len(merged) == width else (merged[0],) * width
+        return _solutions(
+            width, [reading] if _fits(reading, constraints, pins) else [], True, limit
+        )
     engine = _Runs(tuple(merged), lead)
     return _solutions(width, *_search(width, engine, constraints, pins, limit), limit)
 
