@@ -161,6 +161,15 @@ def blank_trailing(grid: Grid, draw: Draw) -> Grid:
     return out
 
 
+def blank_anywhere(grid: Grid, draw: Draw) -> Grid:
+    """Blank any cells of some rows (a report that left 法人 columns or a total empty)."""
+    out: Grid = {}
+    for row, values in grid.items():
+        some = draw(0, 2) == 0
+        out[row] = [None if some and draw(0, 3) == 0 else v for v in values]
+    return out
+
+
 def dropped_blanks(table: TableSpec, grid: Grid) -> list[Line]:
     """Each line's non-blank values as loose tokens: the blank cells left no trace."""
     return [

@@ -290,6 +290,19 @@ def test_fill_missing() -> None:
     assert fill_missing([], 7, sums=ROW).unique == (None,) * 7
 
 
+def test_fill_missing_blank_inside_the_row() -> None:
+    """A blank among the parts stands for any count: the 总计 is not held to the text.
+
+    ``3 0 0 0 0 5`` for seven cells: the blank may be any 法人 column (standing for 2), or
+    the 总计 itself; nothing says which, so nothing but the agreed cells is given.
+    """
+    solved = fill_missing(["3", "0", "0", "0", "0", "5"], 7, sums=ROW)
+    assert (3, None, 0, 0, 0, 0, 5) in solved.candidates
+    assert (3, 0, 0, 0, 0, 5, None) in solved.candidates
+    assert solved.unique is None
+    assert [c.resolved for c in solved.cells] == [False] * 7
+
+
 def test_exact_keeps_the_text() -> None:
     """Exact cells are facts, even when they break the sum (the validator reports that)."""
     assert solve_line(Exact((1, 1, 0, 0, 0, 0, 5)), 7, sums=ROW).unique == (1, 1, 0, 0, 0, 0, 5)

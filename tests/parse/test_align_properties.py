@@ -47,6 +47,7 @@ LOSSES: dict[str, Loss] = {
     ),
     "split": lambda table, grid, draw: (grid, at.split_numbers(table, grid, draw)),
     "blanks": lambda table, grid, draw: _blanks(table, at.blank_trailing(grid, draw)),
+    "blanks anywhere": lambda table, grid, draw: _blanks(table, at.blank_anywhere(grid, draw)),
 }
 TABLES: dict[str, tuple[TableSpec, Callable[[at.Draw], at.Grid]]] = {
     "table 2": (at.TABLE2, at.table2),

@@ -278,6 +278,8 @@ class _Engine(Protocol):
 
     def span(self, cursor: int, cells: int, cap: int) -> tuple[int, int] | None: ...
 
+    def may_blank(self, cursor: int, cells: int) -> bool: ...
+
 
 class _Groups:
     """Cells as groups of adjacent atoms of a digit string, cut only at ``cuts``.
@@ -303,8 +305,15 @@ class _Groups:
     def done(self, cursor: int) -> bool:
         return cursor == (0 if self.reverse else self.atoms)
 
+    def may_blank(self, cursor: int, cells: int) -> bool:
+        """Whether some of the remaining ``cells`` may be blank (fewer atoms than cells)."""
+        return self.blanks and (cursor if self.reverse else self.atoms - cursor) < cells
+
     def span(self, cursor: int, cells: int, cap: int) -> tuple[int, int] | None:
         """The least and greatest sum the remaining ``cells`` can make; ``None``: none.
+
+        A blank cell counts 0 here, though it stands for an unknown count: a caller
+        must widen the greatest sum when :meth:`may_blank`.
 
         Each cell is held below ``cap``'s number of digits (a relaxation of ``≤ cap``
         that keeps the table of spans small).
@@ -379,6 +388,10 @@ class _Runs:
 
     def done(self, cursor: int) -> bool:
         return cursor == self.last
+
+    def may_blank(self, cursor: int, cells: int) -> bool:
+        """Runs never leave a cell blank."""
+        return False
 
     def span(self, cursor: int, cells: int, cap: int) -> tuple[int, int] | None:
         """The least and greatest sum the remaining ``cells`` (each ≤ ``cap``) can make."""
@@ -462,6 +475,8 @@ def _advance(  # noqa: PLR0917 - the search's state, passed on for speed
     """
     s = list(state)
     span: tuple[int, int] | None = None
+    # a blank still to come stands for any count: it frees the sums it is in
+    blank = engine.may_blank(cursor, left)
     for step in steps:
         j = 2 * step.sum
         if value is None:
@@ -479,7 +494,7 @@ def _advance(  # noqa: PLR0917 - the search's state, passed on for speed
         if not free and plus == left and not minus:
             # every remaining cell is a part of this sum, so none exceeds what it needs
             bounds = engine.span(cursor, left, -acc) if acc <= 0 else None
-            if bounds is None or not bounds[0] <= -acc <= bounds[1]:
+            if bounds is None or -acc < bounds[0] or (-acc > bounds[1] and not blank):
                 return None
             continue
         if span is None:
@@ -489,7 +504,9 @@ def _advance(  # noqa: PLR0917 - the search's state, passed on for speed
         low, high = span
         most = (high if plus else 0) - (low if minus == left else 0)
         least = (low if plus == left else 0) - (high if minus else 0)
-        if (-acc > most and not free & 1) or (-acc < least and not free & 2):
+        up = free & 1 or (blank and plus)
+        down = free & 2 or (blank and minus)
+        if (-acc > most and not up) or (-acc < least and not down):
             return None
     return tuple(s)
 
