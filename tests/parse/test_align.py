@@ -13,6 +13,7 @@ import time
 import pytest
 
 from govdisclosure._format import FormatVersion, TableSpec, format_spec
+from govdisclosure._parse.recognise import align
 from govdisclosure._parse.recognise.align import (
     LIMIT,
     CellSolution,
@@ -270,6 +271,20 @@ def test_expand_runs_equal_neighbours_merge() -> None:
     assert expand_runs([0, 0], 7, sums=ROW).unique == Z7
 
 
+def test_expand_runs_more_runs_than_cells() -> None:
+    """More surviving numbers than cells cannot be a collapsed row."""
+    assert expand_runs([1, 2, 3, 4], 3).note == "4 runs for 3 cells"
+
+
+def test_expand_runs_total_first() -> None:
+    """A total printed before its parts bounds every part that follows it."""
+    first = [Sum(0, (1, 2, 3))]
+    assert expand_runs([3, 1], 4, sums=first).unique == (3, 1, 1, 1)
+    assert expand_runs([5, 1], 4, sums=first).count == 0
+    assert expand_runs([2, 5], 3, sums=[Sum(0, (1, 2))]).count == 0
+    assert expand_runs([4, 1, 3], 3, sums=[Sum(0, (1, 2))]).unique == (4, 1, 3)
+
+
 def test_join_split() -> None:
     """A number broken across lines is joined back only where the sums allow one way."""
     tokens = ["1", "60", "0", "0", "0", "0", "0", "160"]
@@ -411,6 +426,37 @@ def test_table_pass_sets_contradicting_sums_aside() -> None:
     assert solved.value("applications.granted.natural_person") is None
     assert solved.value("applications.granted.total") == 11
     assert solved.value("applications.results_total.total") == 12
+
+
+def test_table_pass_finds_settled_cells_that_break_a_sum() -> None:
+    """Every cell of a column settled and the column not adding up: the sums step aside."""
+    lines = _table3(
+        {
+            "granted": Digits("2000002"),
+            "partially_granted": Exact((1, 0, 0, 0, 0, 0, 1)),
+        }
+    )
+    solved = solve_table(lines, SPEC.sums)
+    assert not solved.cross_sums_used
+    assert "break it" in solved.conflict
+    assert solved.value("applications.granted.total") == 2
+
+
+def test_table_pass_within_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the search for one consistent table runs out of budget, the sums step aside."""
+    lines = _table3(
+        {
+            "new_received": Exact((12, 10, 0, 0, 0, 0, 22)),
+            "granted": Digits("110000011"),
+            "partially_granted": Digits("110000011"),
+            "results_total": Exact((12, 10, 0, 0, 0, 0, 22)),
+        }
+    )
+    monkeypatch.setattr(align, "_WITNESS_BUDGET", 1)
+    solved = solve_table(lines, SPEC.sums)
+    assert not solved.cross_sums_used
+    assert "budget" in solved.conflict
+    assert solved.value("applications.granted.total") == 11
 
 
 def test_table_pass_with_blank_cells() -> None:
