@@ -8,10 +8,12 @@ hand-checked truths of the corpus (``*.expected.json``).
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
 
+import align_tables
 from govdisclosure._format import FormatVersion, TableSpec, format_spec
 from govdisclosure._parse.recognise import align
 from govdisclosure._parse.recognise.align import (
@@ -526,6 +528,29 @@ def test_the_longest_accepted_rows_finish() -> None:
             split_digits(digit * length, 7, sums=ROW)
         split_digits("1234567890" * (length // 10), 7, sums=ROW)
     assert time.perf_counter() - start < 5
+
+
+def test_too_wide_a_line_is_refused() -> None:
+    """A line wider than any the format has is refused before any search."""
+    assert "more than a line may have" in split_digits("0" * 300, 300).note
+
+
+def test_a_search_past_its_budget_gives_up() -> None:
+    """A whole collapsed 表三 read as one line, every sum open at once, gives up quickly.
+
+    Its column sums keep seven running totals open across 175 cells; the search stops at
+    its budget and says so, leaving every cell open, instead of running for minutes.
+    """
+    grid = align_tables.table3(random.Random(3).randint)
+    rows = list(grid)
+    collapsed = align_tables.collapse([v for row in rows for v in grid[row]])
+    line = row_line(TABLE3, rows, Runs(collapsed))
+    start = time.perf_counter()
+    solved = solve_line(line.observation, 175, sums=line_sums(line.paths, SPEC.sums))
+    assert time.perf_counter() - start < 2
+    assert solved.note.startswith("gave up")
+    assert solved.count == 2
+    assert not solved.complete
 
 
 @pytest.mark.parametrize(

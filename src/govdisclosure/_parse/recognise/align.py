@@ -33,7 +33,9 @@ meet-in-the-middle that halves the depth). Readings are collected up to ``limit 
 never enumerated beyond; states are memoised, so the work is polynomial in the length of
 the text (the cursor, the cell and a running sum bounded by the total). Text longer than
 ``width × max_cell_digits`` digits is rejected before any search, which bounds the worst
-case (a few tens of milliseconds for a random 40-digit row; real rows take well under one).
+case (a few tens of milliseconds for a random 40-digit row; real rows take well under one),
+and a search that passes 5,000 states gives up and says so (junk, or a whole table read as
+one line with all its sums open at once).
 
 May import: :mod:`govdisclosure._format` and the standard library (and attrs).
 """
@@ -86,6 +88,11 @@ _WITNESS_BUDGET = 20_000
 _MAX_ROUNDS = 64
 #: The most cells the search looks up by their sum instead of walking through them.
 _SEGMENT = 3
+#: The most states one line's search may visit before it gives up (a guard for junk:
+#: real rows take a few hundred at most).
+_STATE_BUDGET = 5_000
+#: The most cells one line may have (the search recurses once per cell).
+_MAX_WIDTH = 256
 _POWERS: tuple[int, ...] = tuple(10**n for n in range(64))
 _NO_CAP = _POWERS[-1]
 
@@ -539,13 +546,17 @@ def _segments(width: int, reverse: bool, constraints: _Sums) -> tuple[tuple[int,
     return tuple(out)
 
 
+class _TooLargeError(Exception):
+    """The search of one line went past its budget of states."""
+
+
 def _search(
     width: int,
     engine: _Engine,
     constraints: _Sums,
     pins: Mapping[int, Collection[int]],
     limit: int,
-) -> tuple[list[Candidate], bool]:
+) -> Solutions:
     """Every reading (up to ``limit + 1``) the engine can make that satisfies the sums."""
     order = range(width - 1, -1, -1) if engine.reverse else range(width)
     steps = _steps(width, engine.reverse, constraints)
@@ -584,6 +595,8 @@ def _search(
         found = memo.get(key)
         if found is not None:
             return found
+        if len(memo) > _STATE_BUDGET:
+            raise _TooLargeError
         out: list[Candidate] = []
         j, m = segments[t]
         if j >= 0 and not state[2 * j + 1]:
@@ -609,9 +622,13 @@ def _search(
         memo[key] = out
         return out
 
-    found = walk(0, engine.start(), (0,) * (2 * len(constraints)))
+    try:
+        found = walk(0, engine.start(), (0,) * (2 * len(constraints)))
+    except _TooLargeError:
+        note = f"gave up after {_STATE_BUDGET} states: too many ways to read the text"
+        return Solutions(width=width, candidates=(), complete=False, note=note)
     readings = [tuple(reversed(c)) for c in found] if engine.reverse else found
-    return readings, len(readings) <= limit
+    return _solutions(width, readings, len(readings) <= limit, limit)
 
 
 def _solutions(width: int, readings: list[Candidate], complete: bool, limit: int) -> Solutions:
@@ -687,6 +704,8 @@ def solve_line(
     _check(width, limit)
     constraints = _constraints(width, sums)
     pins = pins or {}
+    if width > _MAX_WIDTH:
+        return _none(width, f"{width} cells are more than a line may have ({_MAX_WIDTH})")
     if isinstance(observation, Exact):
         return _exact(observation.values, width)
     if isinstance(observation, Digits):
@@ -730,7 +749,7 @@ def _digits(  # noqa: PLR0917 - the dispatcher's arguments, passed on
             width, [reading] if _fits(reading, constraints, pins) else [], True, limit
         )
     engine = _Groups(text, range(len(text) + 1), 1, digits, digits, _reverse(width, constraints))
-    return _solutions(width, *_search(width, engine, constraints, pins, limit), limit)
+    return _search(width, engine, constraints, pins, limit)
 
 
 def _runs(
@@ -760,7 +779,7 @@ def _runs(
             width, [reading] if _fits(reading, constraints, pins) else [], True, limit
         )
     engine = _Runs(tuple(merged), lead)
-    return _solutions(width, *_search(width, engine, constraints, pins, limit), limit)
+    return _search(width, engine, constraints, pins, limit)
 
 
 def _tokens(  # noqa: PLR0917 - the dispatcher's arguments, passed on
@@ -787,7 +806,7 @@ def _tokens(  # noqa: PLR0917 - the dispatcher's arguments, passed on
         cuts.append(cuts[-1] + len(t))
     lo, hi = (1, len(tokens) - width + 1) if len(tokens) > width else (0, 1)
     engine = _Groups("".join(tokens), cuts, lo, hi, digits, _reverse(width, constraints))
-    return _solutions(width, *_search(width, engine, constraints, pins, limit), limit)
+    return _search(width, engine, constraints, pins, limit)
 
 
 # ---------------------------------------------------------------------------
