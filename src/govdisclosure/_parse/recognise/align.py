@@ -255,6 +255,8 @@ class Solutions:
     @property
     def cells(self) -> tuple[CellSolution, ...]:
         """Each cell's outcome: resolved where every reading agrees on it."""
+        if self.complete and len(self.candidates) == 1:
+            return tuple(CellSolution(value=v, resolved=True) for v in self.candidates[0])
         out = []
         for i in range(self.width):
             seen = sorted({c[i] for c in self.candidates}, key=_value_key)
@@ -1063,6 +1065,9 @@ class _Table:
         s = self.solutions[line]
         if not s.complete or not s.candidates:
             return None
+        if len(s.candidates) == 1:
+            value = s.candidates[0][index]
+            return None if value is None else {value}
         values = {c[index] for c in s.candidates}
         if None in values:
             return None
@@ -1289,11 +1294,13 @@ def _local_sums(
     """Each line's sums: those whose cells all lie in it (as :func:`line_sums` finds)."""
     out: list[list[Sum]] = [[] for _ in lines]
     for s in sums:
-        places = [where.get(p) for p in (s.total, *(p for p, _ in s.parts))]
-        if None in places or len({p[0] for p in places if p}) != 1:
+        total = where.get(s.total)
+        parts = [(where.get(p), w) for p, w in s.parts]
+        if total is None or any(at is None or at[0] != total[0] for at, _ in parts):
             continue
-        line = places[0][0] if places[0] else 0
-        out[line].append(line_sums(lines[line].paths, [s])[0])
+        plus = tuple(at[1] for at, w in parts if at and w > 0)
+        minus = tuple(at[1] for at, w in parts if at and w < 0)
+        out[total[0]].append(Sum(total[1], plus, minus))
     return [tuple(x) for x in out]
 
 
