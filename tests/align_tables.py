@@ -49,8 +49,8 @@ def table3(draw: Draw) -> Grid:
     forward = [count(draw, 75) for _ in range(6)]
     over = [min(count(draw, 75), results[c] + forward[c]) for c in range(6)]
     grid["carried_over"] = list(over)
-    grid["results_total"] = results
-    grid["carried_forward"] = forward
+    grid["results_total"] = list(results)
+    grid["carried_forward"] = list(forward)
     grid["new_received"] = [results[c] + forward[c] - over[c] for c in range(6)]
     for values in grid.values():
         values.append(sum(v or 0 for v in values))
@@ -145,6 +145,7 @@ def split_numbers(table: TableSpec, grid: Grid, draw: Draw) -> list[Line]:
     for rows, values in _groups(table, grid):
         tokens: list[str] = []
         for v in values:
+            assert v is not None  # a consistent grid has no blanks
             tokens.extend(split_token(v, draw) if draw(0, 3) == 0 else (str(v),))
         observation = Tokens(tuple(tokens)) if len(tokens) > len(values) else Exact(tuple(values))
         out.append(row_line(table, rows, observation))
