@@ -430,6 +430,29 @@ def test_table_pass_sets_contradicting_sums_aside() -> None:
     assert solved.value("applications.results_total.total") == 12
 
 
+def test_table_pass_doubts_a_reading_made_under_a_broken_sum() -> None:
+    """A collapsed row whose own 总计 is a typo reads wrong; the columns expose it.
+
+    The report prints 予以公开 as 1, 0, 0, 0, 0, 0, 2 (the total should be 1): the crawler
+    keeps ``1 0 2``, whose only reading under the total is 1, 1, 0, 0, 0, 0, 2. The
+    commercial column then cannot balance; freeing that row balances everything, so what
+    its reading took from the sums is withheld, and what the text alone settles is kept.
+    """
+    truth = (1, 0, 0, 0, 0, 0, 1)
+    lines = _table3(
+        {"new_received": Exact(truth), "granted": Runs((1, 0, 2)), "results_total": Exact(truth)}
+    )
+    assert solve_line(Runs((1, 0, 2)), 7, sums=ROW).unique == (1, 1, 0, 0, 0, 0, 2)
+    solved = solve_table(lines, SPEC.sums)
+    assert not solved.cross_sums_used
+    commercial = "applications.granted.commercial_enterprise"
+    assert commercial in solved.doubted
+    assert solved.cells[commercial] == CellSolution(value=None, resolved=False, candidates=(1,))
+    assert solved.value("applications.granted.natural_person") == 1
+    assert solved.value("applications.granted.total") == 2
+    assert solved.value("applications.new_received.commercial_enterprise") == 0
+
+
 def test_table_pass_finds_settled_cells_that_break_a_sum() -> None:
     """Every cell of a column settled and the column not adding up: the sums step aside."""
     lines = _table3(

@@ -1022,12 +1022,17 @@ class TableSolution:
             there were none, or they contradicted the text and were set aside (``conflict``
             says which), in which case each line stands on its own sums.
         conflict: why the sums across lines were set aside, or ``""``.
+        doubted: the paths whose reading is withheld, though their line alone settles
+            them, because a sum across lines through them cannot balance: the report
+            breaks a sum there, and a reading made under a broken sum may be wrong.
+            Their :attr:`CellSolution.candidates` hold the withheld value.
     """
 
     cells: Mapping[str, CellSolution]
     lines: tuple[Solutions, ...]
     cross_sums_used: bool
     conflict: str = ""
+    doubted: tuple[str, ...] = ()
 
     def value(self, path: str) -> Value:
         """The resolved value of a cell, or ``None``."""
@@ -1216,7 +1221,8 @@ def solve_table(
     only removes readings that no consistent table holds, and the result is accepted only
     when some choice of one reading per line satisfies all the sums; if the sums across
     lines contradict the text (a report that breaks its own sums), they are set aside and
-    each line stands on its own sums.
+    each line stands on its own sums, except the lines to blame for the contradiction:
+    what their reading took from the sums is withheld (:attr:`TableSolution.doubted`).
 
     Args:
         lines: the lines of the table, each a run of cell paths and what the text shows.
@@ -1270,22 +1276,89 @@ def solve_table(
     ]
     crosses = _crosses(sums, where)
     final, conflict = alone, ""
+    doubted: set[tuple[int, int]] = set()
     if crosses:
         table = _Table(lines, local, alone, max_cell_digits, limit)
-        conflict = _cross_pass(table, crosses)
+        conflict, contradiction = _cross_pass(table, crosses)
         if not conflict:
             final = table.solutions
+        elif contradiction:
+            doubted = _doubted(_Table(lines, local, alone, max_cell_digits, limit), crosses)
     cells = {
         path: cell
         for line, solution in zip(lines, final, strict=True)
         for path, cell in zip(line.paths, solution.cells, strict=True)
     }
+    for at, index in doubted:
+        path = lines[at].paths[index]
+        cell = cells[path]
+        if cell.resolved:
+            cells[path] = CellSolution(value=None, resolved=False, candidates=(cell.value,))
     return TableSolution(
         cells=MappingProxyType(cells),
         lines=tuple(final),
         cross_sums_used=bool(crosses) and not conflict,
         conflict=conflict,
+        doubted=tuple(sorted(lines[at].paths[index] for at, index in doubted)),
     )
+
+
+def _inferred(observation: Observation, width: int) -> bool:
+    """Whether a line's values are read through the sums rather than printed one a cell."""
+    if isinstance(observation, Exact):
+        return False
+    return not (isinstance(observation, Tokens) and len(observation.tokens) == width)
+
+
+def _doubted(table: _Table, crosses: Sequence[_Cross]) -> set[tuple[int, int]]:
+    """The cells whose reading is withheld because the report breaks a sum near them.
+
+    When a report breaks a sum, the one reading its text allows under a row's own 总计 can
+    be wrong (a row printed ``1 0 2`` whose total is a typo reads 1, 1, 0, 0, 0, 0, 2), and
+    the column sums through it then cannot balance. The lines to blame are those whose
+    cells, set free, let every unbalanced sum balance (or, if no single line does, every
+    line on such a sum). Their cells are withheld when the reading needed the sums: cells
+    the text settles alone, and lines printed one value a cell, are kept.
+    """
+    unbalanced = [c for c in crosses if not _balances(table, c, frozenset())]
+    if unbalanced:
+        involved = {line for c in unbalanced for line, _, _ in c.terms}
+        blamed = {
+            line
+            for line in involved
+            if all(_balances(table, c, frozenset({line})) for c in unbalanced)
+        }
+        involved = blamed or involved
+    else:  # the contradiction shows only in how the sums work together
+        involved = {line for c in crosses for line, _, _ in c.terms}
+    out: set[tuple[int, int]] = set()
+    for line in involved:
+        observation, width = table.lines[line].observation, len(table.lines[line].paths)
+        if not _inferred(observation, width):
+            continue
+        alone = solve_line(observation, width, max_cell_digits=table.digits, limit=table.limit)
+        out.update((line, i) for i, cell in enumerate(alone.cells) if not cell.resolved)
+    return out
+
+
+def _balances(table: _Table, cross: _Cross, free_lines: frozenset[int]) -> bool:
+    """Whether some choice of the cells' readings balances a sum across lines.
+
+    A cell of a line in ``free_lines``, or one the readings leave unknown or blank, may be
+    any count.
+    """
+    known: list[tuple[set[int] | None, int]] = []
+    free = 0  # the signs of the free cells: 1, some are added; 2, some are taken away
+    for line, index, weight in cross.terms:
+        domain = None if line in free_lines else table.domain(line, index)
+        if domain is None:
+            free |= 1 if weight > 0 else 2
+        else:
+            known.append((domain, weight))
+    reach = _sumset(known)
+    if reach is None or free == 3:
+        return True
+    return 0 in reach or (free == 1 and min(reach) <= 0) or (free == 2 and max(reach) >= 0)
 
 
 def _local_sums(
@@ -1314,19 +1387,24 @@ def _crosses(sums: Sequence[SumSpec], where: Mapping[str, tuple[int, int]]) -> l
     return out
 
 
-def _cross_pass(table: _Table, crosses: Sequence[_Cross]) -> str:
-    """Narrow the lines under the sums across them; return a conflict, or ``""``."""
+def _cross_pass(table: _Table, crosses: Sequence[_Cross]) -> tuple[str, bool]:
+    """Narrow the lines under the sums across them.
+
+    Returns:
+        Why the sums were set aside (``""`` when they were not), and whether that is
+        because they contradict the text (not merely because the search ran out).
+    """
     for _ in range(_MAX_ROUNDS):
         changed = False
         for cross in crosses:
             changed |= table.narrow(cross)
             if table.conflict:
-                return table.conflict
+                return table.conflict, True
         if not changed:
             break
     found = _witness(table, crosses)
     if found is False:
-        return "no choice of readings satisfies the sums across lines"
+        return "no choice of readings satisfies the sums across lines", True
     if found is None:
-        return "the sums across lines could not be confirmed within the search budget"
-    return ""
+        return "the sums across lines could not be confirmed within the search budget", False
+    return "", False
