@@ -85,9 +85,9 @@ def test_version_and_module_entry_point() -> None:
 
 
 def test_validate_example(capsys: pytest.CaptureFixture[str]) -> None:
-    """Validate --example prints the Chinese summary and exits 0 when there is no error."""
+    """Validate --example prints the verdict first and exits 0 when there is no error."""
     assert main(["validate", "--example", "qijiang-psb-2023"]) == 0
-    assert capsys.readouterr().out.startswith("重庆市綦江区公安局2023年度报告校验通过")
+    assert capsys.readouterr().out.startswith("通过：重庆市綦江区公安局2023年度报告，未校验 1 项。")
 
 
 def _bad(tmp_path: Path) -> Path:
@@ -100,11 +100,15 @@ def _bad(tmp_path: Path) -> Path:
 def test_validate_errors_exit_1_in_english(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A report with an error exits 1; --lang en gives English messages."""
+    """A report with an error exits 1; --lang en gives the English verdict and messages."""
     assert main(["validate", str(_bad(tmp_path)), "--lang", "en"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("重庆市綦江区公安局 2023: fails: 1 error(s)")
+    assert out[0] == (
+        "Failed (1 error, 1 warning): 重庆市綦江区公安局 2023 report; 1 check not assessed."
+    )
     assert out[1].startswith("[ERROR] RL-TOTAL: Table 4")
+    assert out[2].startswith("[WARNING] TEXT-TABLE: ")
+    assert out[3].startswith("[NOT ASSESSED] PUBLISHED-LATE: ")
 
 
 def test_validate_json_and_unreadable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -35,6 +35,7 @@ CONTRACT = {
     "render", "draft_preface",
     # checks and many reports
     "validate", "rules", "Rule", "Severity", "Violation", "NotAssessed", "ValidationResult",
+    "Verdict",
     "aggregate", "AggregateResult", "compare", "CellChange", "ReportComparison",
     "indicators", "indicator_catalogue", "Indicator", "to_records", "to_frame",
     "indicators_frame", "read_reports", "ReadResult",

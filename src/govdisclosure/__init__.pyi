@@ -72,6 +72,7 @@ from govdisclosure._validation.engine import validate as validate
 from govdisclosure._validation.result import NotAssessed as NotAssessed
 from govdisclosure._validation.result import Severity as Severity
 from govdisclosure._validation.result import ValidationResult as ValidationResult
+from govdisclosure._validation.result import Verdict as Verdict
 from govdisclosure._validation.result import Violation as Violation
 from govdisclosure._validation.rule import Rule as Rule
 from govdisclosure._version import __version__ as __version__

@@ -1,6 +1,6 @@
 """Checks: one engine over the declared sums and the rule catalogue.
 
-What lives here, lowest first: ``result`` (Severity, Violation, NotAssessed,
+What lives here, lowest first: ``result`` (Severity, Violation, NotAssessed, the Verdict,
 ValidationResult and their text, JSON and HTML forms), ``context`` (the report under check,
 read once and shared by the checks), ``locations`` (how a message names a cell, in Chinese
 and English), ``rule`` (the Rule class), ``checks`` (one module per family of rules: sums,
