@@ -12,7 +12,19 @@ from decimal import Decimal
 from govdisclosure import _format
 from govdisclosure._model.report import CellValue
 
-__all__ = ["capital", "cell_words", "column_words", "row_words", "show"]
+__all__ = ["META_WORDS", "capital", "cell_words", "column_words", "row_words", "show"]
+
+#: How findings name the facts of a report that are not cells: the words of the fill-in
+#: workbook's 报告信息 sheet, and English.
+META_WORDS: dict[str, tuple[str, str]] = {
+    "meta.agency": ("机关名称", "the agency name"),
+    "meta.year": ("报告年度", "the report year"),
+    "meta.format_version": ("报告格式", "the format of the tables"),
+    "meta.agency_level": ("单位层级", "the agency level"),
+    "meta.published_on": ("发布日期", "the publication date"),
+    "meta.title": ("标题", "the title"),
+    "meta.source": ("来源", "the source"),
+}
 
 
 def row_words(cell: _format.CellSpec, spec: _format.FormatSpec) -> str:
