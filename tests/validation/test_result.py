@@ -157,9 +157,33 @@ def test_result_money_is_a_string_in_json() -> None:
     assert violation.to_dict()["expected"] == "1.50"
 
 
-def test_repr_html() -> None:
-    """In Jupyter the result shows as a table of findings, escaped."""
+def test_repr_html_names_cells_by_their_labels() -> None:
+    """In Jupyter: the verdict, then the findings, errors first, each cell by its label.
+
+    The path is kept in the title and in a small grey line; the checks skipped are listed
+    under a closed <details>.
+    """
     page = gd.validate(_bad_sample())._repr_html_()
-    assert page.count("<tr>") == 4
-    assert "RL-TOTAL" in page
-    assert "<table>" not in gd.validate(gd.examples.load(SAMPLE))._repr_html_()
+    assert "未通过（1 个错误，2 个警告）" in page
+    body = page[page.index("<tbody>") :]
+    assert body.count("<tr") == 3
+    assert body.index("RL-TOTAL") < body.index("CELL-BLANK") < body.index("TEXT-TABLE")
+    assert ">表三“（一）予以公开”行“商业企业”列<br>" in page
+    assert 'title="applications.granted.commercial_enterprise"' in page
+    assert '<small style="color:#888"><code>applications.granted.commercial_enterprise' in page
+    assert "<details><summary>未校验 3 项（原因）</summary>" in page
+    passing = gd.validate(gd.examples.load(SAMPLE))._repr_html_()
+    assert "<table" not in passing
+    assert ">通过</strong>" in passing
+
+
+def test_repr_html_names_facts_and_sections() -> None:
+    """Findings about a fact or a section name it in words, not by its path."""
+    report = gd.examples.load(SAMPLE)
+    report = attrs.evolve(
+        report, meta=attrs.evolve(report.meta, agency=""), other_matters=gd.OtherMatters()
+    )
+    page = gd.validate(report)._repr_html_()
+    assert ">机关名称<br>" in page
+    assert ">六、其他需要报告的事项<br>" in page
+    assert "（机关名称空白）2023年度报告" in page

@@ -5,6 +5,7 @@
 person (``str()``, :meth:`~ValidationResult.lines`, Jupyter's HTML) and by a program
 (:meth:`~ValidationResult.to_dict`, :meth:`~ValidationResult.to_json`). Its
 :class:`Verdict` comes first in each form: 通过 only when nothing needs attention.
+:class:`MarkedReport` shows the findings in the report's own tables.
 """
 
 from __future__ import annotations
@@ -13,14 +14,22 @@ import enum
 import html
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from govdisclosure import _format
 from govdisclosure._format import FormatVersion
+from govdisclosure._model.display import CellMark, MarkLevel, render_tables, tables_html
+from govdisclosure._validation.locations import place_words
+from govdisclosure.errors import ReportMismatchError
+
+if TYPE_CHECKING:
+    from govdisclosure._model.report import AnnualReport
 
 __all__ = [
     "Finding",
+    "MarkedReport",
     "NotAssessed",
     "Severity",
     "ValidationResult",
@@ -74,6 +83,15 @@ _VERDICT_WORDS = {
     Verdict.PASSED: ("通过", "Passed"),
     Verdict.NEEDS_ATTENTION: ("需处理", "Needs attention"),
     Verdict.FAILED: ("未通过", "Failed"),
+}
+#: The styles of each verdict and severity in HTML: text colour and background.
+_COLOURS = {
+    Verdict.PASSED: ("#1b5e20", "#e8f5e9"),
+    Verdict.NEEDS_ATTENTION: ("#8a5300", "#fff4e0"),
+    Verdict.FAILED: ("#b71c1c", "#fdecea"),
+    Severity.ERROR: ("#b71c1c", "#fdecea"),
+    Severity.WARNING: ("#8a5300", "#fff4e0"),
+    Severity.INFO: ("#0d47a1", "#e8f1fb"),
 }
 
 
@@ -291,20 +309,137 @@ class ValidationResult:
         """The result as JSON text (Chinese unescaped)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    def with_report(self, report: AnnualReport) -> MarkedReport:
+        """The report validated, shown with these findings marked in its tables.
+
+        Args:
+            report: the report this result is about.
+
+        Raises:
+            ReportMismatchError: the report is of another agency, year or format.
+
+        >>> import govdisclosure as gd
+        >>> report = gd.examples.load("qijiang-psb-2023").with_cell(
+        ...     "review_litigation.review.total", 3
+        ... )
+        >>> marked = gd.validate(report).with_report(report)
+        >>> marked.marks()["review_litigation.review.total"].level
+        'error'
+        >>> print(marked.marks()["review_litigation.review.total"].note.splitlines()[0][:26])
+        RL-TOTAL 表四“行政复议”的“总计”填报 3
+
+        """
+        meta = report.meta
+        if (meta.agency, meta.year) != (self.agency, self.year) or self.format_version not in (
+            None,
+            meta.format_version,
+        ):
+            raise ReportMismatchError(
+                f"the result is about {self.agency!r} {self.year}, but the report is "
+                f"{meta.agency!r} {meta.year} in the {meta.format_version.value} format"
+            )
+        return MarkedReport(report=report, result=self)
+
     def _repr_html_(self) -> str:
-        rows = "".join(
-            "<tr>"
-            f"<td>{_SEVERITY_ZH[v.severity]}</td><td><code>{html.escape(v.rule_id)}</code></td>"
-            f"<td>{html.escape(v.message)}</td>"
-            f"<td>{'<br>'.join(f'<code>{html.escape(p)}</code>' for p in v.paths[:3])}"
-            f"{'<br>…' if len(v.paths) > 3 else ''}</td>"
-            "</tr>"
-            for v in self.violations
+        return f"<div>{self._html_verdict()}{self._html_findings()}{self._html_skipped()}</div>"
+
+    def _html_verdict(self) -> str:
+        colour, background = _COLOURS[self.verdict]
+        agency = html.escape(self.agency.strip() or "（机关名称空白）")
+        skipped = f"，未校验 {len(self.not_assessed)} 项" if self.not_assessed else ""
+        return (
+            f'<p><strong style="color:{colour};background:{background};padding:2px 6px">'
+            f"{html.escape(self.verdict_text())}</strong> {agency}{self.year}年度报告{skipped}</p>"
         )
-        table = (
-            "<table><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>单元格</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>"
-            if rows
-            else ""
+
+    def _html_findings(self) -> str:
+        if not self.violations:
+            return ""
+        spec = _format.format_spec(self.format_version or FormatVersion.V2021)
+        rows = []
+        for v in self._by_severity():
+            colour, background = _COLOURS[v.severity]
+            where = html.escape(place_words(v.paths[0], spec)[0])
+            more = f"（另涉及 {len(v.paths) - 1} 处）" if len(v.paths) > 1 else ""
+            shown = " ".join(v.paths[:3]) + (" …" if len(v.paths) > 3 else "")
+            rows.append(
+                f'<tr style="background:{background}">'
+                f'<td style="color:{colour};font-weight:bold">{_SEVERITY_ZH[v.severity]}</td>'
+                f'<td title="{html.escape(" ".join(v.paths))}">{where}{more}<br>'
+                f'<small style="color:#888"><code>{html.escape(shown)}</code></small></td>'
+                f"<td>{html.escape(v.message)}</td>"
+                f"<td><code>{html.escape(v.rule_id)}</code></td>"
+                "</tr>"
+            )
+        return (
+            '<table class="gd-findings"><thead><tr><th>级别</th><th>位置</th><th>说明</th>'
+            f"<th>规则</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
-        return f"<div><p><strong>{html.escape(self.summary())}</strong></p>{table}</div>"
+
+    def _html_skipped(self) -> str:
+        if not self.not_assessed:
+            return ""
+        items = "".join(
+            f"<li><code>{html.escape(n.rule_id)}</code> {html.escape(n.reason)}</li>"
+            for n in self.not_assessed
+        )
+        return (
+            f"<details><summary>未校验 {len(self.not_assessed)} 项（原因）</summary>"
+            f"<ul>{items}</ul></details>"
+        )
+
+
+#: The mark each severity puts on a cell.
+_MARK_LEVELS: dict[Severity, MarkLevel] = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "info",
+}
+
+
+@attrs.frozen(kw_only=True)
+class MarkedReport:
+    """A report with the findings of its validation marked in its tables.
+
+    Made by :meth:`ValidationResult.with_report`. In a notebook it shows the verdict, the
+    findings (errors first), and the report's three tables with the cell each finding is
+    about marked: red for an error, amber for a warning, blue for information, the message
+    shown when the pointer rests on the cell. ``str()`` gives the same as plain text, the
+    marked values followed by ✗, ! or ?.
+
+    Attributes:
+        report: the report.
+        result: its validation.
+    """
+
+    report: AnnualReport
+    result: ValidationResult
+
+    def marks(self) -> dict[str, CellMark]:
+        """The marked cells, by path.
+
+        Each finding about a table cell marks its checked (first) cell; a cell found by
+        several findings takes the most serious level and all their messages.
+        """
+        spec = _format.format_spec(self.report.meta.format_version)
+        found: dict[str, list[Violation]] = {}
+        for v in self.result.violations:
+            if v.paths[0] in spec.by_path:
+                found.setdefault(v.paths[0], []).append(v)
+        marks = {}
+        for path, violations in found.items():
+            violations.sort(key=lambda v: _SEVERITY_ORDER.index(v.severity))
+            note = "\n".join(f"{v.rule_id} {v.message}" for v in violations)
+            marks[path] = CellMark(_MARK_LEVELS[violations[0].severity], note)
+        return marks
+
+    def __str__(self) -> str:
+        return "\n".join([*self.result.lines("zh"), "", render_tables(self.report, self.marks())])
+
+    def _repr_html_(self) -> str:
+        meta = self.report.meta
+        title = html.escape(meta.display_title)
+        return (
+            f"<div>{self.result._repr_html_()}<p><strong>{title}</strong></p>"
+            f"{tables_html(self.report, self.marks())}</div>"
+        )
