@@ -85,9 +85,10 @@ def test_version_and_module_entry_point() -> None:
 
 
 def test_validate_example(capsys: pytest.CaptureFixture[str]) -> None:
-    """Validate --example prints the verdict first and exits 0 when there is no error."""
+    """Validate --example prints the verdict first and exits 0; --strict too, as it passes."""
     assert main(["validate", "--example", "qijiang-psb-2023"]) == 0
     assert capsys.readouterr().out.startswith("通过：重庆市綦江区公安局2023年度报告，未校验 1 项。")
+    assert main(["validate", "--example", "qijiang-psb-2023", "--strict"]) == 0
 
 
 def _bad(tmp_path: Path) -> Path:
@@ -120,6 +121,11 @@ def test_validate_json_and_unreadable(tmp_path: Path, capsys: pytest.CaptureFixt
     assert [d["file"] for d in data] == [str(bad), str(tmp_path / "none.json")]
     first = data[0]
     assert first["ok"] is False
+    assert first["passed"] is False
+    assert first["verdict"] == "failed"
+    assert first["verdict_text"] == "未通过（1 个错误，1 个警告）"
+    assert "verdict_text_en" not in first
+    assert first["not_assessed"][0]["reason"].startswith("发布日期")
     assert first["violations"][0]["rule_id"] == "RL-TOTAL"
     assert set(first["violations"][0]) == {
         "rule_id",
@@ -130,26 +136,103 @@ def test_validate_json_and_unreadable(tmp_path: Path, capsys: pytest.CaptureFixt
         "message",
     }
     assert first["violations"][0]["message"].startswith("表四")
-    assert "error" in data[1]
+    assert data[1]["passed"] is False
+    assert data[1]["violations"] == []
+    assert "none.json: cannot read the file" in data[1]["error"]
     assert "none.json: cannot read the file" in captured.err
 
 
 def test_validate_json_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--json --lang en puts the English message in message."""
+    """--json --lang en puts the English verdict, messages and reasons in their place."""
     assert main(["validate", str(_bad(tmp_path)), "--json", "--lang", "en"]) == 1
     data = json.loads(capsys.readouterr().out)
+    assert data[0]["verdict_text"] == "Failed (1 error, 1 warning)"
     assert data[0]["violations"][0]["message"].startswith("Table 4")
+    assert data[0]["not_assessed"][0]["reason"].startswith("Publication date")
+    assert "message_en" not in data[0]["violations"][0]
 
 
 def test_validate_many_files_have_headers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """With several files, each result is headed by its file name."""
+    """With several files, each result is headed by its file name; a tally ends the output."""
     good = tmp_path / "good.json"
     gd.dump(gd.examples.load("qijiang-psb-2023"), good)
-    assert main(["validate", str(good), str(_bad(tmp_path))]) == 1
+    assert main(["validate", str(good), str(_bad(tmp_path)), str(_warned(tmp_path))]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [f"== {good}", "通过：重庆市綦江区公安局2023年度报告，未校验 1 项。"]
+    assert out[-1] == "== 共 3 份：通过 1 份，需处理 1 份，未通过 1 份。"
+    assert main(["validate", str(good), str(tmp_path / "none.json"), "--lang", "en"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "== 2 files: Passed 1, Needs attention 0, Failed 0, unreadable 1."
+
+
+def _warned(tmp_path: Path) -> Path:
+    """The sample with three blank 总计 cells: warnings only."""
+    report = gd.examples.load("qijiang-psb-2023").with_cells(
+        {
+            "applications.new_received.total": None,
+            "applications.granted.total": None,
+            "review_litigation.review.total": None,
+        }
+    )
+    path = tmp_path / "warned.json"
+    gd.dump(report, path)
+    return path
+
+
+def test_validate_warnings_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Warnings only: the verdict 需处理, never 通过; exit 0, but 1 with --strict."""
+    assert main(["validate", str(_warned(tmp_path))]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "需处理（3 个警告）：重庆市綦江区公安局2023年度报告，未校验 8 项。"
+    assert [line[:4] for line in out[1:4]] == ["【警告】"] * 3
+    assert "通过：" not in "\n".join(out)
+    assert main(["validate", str(_warned(tmp_path)), "--strict"]) == 1
+    capsys.readouterr()
+    assert main(["validate", str(_warned(tmp_path)), "--strict", "--lang", "en"]) == 1
+    assert capsys.readouterr().out.startswith("Needs attention (3 warnings): ")
+    assert main(["validate", str(_warned(tmp_path)), str(_bad(tmp_path))]) == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule_id"),
+    [({"agency": " "}, "META-AGENCY-BLANK"), ({"year": 2020}, "FORMAT-YEAR")],
+)
+def test_validate_defects_of_the_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], changes: dict[str, object], rule_id: str
+) -> None:
+    """A blank 机关名称, a 2020 report in the 2021 layout: 需处理, and --strict fails."""
+    import attrs
+
+    report = gd.examples.load("qijiang-psb-2023")
+    path = tmp_path / "r.json"
+    gd.dump(attrs.evolve(report, meta=attrs.evolve(report.meta, **changes)), path)
+    assert main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("需处理（1 个警告）：")
+    assert out[1].startswith(f"【警告】{rule_id} ")
+    assert main(["validate", str(path), "--strict"]) == 1
+
+
+def test_validate_carryover_with_previous(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A carry-over other than last year's: XY-CARRYOVER, and the verdict is not 通过."""
+    import attrs
+
+    report = gd.examples.load("qijiang-psb-2023")
+    last = attrs.evolve(report, meta=attrs.evolve(report.meta, year=2022)).with_cell(
+        "applications.carried_forward.natural_person", 3
+    )
+    gd.dump(report, tmp_path / "2023.json")
+    gd.dump(last, tmp_path / "2022.json")
+    args = ["validate", str(tmp_path / "2023.json"), "--previous", str(tmp_path / "2022.json")]
+    assert main(args) == 0
     out = capsys.readouterr().out
-    assert f"== {good}" in out
+    assert out.startswith("需处理（")
+    assert "【警告】XY-CARRYOVER 表三“自然人”列" in out
+    assert main([*args, "--strict"]) == 1
 
 
 def test_validate_previous(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -211,3 +294,16 @@ def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "OUT must end in .html .htm .shtml .xhtml .txt .text .md .markdown .docx" in (
         capsys.readouterr().err
     )
+
+
+def test_help_lists_the_exit_statuses(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help says what each exit status means, and validate's help explains --strict."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    top = " ".join(capsys.readouterr().out.split())
+    assert "Exit status: 0 success; 1 a report has an error" in top
+    with pytest.raises(SystemExit):
+        main(["validate", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "0 when no report has an error (with --strict: when every report is 通过" in text
+    assert "--strict exit 1 on warnings too" in text

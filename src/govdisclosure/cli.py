@@ -1,7 +1,8 @@
 """The command line: ``govdisclosure`` (also ``python -m govdisclosure``).
 
-Exit status: 0 on success (for ``validate``: no report has an error), 1 when a report has an
-error, 2 for bad usage or input that cannot be read.
+Exit status: 0 on success (for ``validate``: no report has an error; with ``--strict``,
+every report is 通过); 1 when a report has an error (with ``--strict``, also a warning); 2
+for bad usage or a file that cannot be read.
 """
 
 from __future__ import annotations
@@ -19,12 +20,25 @@ from govdisclosure.errors import GovDisclosureError
 
 if TYPE_CHECKING:
     from govdisclosure._model.report import AnnualReport
+    from govdisclosure._validation.result import ValidationResult
 
 __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
+
+#: The exit statuses, as ``govdisclosure --help`` lists them.
+_EXIT_STATUSES = (
+    "Exit status: 0 success; 1 a report has an error (validate --strict: or a warning; "
+    "summary: or a file could not be read); 2 bad usage or a file that cannot be read."
+)
+#: The exit statuses, as ``govdisclosure validate --help`` lists them.
+_EXIT_STATUS_HELP = (
+    "Exit status: 0 when no report has an error (with --strict: when every report is 通过, "
+    "without warnings either); 1 when a report has an error (with --strict: an error or a "
+    "warning); 2 when a file cannot be read or the usage is wrong."
+)
 
 
 class _UsageError(Exception):
@@ -58,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govdisclosure",
         description="政府信息公开工作年度报告工具: read, check and convert annual reports.",
+        epilog=_EXIT_STATUSES,
     )
     parser.add_argument("--version", action="version", version=f"govdisclosure {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -69,22 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _source_arguments(show, many=False)
 
-    validate = commands.add_parser(
-        "validate",
-        help="check reports against every rule (exit 1 when any has an error)",
-        description=(
-            "Check reports against the cross-sums and rules of the format. Exit status: 0 when "
-            "no report has an error, 1 when any has, 2 when a file cannot be read."
-        ),
-    )
-    _source_arguments(validate, many=True)
-    validate.add_argument(
-        "--previous", metavar="FILE", help="last year's report, for the cross-year rules"
-    )
-    validate.add_argument("--json", action="store_true", help="print machine-readable JSON")
-    validate.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="language of the messages"
-    )
+    _validate_parser(commands)
 
     convert = commands.add_parser(
         "convert",
@@ -131,6 +131,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _validate_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``validate`` command's arguments."""
+    validate = commands.add_parser(
+        "validate",
+        help="check reports against every rule (exit 1 when any has an error)",
+        description=(
+            "Check reports against the cross-sums and rules of the format. Each report gets a "
+            "verdict first: 通过 (no error, no warning), 需处理 (warnings only) or 未通过 "
+            f"(errors); then its errors, warnings and the checks not assessed. {_EXIT_STATUS_HELP}"
+        ),
+    )
+    _source_arguments(validate, many=True)
+    validate.add_argument(
+        "--previous", metavar="FILE", help="last year's report, for the cross-year rules"
+    )
+    validate.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    validate.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the messages"
+    )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 on warnings too: succeed only when every report is 通过",
+    )
+
+
 def _load(file: str) -> AnnualReport:
     from govdisclosure._io.files import load
 
@@ -172,6 +198,7 @@ def _validate(args: argparse.Namespace) -> int:
     previous = _load(args.previous) if args.previous else None
     status = EXIT_OK
     outputs: list[dict[str, Any]] = []
+    results: list[ValidationResult] = []
     for name, read in sources:
         try:
             report = read()
@@ -179,23 +206,55 @@ def _validate(args: argparse.Namespace) -> int:
         except GovDisclosureError as exc:
             status = EXIT_USAGE
             print(f"govdisclosure: error: {exc}", file=sys.stderr)
-            outputs.append({"file": name, "ok": False, "error": str(exc), "violations": []})
+            outputs.append(
+                {"file": name, "ok": False, "passed": False, "error": str(exc), "violations": []}
+            )
             continue
-        if not result.ok and status == EXIT_OK:
+        results.append(result)
+        failed = not result.passed if args.strict else not result.ok
+        if failed and status == EXIT_OK:
             status = EXIT_ERRORS
         if args.json:
-            data = result.to_dict()
-            for violation in data["violations"]:
-                if args.lang == "en":
-                    violation["message"] = violation["message_en"]
-                del violation["message_en"]
-            outputs.append({"file": name, **data})
+            outputs.append({"file": name, **_json_result(result, args.lang)})
         else:
             header = [f"== {name}"] if len(sources) > 1 else []
             print("\n".join([*header, *result.lines(args.lang)]))
     if args.json:
         print(json.dumps(outputs, ensure_ascii=False, indent=2))
+    elif len(sources) > 1:
+        print(_tally(results, len(sources) - len(results), args.lang))
     return status
+
+
+def _json_result(result: ValidationResult, lang: str) -> dict[str, Any]:
+    """A result as ``validate --json`` prints it: the messages in one language."""
+    data = result.to_dict()
+    if lang == "en":
+        data["verdict_text"] = data["verdict_text_en"]
+    del data["verdict_text_en"]
+    for violation in data["violations"]:
+        if lang == "en":
+            violation["message"] = violation["message_en"]
+        del violation["message_en"]
+    for skipped in data["not_assessed"]:
+        if lang == "en":
+            skipped["reason"] = skipped["reason_en"]
+        del skipped["reason_en"]
+    return data
+
+
+def _tally(results: Sequence[ValidationResult], unreadable: int, lang: str) -> str:
+    """The last line of ``validate`` over several files: how many reports got each verdict."""
+    from govdisclosure._validation.result import Verdict
+
+    counts = {v: sum(r.verdict is v for r in results) for v in Verdict}
+    if lang == "en":
+        parts = [f"{v.label_en} {n}" for v, n in counts.items()]
+        parts += [f"unreadable {unreadable}"] if unreadable else []
+        return f"== {len(results) + unreadable} files: {', '.join(parts)}."
+    parts = [f"{v.label} {n} 份" for v, n in counts.items()]
+    parts += [f"无法读取 {unreadable} 份"] if unreadable else []
+    return f"== 共 {len(results) + unreadable} 份：{'，'.join(parts)}。"
 
 
 def _convert(args: argparse.Namespace) -> int:
