@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,12 +15,16 @@ from govdisclosure.cli import main
 
 
 def test_show_example(capsys: pytest.CaptureFixture[str]) -> None:
-    """Show --example prints agency, year, format and the three tables."""
+    """Show --example prints agency, year, format and the three tables, all in Chinese."""
     assert main(["show", "--example", "qijiang-psb-2023"]) == 0
     out = capsys.readouterr().out
-    assert "单位 agency:   重庆市綦江区公安局" in out
-    assert "年度 year:     2023" in out
-    assert "格式 format:   2021（国办公开办函〔2021〕30号）" in out
+    facts = out[: out.index("二、主动公开政府信息情况")]
+    assert facts.splitlines()[1:4] == [
+        "机关名称：重庆市綦江区公安局",
+        "报告年度：2023年度",
+        "报告格式：2021 年格式（国办公开办函〔2021〕30号）",
+    ]
+    assert re.search("[A-Za-z]", facts) is None
     assert "二、主动公开政府信息情况（表二）" in out
     assert "三、收到和处理政府信息公开申请情况（表三）" in out
     assert "四、政府信息公开行政复议、行政诉讼情况（表四）" in out
@@ -41,11 +46,28 @@ def test_show_file_with_blanks(tmp_path: Path, capsys: pytest.CaptureFixture[str
     gd.dump(report, path)
     assert main(["show", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "格式 format:   2019（国办公开办函〔2019〕60号）" in out
-    assert "发布 published: 2021-01-20" in out
-    assert "层级 level:    department" in out
+    facts = out[: out.index("二、主动公开政府信息情况")]
+    assert facts.splitlines()[1:] == [
+        "机关名称：某某局",
+        "报告年度：2020年度",
+        "报告格式：2019 年格式（国办公开办函〔2019〕60号）",
+        "单位层级：政府部门",
+        "发布日期：2021年1月20日",
+        "",
+    ]
+    assert re.search("[A-Za-z]", facts) is None
     procurement = next(line for line in out.splitlines() if line.startswith("政府集中采购"))
     assert procurement.split() == ["政府集中采购", "—", "251000.50"]
+
+
+def test_show_government_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A government's level shows as 人民政府, a blank agency as （空白）."""
+    path = tmp_path / "r.json"
+    gd.dump(gd.AnnualReport.blank(agency=" ", year=2023, agency_level="government"), path)
+    assert main(["show", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "机关名称：（空白）"
+    assert lines[4] == "单位层级：人民政府"
 
 
 def gd_decimal(text: str) -> object:
@@ -296,12 +318,111 @@ def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     )
 
 
+def test_read_warnings_are_clean_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader's warning is a 警告： line on stderr, not Python's warnings output."""
+    import warnings
+
+    from govdisclosure import cli
+
+    def load(file: str) -> gd.AnnualReport:
+        message = f"{file}: 报告信息!C2: the agency (机关名称) is blank"
+        warnings.warn(message, gd.ExcelReadWarning, stacklevel=2)
+        return gd.examples.load("qijiang-psb-2023")
+
+    def load_twice(file: str) -> gd.AnnualReport:
+        warnings.warn("a developer's matter", DeprecationWarning, stacklevel=2)
+        load(file)
+        return load(file)
+
+    monkeypatch.setattr(cli, "_load", load_twice)
+    assert main(["validate", "r.xlsx"]) == 0
+    err = capsys.readouterr().err
+    assert err == "警告：r.xlsx: 报告信息!C2: the agency (机关名称) is blank\n"
+    assert main(["validate", "r.xlsx", "--lang", "en"]) == 0
+    assert capsys.readouterr().err.startswith("warning: r.xlsx: 报告信息!C2")
+    assert main(["show", "r.xlsx"]) == 0
+    assert capsys.readouterr().err.startswith("警告：r.xlsx: ")
+
+
+def test_real_workbook_warning_is_a_clean_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workbook whose 机关名称 cell is empty: a 警告： line, then META-AGENCY-BLANK."""
+    import openpyxl
+
+    path = tmp_path / "r.xlsx"
+    gd.write_excel(gd.examples.load("qijiang-psb-2023"), path)
+    book = openpyxl.load_workbook(path)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value == "重庆市綦江区公安局":
+                    cell.value = None
+    book.save(path)
+    assert main(["validate", str(path), "--strict"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith("警告：")
+    assert "Warning" not in captured.err
+    assert "warnings.warn" not in captured.err
+    assert "【警告】META-AGENCY-BLANK 机关名称为空白" in captured.out
+
+
+def test_closed_pipe_ends_quietly() -> None:
+    """Output to a pipe whose reader has gone: no traceback, exit status 141."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "govdisclosure", "show", "--example", "qijiang-psb-2023"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 141
+
+
+def test_piped_into_head(tmp_path: Path) -> None:
+    """`govdisclosure show --example … | head -1` prints the title and nothing else."""
+    import shlex
+    import shutil
+
+    if shutil.which("head") is None:
+        pytest.skip("no head command")
+    command = f"{shlex.quote(sys.executable)} -m govdisclosure show --example qijiang-psb-2023"
+    result = subprocess.run(
+        f"{command} | head -1", shell=True, capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "重庆市綦江区公安局2023年政府信息公开工作年度报告\n"
+    assert result.stderr == ""
+
+
+def test_broken_pipe_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """main() itself turns a BrokenPipeError into exit status 141, quietly."""
+    import io
+
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    assert main(["validate", "--example", "qijiang-psb-2023"]) == 141
+
+
 def test_help_lists_the_exit_statuses(capsys: pytest.CaptureFixture[str]) -> None:
     """--help says what each exit status means, and validate's help explains --strict."""
     with pytest.raises(SystemExit):
         main(["--help"])
     top = " ".join(capsys.readouterr().out.split())
     assert "Exit status: 0 success; 1 a report has an error" in top
+    assert "141 the output pipe was closed early" in top
     with pytest.raises(SystemExit):
         main(["validate", "--help"])
     text = " ".join(capsys.readouterr().out.split())

@@ -2,19 +2,26 @@
 
 Exit status: 0 on success (for ``validate``: no report has an error; with ``--strict``,
 every report is 通过); 1 when a report has an error (with ``--strict``, also a warning); 2
-for bad usage or a file that cannot be read.
+for bad usage or a file that cannot be read; 141 when the output pipe was closed early
+(``| head``), the status a shell gives a program ended by SIGPIPE.
+
+What a reader warns about (an ExcelReadWarning, say) is printed on stderr as a clean
+``警告：…`` line, never as a Python ``warnings`` traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
+import os
 import sys
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from govdisclosure._format.vocabulary import FILE_KINDS, suffixes
+from govdisclosure._format.vocabulary import FILE_KINDS, LEVEL_NAMES, suffixes
 from govdisclosure._version import __version__
 from govdisclosure.errors import GovDisclosureError
 
@@ -27,17 +34,21 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
+#: 128 + SIGPIPE: what a shell reports for a program whose reader went away.
+EXIT_BROKEN_PIPE = 141
 
 #: The exit statuses, as ``govdisclosure --help`` lists them.
 _EXIT_STATUSES = (
     "Exit status: 0 success; 1 a report has an error (validate --strict: or a warning; "
-    "summary: or a file could not be read); 2 bad usage or a file that cannot be read."
+    "summary: or a file could not be read); 2 bad usage or a file that cannot be read; "
+    "141 the output pipe was closed early."
 )
 #: The exit statuses, as ``govdisclosure validate --help`` lists them.
 _EXIT_STATUS_HELP = (
     "Exit status: 0 when no report has an error (with --strict: when every report is 通过, "
     "without warnings either); 1 when a report has an error (with --strict: an error or a "
-    "warning); 2 when a file cannot be read or the usage is wrong."
+    "warning); 2 when a file cannot be read or the usage is wrong; 141 when the output pipe "
+    "was closed early."
 )
 
 
@@ -171,20 +182,22 @@ def _example(name: str) -> AnnualReport:
 
 def _show(args: argparse.Namespace) -> int:
     from govdisclosure._model.display import render_tables
+    from govdisclosure.zh import format_date
 
     [(_, read)] = _sources(args)
     report = read()
     meta = report.meta
+    version = meta.format_version
     lines = [
         meta.display_title,
-        f"单位 agency:   {meta.agency}",
-        f"年度 year:     {meta.year}",
-        f"格式 format:   {meta.format_version.value}（{meta.format_version.document_number}）",
+        f"机关名称：{meta.agency.strip() or '（空白）'}",
+        f"报告年度：{meta.year}年度",
+        f"报告格式：{version.value} 年格式（{version.document_number}）",
     ]
     if meta.agency_level is not None:
-        lines.append(f"层级 level:    {meta.agency_level.value}")
+        lines.append(f"单位层级：{LEVEL_NAMES[meta.agency_level]}")
     if meta.published_on is not None:
-        lines.append(f"发布 published: {meta.published_on.isoformat()}")
+        lines.append(f"发布日期：{format_date(meta.published_on)}")
     print("\n".join([*lines, "", render_tables(report)]))
     return EXIT_OK
 
@@ -195,13 +208,15 @@ def _validate(args: argparse.Namespace) -> int:
     sources = _sources(args)
     if args.previous and len(sources) != 1:
         raise _UsageError("--previous needs exactly one report (last year's of that agency)")
-    previous = _load(args.previous) if args.previous else None
+    with _reading_warnings(args.lang):
+        previous = _load(args.previous) if args.previous else None
     status = EXIT_OK
     outputs: list[dict[str, Any]] = []
     results: list[ValidationResult] = []
     for name, read in sources:
         try:
-            report = read()
+            with _reading_warnings(args.lang):
+                report = read()
             result = validate(report, previous)
         except GovDisclosureError as exc:
             status = EXIT_USAGE
@@ -257,6 +272,30 @@ def _tally(results: Sequence[ValidationResult], unreadable: int, lang: str) -> s
     return f"== 共 {len(results) + unreadable} 份：{'，'.join(parts)}。"
 
 
+#: The warnings for developers that Python's default filters hide, and so does the CLI.
+_UNSHOWN = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+
+
+@contextlib.contextmanager
+def _reading_warnings(lang: str = "zh") -> Iterator[None]:
+    """Print what the readers warn about as clean lines on stderr: ``警告：…``.
+
+    The warnings (ExcelReadWarning and any other) are caught, not shown the Python way
+    with a file name and line of the library's source; they are printed when the block
+    ends, also when it ends with an error. Warnings meant for developers, which Python
+    itself does not show by default (deprecations, resources, imports), are left out.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            prefix = "warning: " if lang == "en" else "警告："
+            shown = (str(w.message) for w in caught if not issubclass(w.category, _UNSHOWN))
+            for message in dict.fromkeys(shown):
+                print(f"{prefix}{message}", file=sys.stderr)
+
+
 def _convert(args: argparse.Namespace) -> int:
     from govdisclosure._io.files import dump, load
 
@@ -305,14 +344,44 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    A closed output pipe (``govdisclosure show … | head -1``) ends the command quietly with
+    :data:`EXIT_BROKEN_PIPE`, the way the Python documentation recommends: what is left of
+    standard output goes to ``os.devnull``, so that Python's own flush at exit cannot fail.
+    """
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # Write out what is buffered while a closed pipe can still be caught here.
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _discard_stdout() -> None:
+    """Point standard output at ``os.devnull`` (its reader has gone)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        # No file descriptor (an in-memory stream): there is nothing left to flush.
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return _COMMANDS[args.command](args)
+        with _reading_warnings(getattr(args, "lang", "zh")):
+            return _COMMANDS[args.command](args)
     except _UsageError as exc:
         parser.print_usage(sys.stderr)
         print(f"govdisclosure {args.command}: error: {exc}", file=sys.stderr)
@@ -320,6 +389,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GovDisclosureError as exc:
         print(f"govdisclosure: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        raise  # the reader of the output has gone: main ends quietly
     except OSError as exc:
         name = exc.filename or ""
         print(f"govdisclosure: error: {name}: {exc.strerror}", file=sys.stderr)
