@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,12 +15,16 @@ from govdisclosure.cli import main
 
 
 def test_show_example(capsys: pytest.CaptureFixture[str]) -> None:
-    """Show --example prints agency, year, format and the three tables."""
+    """Show --example prints agency, year, format and the three tables, all in Chinese."""
     assert main(["show", "--example", "qijiang-psb-2023"]) == 0
     out = capsys.readouterr().out
-    assert "单位 agency:   重庆市綦江区公安局" in out
-    assert "年度 year:     2023" in out
-    assert "格式 format:   2021（国办公开办函〔2021〕30号）" in out
+    facts = out[: out.index("二、主动公开政府信息情况")]
+    assert facts.splitlines()[1:4] == [
+        "机关名称：重庆市綦江区公安局",
+        "报告年度：2023年度",
+        "报告格式：2021 年格式（国办公开办函〔2021〕30号）",
+    ]
+    assert re.search("[A-Za-z]", facts) is None
     assert "二、主动公开政府信息情况（表二）" in out
     assert "三、收到和处理政府信息公开申请情况（表三）" in out
     assert "四、政府信息公开行政复议、行政诉讼情况（表四）" in out
@@ -41,11 +46,28 @@ def test_show_file_with_blanks(tmp_path: Path, capsys: pytest.CaptureFixture[str
     gd.dump(report, path)
     assert main(["show", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "格式 format:   2019（国办公开办函〔2019〕60号）" in out
-    assert "发布 published: 2021-01-20" in out
-    assert "层级 level:    department" in out
+    facts = out[: out.index("二、主动公开政府信息情况")]
+    assert facts.splitlines()[1:] == [
+        "机关名称：某某局",
+        "报告年度：2020年度",
+        "报告格式：2019 年格式（国办公开办函〔2019〕60号）",
+        "单位层级：政府部门",
+        "发布日期：2021年1月20日",
+        "",
+    ]
+    assert re.search("[A-Za-z]", facts) is None
     procurement = next(line for line in out.splitlines() if line.startswith("政府集中采购"))
     assert procurement.split() == ["政府集中采购", "—", "251000.50"]
+
+
+def test_show_government_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A government's level shows as 人民政府, a blank agency as （空白）."""
+    path = tmp_path / "r.json"
+    gd.dump(gd.AnnualReport.blank(agency=" ", year=2023, agency_level="government"), path)
+    assert main(["show", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "机关名称：（空白）"
+    assert lines[4] == "单位层级：人民政府"
 
 
 def gd_decimal(text: str) -> object:
@@ -85,9 +107,10 @@ def test_version_and_module_entry_point() -> None:
 
 
 def test_validate_example(capsys: pytest.CaptureFixture[str]) -> None:
-    """Validate --example prints the Chinese summary and exits 0 when there is no error."""
+    """Validate --example prints the verdict first and exits 0; --strict too, as it passes."""
     assert main(["validate", "--example", "qijiang-psb-2023"]) == 0
-    assert capsys.readouterr().out.startswith("重庆市綦江区公安局2023年度报告校验通过")
+    assert capsys.readouterr().out.startswith("通过：重庆市綦江区公安局2023年度报告，未校验 1 项。")
+    assert main(["validate", "--example", "qijiang-psb-2023", "--strict"]) == 0
 
 
 def _bad(tmp_path: Path) -> Path:
@@ -100,11 +123,15 @@ def _bad(tmp_path: Path) -> Path:
 def test_validate_errors_exit_1_in_english(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A report with an error exits 1; --lang en gives English messages."""
+    """A report with an error exits 1; --lang en gives the English verdict and messages."""
     assert main(["validate", str(_bad(tmp_path)), "--lang", "en"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("重庆市綦江区公安局 2023: fails: 1 error(s)")
+    assert out[0] == (
+        "Failed (1 error, 1 warning): 重庆市綦江区公安局 2023 report; 1 check not assessed."
+    )
     assert out[1].startswith("[ERROR] RL-TOTAL: Table 4")
+    assert out[2].startswith("[WARNING] TEXT-TABLE: ")
+    assert out[3].startswith("[NOT ASSESSED] PUBLISHED-LATE: ")
 
 
 def test_validate_json_and_unreadable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -116,6 +143,11 @@ def test_validate_json_and_unreadable(tmp_path: Path, capsys: pytest.CaptureFixt
     assert [d["file"] for d in data] == [str(bad), str(tmp_path / "none.json")]
     first = data[0]
     assert first["ok"] is False
+    assert first["passed"] is False
+    assert first["verdict"] == "failed"
+    assert first["verdict_text"] == "未通过（1 个错误，1 个警告）"
+    assert "verdict_text_en" not in first
+    assert first["not_assessed"][0]["reason"].startswith("发布日期")
     assert first["violations"][0]["rule_id"] == "RL-TOTAL"
     assert set(first["violations"][0]) == {
         "rule_id",
@@ -126,26 +158,103 @@ def test_validate_json_and_unreadable(tmp_path: Path, capsys: pytest.CaptureFixt
         "message",
     }
     assert first["violations"][0]["message"].startswith("表四")
-    assert "error" in data[1]
+    assert data[1]["passed"] is False
+    assert data[1]["violations"] == []
+    assert "none.json: cannot read the file" in data[1]["error"]
     assert "none.json: cannot read the file" in captured.err
 
 
 def test_validate_json_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--json --lang en puts the English message in message."""
+    """--json --lang en puts the English verdict, messages and reasons in their place."""
     assert main(["validate", str(_bad(tmp_path)), "--json", "--lang", "en"]) == 1
     data = json.loads(capsys.readouterr().out)
+    assert data[0]["verdict_text"] == "Failed (1 error, 1 warning)"
     assert data[0]["violations"][0]["message"].startswith("Table 4")
+    assert data[0]["not_assessed"][0]["reason"].startswith("Publication date")
+    assert "message_en" not in data[0]["violations"][0]
 
 
 def test_validate_many_files_have_headers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """With several files, each result is headed by its file name."""
+    """With several files, each result is headed by its file name; a tally ends the output."""
     good = tmp_path / "good.json"
     gd.dump(gd.examples.load("qijiang-psb-2023"), good)
-    assert main(["validate", str(good), str(_bad(tmp_path))]) == 1
+    assert main(["validate", str(good), str(_bad(tmp_path)), str(_warned(tmp_path))]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [f"== {good}", "通过：重庆市綦江区公安局2023年度报告，未校验 1 项。"]
+    assert out[-1] == "== 共 3 份：通过 1 份，需处理 1 份，未通过 1 份。"
+    assert main(["validate", str(good), str(tmp_path / "none.json"), "--lang", "en"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "== 2 files: Passed 1, Needs attention 0, Failed 0, unreadable 1."
+
+
+def _warned(tmp_path: Path) -> Path:
+    """The sample with three blank 总计 cells: warnings only."""
+    report = gd.examples.load("qijiang-psb-2023").with_cells(
+        {
+            "applications.new_received.total": None,
+            "applications.granted.total": None,
+            "review_litigation.review.total": None,
+        }
+    )
+    path = tmp_path / "warned.json"
+    gd.dump(report, path)
+    return path
+
+
+def test_validate_warnings_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Warnings only: the verdict 需处理, never 通过; exit 0, but 1 with --strict."""
+    assert main(["validate", str(_warned(tmp_path))]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "需处理（3 个警告）：重庆市綦江区公安局2023年度报告，未校验 8 项。"
+    assert [line[:4] for line in out[1:4]] == ["【警告】"] * 3
+    assert "通过：" not in "\n".join(out)
+    assert main(["validate", str(_warned(tmp_path)), "--strict"]) == 1
+    capsys.readouterr()
+    assert main(["validate", str(_warned(tmp_path)), "--strict", "--lang", "en"]) == 1
+    assert capsys.readouterr().out.startswith("Needs attention (3 warnings): ")
+    assert main(["validate", str(_warned(tmp_path)), str(_bad(tmp_path))]) == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule_id"),
+    [({"agency": " "}, "META-AGENCY-BLANK"), ({"year": 2020}, "FORMAT-YEAR")],
+)
+def test_validate_defects_of_the_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], changes: dict[str, object], rule_id: str
+) -> None:
+    """A blank 机关名称, a 2020 report in the 2021 layout: 需处理, and --strict fails."""
+    import attrs
+
+    report = gd.examples.load("qijiang-psb-2023")
+    path = tmp_path / "r.json"
+    gd.dump(attrs.evolve(report, meta=attrs.evolve(report.meta, **changes)), path)
+    assert main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("需处理（1 个警告）：")
+    assert out[1].startswith(f"【警告】{rule_id} ")
+    assert main(["validate", str(path), "--strict"]) == 1
+
+
+def test_validate_carryover_with_previous(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A carry-over other than last year's: XY-CARRYOVER, and the verdict is not 通过."""
+    import attrs
+
+    report = gd.examples.load("qijiang-psb-2023")
+    last = attrs.evolve(report, meta=attrs.evolve(report.meta, year=2022)).with_cell(
+        "applications.carried_forward.natural_person", 3
+    )
+    gd.dump(report, tmp_path / "2023.json")
+    gd.dump(last, tmp_path / "2022.json")
+    args = ["validate", str(tmp_path / "2023.json"), "--previous", str(tmp_path / "2022.json")]
+    assert main(args) == 0
     out = capsys.readouterr().out
-    assert f"== {good}" in out
+    assert out.startswith("需处理（")
+    assert "【警告】XY-CARRYOVER 表三“自然人”列" in out
+    assert main([*args, "--strict"]) == 1
 
 
 def test_validate_previous(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,3 +316,115 @@ def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "OUT must end in .html .htm .shtml .xhtml .txt .text .md .markdown .docx" in (
         capsys.readouterr().err
     )
+
+
+def test_read_warnings_are_clean_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader's warning is a 警告： line on stderr, not Python's warnings output."""
+    import warnings
+
+    from govdisclosure import cli
+
+    def load(file: str) -> gd.AnnualReport:
+        message = f"{file}: 报告信息!C2: the agency (机关名称) is blank"
+        warnings.warn(message, gd.ExcelReadWarning, stacklevel=2)
+        return gd.examples.load("qijiang-psb-2023")
+
+    def load_twice(file: str) -> gd.AnnualReport:
+        warnings.warn("a developer's matter", DeprecationWarning, stacklevel=2)
+        load(file)
+        return load(file)
+
+    monkeypatch.setattr(cli, "_load", load_twice)
+    assert main(["validate", "r.xlsx"]) == 0
+    err = capsys.readouterr().err
+    assert err == "警告：r.xlsx: 报告信息!C2: the agency (机关名称) is blank\n"
+    assert main(["validate", "r.xlsx", "--lang", "en"]) == 0
+    assert capsys.readouterr().err.startswith("warning: r.xlsx: 报告信息!C2")
+    assert main(["show", "r.xlsx"]) == 0
+    assert capsys.readouterr().err.startswith("警告：r.xlsx: ")
+
+
+def test_real_workbook_warning_is_a_clean_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workbook whose 机关名称 cell is empty: a 警告： line, then META-AGENCY-BLANK."""
+    import openpyxl
+
+    path = tmp_path / "r.xlsx"
+    gd.write_excel(gd.examples.load("qijiang-psb-2023"), path)
+    book = openpyxl.load_workbook(path)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value == "重庆市綦江区公安局":
+                    cell.value = None
+    book.save(path)
+    assert main(["validate", str(path), "--strict"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith("警告：")
+    assert "Warning" not in captured.err
+    assert "warnings.warn" not in captured.err
+    assert "【警告】META-AGENCY-BLANK 机关名称为空白" in captured.out
+
+
+def test_closed_pipe_ends_quietly() -> None:
+    """Output to a pipe whose reader has gone: no traceback, exit status 141."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "govdisclosure", "show", "--example", "qijiang-psb-2023"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 141
+
+
+def test_piped_into_head(tmp_path: Path) -> None:
+    """`govdisclosure show --example … | head -1` prints the title and nothing else."""
+    import shlex
+    import shutil
+
+    if shutil.which("head") is None:
+        pytest.skip("no head command")
+    command = f"{shlex.quote(sys.executable)} -m govdisclosure show --example qijiang-psb-2023"
+    result = subprocess.run(
+        f"{command} | head -1", shell=True, capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "重庆市綦江区公安局2023年政府信息公开工作年度报告\n"
+    assert result.stderr == ""
+
+
+def test_broken_pipe_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """main() itself turns a BrokenPipeError into exit status 141, quietly."""
+    import io
+
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    assert main(["validate", "--example", "qijiang-psb-2023"]) == 141
+
+
+def test_help_lists_the_exit_statuses(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help says what each exit status means, and validate's help explains --strict."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    top = " ".join(capsys.readouterr().out.split())
+    assert "Exit status: 0 success; 1 a report has an error" in top
+    assert "141 the output pipe was closed early" in top
+    with pytest.raises(SystemExit):
+        main(["validate", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "0 when no report has an error (with --strict: when every report is 通过" in text
+    assert "--strict exit 1 on warnings too" in text

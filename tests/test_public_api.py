@@ -35,13 +35,14 @@ CONTRACT = {
     "render", "draft_preface",
     # checks and many reports
     "validate", "rules", "Rule", "Severity", "Violation", "NotAssessed", "ValidationResult",
+    "Verdict", "MarkedReport",
     "aggregate", "AggregateResult", "compare", "CellChange", "ReportComparison",
     "indicators", "indicator_catalogue", "Indicator", "to_records", "to_frame",
     "indicators_frame", "read_reports", "ReadResult",
     # errors
     "GovDisclosureError", "InvalidReportError", "ReportDataError", "UnknownPathError",
     "UnsupportedFormatError", "ExcelError", "ParseError", "PreviousReportError",
-    "AggregateError",
+    "AggregateError", "ReportMismatchError",
 }  # fmt: skip
 
 STUB = Path(gd.__file__).with_suffix(".pyi")

@@ -69,9 +69,11 @@ from govdisclosure._render import draft_preface as draft_preface
 from govdisclosure._render import render as render
 from govdisclosure._validation.catalogue import rules as rules
 from govdisclosure._validation.engine import validate as validate
+from govdisclosure._validation.result import MarkedReport as MarkedReport
 from govdisclosure._validation.result import NotAssessed as NotAssessed
 from govdisclosure._validation.result import Severity as Severity
 from govdisclosure._validation.result import ValidationResult as ValidationResult
+from govdisclosure._validation.result import Verdict as Verdict
 from govdisclosure._validation.result import Violation as Violation
 from govdisclosure._validation.rule import Rule as Rule
 from govdisclosure._version import __version__ as __version__
@@ -82,6 +84,7 @@ from govdisclosure.errors import InvalidReportError as InvalidReportError
 from govdisclosure.errors import ParseError as ParseError
 from govdisclosure.errors import PreviousReportError as PreviousReportError
 from govdisclosure.errors import ReportDataError as ReportDataError
+from govdisclosure.errors import ReportMismatchError as ReportMismatchError
 from govdisclosure.errors import UnknownPathError as UnknownPathError
 from govdisclosure.errors import UnsupportedFormatError as UnsupportedFormatError
 

@@ -1,30 +1,55 @@
 """The command line: ``govdisclosure`` (also ``python -m govdisclosure``).
 
-Exit status: 0 on success (for ``validate``: no report has an error), 1 when a report has an
-error, 2 for bad usage or input that cannot be read.
+Exit status: 0 on success (for ``validate``: no report has an error; with ``--strict``,
+every report is 通过); 1 when a report has an error (with ``--strict``, also a warning); 2
+for bad usage or a file that cannot be read; 141 when the output pipe was closed early
+(``| head``), the status a shell gives a program ended by SIGPIPE.
+
+What a reader warns about (an ExcelReadWarning, say) is printed on stderr as a clean
+``警告：…`` line, never as a Python ``warnings`` traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
+import os
 import sys
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from govdisclosure._format.vocabulary import FILE_KINDS, suffixes
+from govdisclosure._format.vocabulary import FILE_KINDS, LEVEL_NAMES, suffixes
 from govdisclosure._version import __version__
 from govdisclosure.errors import GovDisclosureError
 
 if TYPE_CHECKING:
     from govdisclosure._model.report import AnnualReport
+    from govdisclosure._validation.result import ValidationResult
 
 __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
+#: 128 + SIGPIPE: what a shell reports for a program whose reader went away.
+EXIT_BROKEN_PIPE = 141
+
+#: The exit statuses, as ``govdisclosure --help`` lists them.
+_EXIT_STATUSES = (
+    "Exit status: 0 success; 1 a report has an error (validate --strict: or a warning; "
+    "summary: or a file could not be read); 2 bad usage or a file that cannot be read; "
+    "141 the output pipe was closed early."
+)
+#: The exit statuses, as ``govdisclosure validate --help`` lists them.
+_EXIT_STATUS_HELP = (
+    "Exit status: 0 when no report has an error (with --strict: when every report is 通过, "
+    "without warnings either); 1 when a report has an error (with --strict: an error or a "
+    "warning); 2 when a file cannot be read or the usage is wrong; 141 when the output pipe "
+    "was closed early."
+)
 
 
 class _UsageError(Exception):
@@ -58,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govdisclosure",
         description="政府信息公开工作年度报告工具: read, check and convert annual reports.",
+        epilog=_EXIT_STATUSES,
     )
     parser.add_argument("--version", action="version", version=f"govdisclosure {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -69,22 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _source_arguments(show, many=False)
 
-    validate = commands.add_parser(
-        "validate",
-        help="check reports against every rule (exit 1 when any has an error)",
-        description=(
-            "Check reports against the cross-sums and rules of the format. Exit status: 0 when "
-            "no report has an error, 1 when any has, 2 when a file cannot be read."
-        ),
-    )
-    _source_arguments(validate, many=True)
-    validate.add_argument(
-        "--previous", metavar="FILE", help="last year's report, for the cross-year rules"
-    )
-    validate.add_argument("--json", action="store_true", help="print machine-readable JSON")
-    validate.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="language of the messages"
-    )
+    _validate_parser(commands)
 
     convert = commands.add_parser(
         "convert",
@@ -131,6 +142,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _validate_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``validate`` command's arguments."""
+    validate = commands.add_parser(
+        "validate",
+        help="check reports against every rule (exit 1 when any has an error)",
+        description=(
+            "Check reports against the cross-sums and rules of the format. Each report gets a "
+            "verdict first: 通过 (no error, no warning), 需处理 (warnings only) or 未通过 "
+            f"(errors); then its errors, warnings and the checks not assessed. {_EXIT_STATUS_HELP}"
+        ),
+    )
+    _source_arguments(validate, many=True)
+    validate.add_argument(
+        "--previous", metavar="FILE", help="last year's report, for the cross-year rules"
+    )
+    validate.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    validate.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the messages"
+    )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 on warnings too: succeed only when every report is 通过",
+    )
+
+
 def _load(file: str) -> AnnualReport:
     from govdisclosure._io.files import load
 
@@ -145,20 +182,22 @@ def _example(name: str) -> AnnualReport:
 
 def _show(args: argparse.Namespace) -> int:
     from govdisclosure._model.display import render_tables
+    from govdisclosure.zh import format_date
 
     [(_, read)] = _sources(args)
     report = read()
     meta = report.meta
+    version = meta.format_version
     lines = [
         meta.display_title,
-        f"单位 agency:   {meta.agency}",
-        f"年度 year:     {meta.year}",
-        f"格式 format:   {meta.format_version.value}（{meta.format_version.document_number}）",
+        f"机关名称：{meta.agency.strip() or '（空白）'}",
+        f"报告年度：{meta.year}年度",
+        f"报告格式：{version.value} 年格式（{version.document_number}）",
     ]
     if meta.agency_level is not None:
-        lines.append(f"层级 level:    {meta.agency_level.value}")
+        lines.append(f"单位层级：{LEVEL_NAMES[meta.agency_level]}")
     if meta.published_on is not None:
-        lines.append(f"发布 published: {meta.published_on.isoformat()}")
+        lines.append(f"发布日期：{format_date(meta.published_on)}")
     print("\n".join([*lines, "", render_tables(report)]))
     return EXIT_OK
 
@@ -169,33 +208,92 @@ def _validate(args: argparse.Namespace) -> int:
     sources = _sources(args)
     if args.previous and len(sources) != 1:
         raise _UsageError("--previous needs exactly one report (last year's of that agency)")
-    previous = _load(args.previous) if args.previous else None
+    with _reading_warnings(args.lang):
+        previous = _load(args.previous) if args.previous else None
     status = EXIT_OK
     outputs: list[dict[str, Any]] = []
+    results: list[ValidationResult] = []
     for name, read in sources:
         try:
-            report = read()
+            with _reading_warnings(args.lang):
+                report = read()
             result = validate(report, previous)
         except GovDisclosureError as exc:
             status = EXIT_USAGE
             print(f"govdisclosure: error: {exc}", file=sys.stderr)
-            outputs.append({"file": name, "ok": False, "error": str(exc), "violations": []})
+            outputs.append(
+                {"file": name, "ok": False, "passed": False, "error": str(exc), "violations": []}
+            )
             continue
-        if not result.ok and status == EXIT_OK:
+        results.append(result)
+        failed = not result.passed if args.strict else not result.ok
+        if failed and status == EXIT_OK:
             status = EXIT_ERRORS
         if args.json:
-            data = result.to_dict()
-            for violation in data["violations"]:
-                if args.lang == "en":
-                    violation["message"] = violation["message_en"]
-                del violation["message_en"]
-            outputs.append({"file": name, **data})
+            outputs.append({"file": name, **_json_result(result, args.lang)})
         else:
             header = [f"== {name}"] if len(sources) > 1 else []
             print("\n".join([*header, *result.lines(args.lang)]))
     if args.json:
         print(json.dumps(outputs, ensure_ascii=False, indent=2))
+    elif len(sources) > 1:
+        print(_tally(results, len(sources) - len(results), args.lang))
     return status
+
+
+def _json_result(result: ValidationResult, lang: str) -> dict[str, Any]:
+    """A result as ``validate --json`` prints it: the messages in one language."""
+    data = result.to_dict()
+    if lang == "en":
+        data["verdict_text"] = data["verdict_text_en"]
+    del data["verdict_text_en"]
+    for violation in data["violations"]:
+        if lang == "en":
+            violation["message"] = violation["message_en"]
+        del violation["message_en"]
+    for skipped in data["not_assessed"]:
+        if lang == "en":
+            skipped["reason"] = skipped["reason_en"]
+        del skipped["reason_en"]
+    return data
+
+
+def _tally(results: Sequence[ValidationResult], unreadable: int, lang: str) -> str:
+    """The last line of ``validate`` over several files: how many reports got each verdict."""
+    from govdisclosure._validation.result import Verdict
+
+    counts = {v: sum(r.verdict is v for r in results) for v in Verdict}
+    if lang == "en":
+        parts = [f"{v.label_en} {n}" for v, n in counts.items()]
+        parts += [f"unreadable {unreadable}"] if unreadable else []
+        return f"== {len(results) + unreadable} files: {', '.join(parts)}."
+    parts = [f"{v.label} {n} 份" for v, n in counts.items()]
+    parts += [f"无法读取 {unreadable} 份"] if unreadable else []
+    return f"== 共 {len(results) + unreadable} 份：{'，'.join(parts)}。"
+
+
+#: The warnings for developers that Python's default filters hide, and so does the CLI.
+_UNSHOWN = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+
+
+@contextlib.contextmanager
+def _reading_warnings(lang: str = "zh") -> Iterator[None]:
+    """Print what the readers warn about as clean lines on stderr: ``警告：…``.
+
+    The warnings (ExcelReadWarning and any other) are caught, not shown the Python way
+    with a file name and line of the library's source; they are printed when the block
+    ends, also when it ends with an error. Warnings meant for developers, which Python
+    itself does not show by default (deprecations, resources, imports), are left out.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            prefix = "warning: " if lang == "en" else "警告："
+            shown = (str(w.message) for w in caught if not issubclass(w.category, _UNSHOWN))
+            for message in dict.fromkeys(shown):
+                print(f"{prefix}{message}", file=sys.stderr)
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -246,14 +344,44 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    A closed output pipe (``govdisclosure show … | head -1``) ends the command quietly with
+    :data:`EXIT_BROKEN_PIPE`, the way the Python documentation recommends: what is left of
+    standard output goes to ``os.devnull``, so that Python's own flush at exit cannot fail.
+    """
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # Write out what is buffered while a closed pipe can still be caught here.
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _discard_stdout() -> None:
+    """Point standard output at ``os.devnull`` (its reader has gone)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        # No file descriptor (an in-memory stream): there is nothing left to flush.
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return _COMMANDS[args.command](args)
+        with _reading_warnings(getattr(args, "lang", "zh")):
+            return _COMMANDS[args.command](args)
     except _UsageError as exc:
         parser.print_usage(sys.stderr)
         print(f"govdisclosure {args.command}: error: {exc}", file=sys.stderr)
@@ -261,6 +389,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GovDisclosureError as exc:
         print(f"govdisclosure: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        raise  # the reader of the output has gone: main ends quietly
     except OSError as exc:
         name = exc.filename or ""
         print(f"govdisclosure: error: {name}: {exc.strerror}", file=sys.stderr)

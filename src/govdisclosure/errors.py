@@ -34,6 +34,7 @@ __all__ = [
     "ParseError",
     "PreviousReportError",
     "ReportDataError",
+    "ReportMismatchError",
     "UnknownExampleError",
     "UnknownPathError",
     "UnsupportedFormatError",
@@ -194,6 +195,12 @@ class PreviousReportError(GovDisclosureError, ValueError):
     """The ``previous`` report given to ``validate`` is not last year's of the agency."""
 
     default_message = "the previous report is not the agency's report for the year before"
+
+
+class ReportMismatchError(GovDisclosureError, ValueError):
+    """A report shown with a validation result is not the report that was validated."""
+
+    default_message = "the report is not the one the validation result is about"
 
 
 class AggregateError(GovDisclosureError, ValueError):

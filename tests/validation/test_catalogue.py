@@ -70,6 +70,7 @@ def test_catalogue() -> None:
         "RL-TOTAL",
         "CELL-NEGATIVE",
         "CELL-BLANK",
+        "META-AGENCY-BLANK",
         "FORMAT-YEAR",
         "XY-CARRYOVER",
         "XY-IN-FORCE",
@@ -90,6 +91,7 @@ def test_catalogue() -> None:
     severities = {r.id: r.severity for r in gd.rules()}
     assert severities["APP-BALANCE"] is gd.Severity.ERROR
     assert severities["CELL-BLANK"] is gd.Severity.WARNING
+    assert severities["META-AGENCY-BLANK"] is gd.Severity.WARNING
 
 
 def _texts(report: gd.AnnualReport, **texts: str) -> gd.AnnualReport:
@@ -117,6 +119,10 @@ def _example_cases() -> dict[str, tuple[gd.AnnualReport, gd.AnnualReport | None]
     return {
         "CELL-NEGATIVE": (filled.with_cell("applications.granted.natural_person", -1), None),
         "CELL-BLANK": (filled.with_cell("applications.granted.commercial_enterprise", None), None),
+        "META-AGENCY-BLANK": (
+            attrs.evolve(filled, meta=attrs.evolve(filled.meta, agency=" ")),
+            None,
+        ),
         "FORMAT-YEAR": (
             _texts(gd.AnnualReport.blank(agency="某某局", year=2023, format_version="2019")),
             None,

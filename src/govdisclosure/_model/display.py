@@ -1,11 +1,19 @@
-"""Display of a report's tables: plain text for terminals, HTML for notebooks."""
+"""Display of a report's tables: plain text for terminals, HTML for notebooks.
+
+Cells can be marked (:class:`CellMark`), so that the findings of a validation show in the
+tables where an official looks for them. The marks are given as cell paths: the model knows
+nothing of validation, and :meth:`govdisclosure.ValidationResult.with_report` turns its
+findings into marks.
+"""
 
 from __future__ import annotations
 
 import html
 import unicodedata
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
+
+import attrs
 
 from govdisclosure import _format
 from govdisclosure._model.cells import CellValue
@@ -16,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BLANK",
+    "MARK_LEGEND",
+    "CellMark",
     "format_value",
     "grid_html",
     "render_tables",
@@ -25,6 +35,33 @@ __all__ = [
 
 #: How a blank cell is shown.
 BLANK = "—"
+
+#: How serious a mark is: the severities of validation, as plain words.
+MarkLevel = Literal["error", "warning", "info"]
+
+
+@attrs.frozen
+class CellMark:
+    """A mark on one cell of a displayed table.
+
+    Attributes:
+        level: ``"error"`` (red), ``"warning"`` (amber) or ``"info"`` (blue).
+        note: what is wrong with the cell, shown when the pointer rests on it (HTML).
+    """
+
+    level: MarkLevel
+    note: str = ""
+
+
+#: Each level's sign after a value in plain text, its cell colours in HTML (background,
+#: text) and its name.
+_MARK_STYLES: dict[str, tuple[str, str, str, str]] = {
+    "error": ("✗", "#fdecea", "#b71c1c", "错误"),
+    "warning": ("!", "#fff4e0", "#8a5300", "警告"),
+    "info": ("?", "#e8f1fb", "#0d47a1", "提示"),
+}
+#: The line under marked plain-text tables that says what the signs mean.
+MARK_LEGEND = "　".join(f"{sign} {name}" for sign, _, _, name in _MARK_STYLES.values())
 
 
 def text_width(text: str) -> int:
@@ -37,11 +74,17 @@ def _pad(text: str, width: int, right: bool) -> str:
     return fill + text if right else text + fill
 
 
-def format_value(value: CellValue) -> str:
-    """Show a cell value: the number as written, or :data:`BLANK`."""
+def format_value(value: CellValue, mark: CellMark | None = None) -> str:
+    """Show a cell value: the number as written, or :data:`BLANK`; a mark's sign after it.
+
+    >>> format_value(None), format_value(3, CellMark("error"))
+    ('—', '3 ✗')
+    """
     if value is None:
-        return BLANK
-    return format(value, "f") if not isinstance(value, int) else str(value)
+        text = BLANK
+    else:
+        text = format(value, "f") if not isinstance(value, int) else str(value)
+    return text if mark is None else f"{text} {_MARK_STYLES[mark.level][0]}"
 
 
 def grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -61,8 +104,15 @@ def _row_label(row: _format.RowSpec) -> str:
     return "  " * (len(row.labels) - 1) + row.labels[-1]
 
 
-def render_tables(report: AnnualReport) -> str:
-    """Return the three tables of a report as aligned plain text."""
+def render_tables(report: AnnualReport, marks: Mapping[str, CellMark] | None = None) -> str:
+    """Return the three tables of a report as aligned plain text.
+
+    Args:
+        report: the report.
+        marks: cells to mark, by path: each marked value is followed by its level's sign
+            (✗ error, ! warning, ? info), and :data:`MARK_LEGEND` closes the text.
+    """
+    marks = marks or {}
     spec = _format.format_spec(report.meta.format_version)
     parts = []
     for section in spec.sections:
@@ -71,7 +121,7 @@ def render_tables(report: AnnualReport) -> str:
             continue
         parts.append(f"{section.heading}（表{_format.TABLE_NUMERALS[table.number]}）")
         if table.number == 2:
-            parts.append(_table2(report, table))
+            parts.append(_table2(report, table, marks))
         else:
             columns = table.rows[0].columns
             header = ["", *(c.labels[-1] for c in columns)]
@@ -89,18 +139,19 @@ def render_tables(report: AnnualReport) -> str:
                     label = _row_label(row)
                 else:
                     label = " / ".join(row.labels)
-                values = [
-                    format_value(report.cell(f"{table.section}.{row.id}.{c.id}")) for c in columns
-                ]
+                paths = [f"{table.section}.{row.id}.{c.id}" for c in columns]
+                values = [format_value(report.cell(p), marks.get(p)) for p in paths]
                 rows.append([label, *values])
             parts.append(grid(header, rows))
         notes = getattr(report, table.section).notes
         parts.extend(f"备注：{note}" for note in notes)
         parts.append("")
+    if marks:
+        parts.append(MARK_LEGEND)
     return "\n".join(parts).rstrip("\n")
 
 
-def _table2(report: AnnualReport, table: _format.TableSpec) -> str:
+def _table2(report: AnnualReport, table: _format.TableSpec, marks: Mapping[str, CellMark]) -> str:
     blocks: list[str] = []
     caption = None
     for row in table.rows:
@@ -112,7 +163,10 @@ def _table2(report: AnnualReport, table: _format.TableSpec) -> str:
                 [
                     r.label,
                     *(
-                        format_value(report.cell(f"{table.section}.{r.id}.{c.id}"))
+                        format_value(
+                            report.cell(f"{table.section}.{r.id}.{c.id}"),
+                            marks.get(f"{table.section}.{r.id}.{c.id}"),
+                        )
                         for c in r.columns
                     ),
                 ]
@@ -122,8 +176,15 @@ def _table2(report: AnnualReport, table: _format.TableSpec) -> str:
     return "\n\n".join(blocks)
 
 
-def grid_html(grid: TableGrid) -> str:
-    """One table as HTML: merged cells as rowspan/colspan, labels as header cells."""
+def grid_html(grid: TableGrid, marks: Mapping[str, CellMark] | None = None) -> str:
+    """One table as HTML: merged cells as rowspan/colspan, labels as header cells.
+
+    Args:
+        grid: the table.
+        marks: cells to mark, by path: coloured by level (inline styles, which notebooks
+            keep), with the note as the cell's tooltip and the path in ``data-path``.
+    """
+    marks = marks or {}
 
     def cell(c: GridCell) -> str:
         tag = "th" if c.header else "td"
@@ -137,7 +198,11 @@ def grid_html(grid: TableGrid) -> str:
         )
         if c.scope:
             attributes += f' scope="{c.scope}"'
-        return f"<{tag}{attributes}>{html.escape(c.text)}</{tag}>"
+        mark = marks.get(c.path) if c.path is not None else None
+        if mark is not None:
+            attributes += _mark_attributes(c.path or "", mark)
+        text = html.escape(c.text) if c.text or mark is None else BLANK
+        return f"<{tag}{attributes}>{text}</{tag}>"
 
     head = "".join("<tr>" + "".join(map(cell, row)) + "</tr>" for row in grid.head)
     body = "".join("<tr>" + "".join(map(cell, row)) + "</tr>" for row in grid.body)
@@ -145,12 +210,29 @@ def grid_html(grid: TableGrid) -> str:
     return f'<table class="gd-table gd-table-{grid.number}">{thead}<tbody>{body}</tbody></table>'
 
 
-def tables_html(report: AnnualReport) -> str:
-    """The three tables as HTML, each under its section heading, with its notes."""
+def _mark_attributes(path: str, mark: CellMark) -> str:
+    _, background, colour, name = _MARK_STYLES[mark.level]
+    note = f"{name}：{mark.note}" if mark.note else name
+    return (
+        f' class="gd-{mark.level}" data-path="{html.escape(path)}"'
+        f' title="{html.escape(note)}"'
+        f' style="background:{background};color:{colour};font-weight:bold;'
+        f'outline:2px solid {colour}"'
+    )
+
+
+def tables_html(report: AnnualReport, marks: Mapping[str, CellMark] | None = None) -> str:
+    """The three tables as HTML, each under its section heading, with its notes.
+
+    Args:
+        report: the report.
+        marks: cells to mark, by path (see :func:`grid_html`); a marked blank cell shows
+            :data:`BLANK`, so that the mark can be seen.
+    """
     spec = _format.format_spec(report.meta.format_version)
     parts = []
     for grid in table_grids(report):
         heading = next(s.heading for s in spec.sections if s.id == grid.section)
-        parts.append(f"<h4>{html.escape(heading)}</h4>{grid_html(grid)}")
+        parts.append(f"<h4>{html.escape(heading)}</h4>{grid_html(grid, marks)}")
         parts.extend(f"<p>备注：{html.escape(note)}</p>" for note in grid.notes)
     return "".join(parts)

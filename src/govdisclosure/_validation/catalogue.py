@@ -17,6 +17,7 @@ from govdisclosure._validation.checks.cross_year import (
     check_in_force,
 )
 from govdisclosure._validation.checks.report import (
+    check_agency_blank,
     check_fee,
     check_format_year,
     check_published_late,
@@ -128,6 +129,22 @@ _RULES: tuple[Rule, ...] = (
             "应填 0。需要该单元格的校验未进行。"
         ),
         check=check_blank,
+    ),
+    Rule(
+        id="META-AGENCY-BLANK",
+        severity=Severity.WARNING,
+        title="机关名称空白",
+        title_en="agency name blank",
+        description=(
+            "报告没有写明发布机关（机关名称为空，或只有空格）：无法确认是哪个机关的年度报告，"
+            "汇总和跨年比较也无从对应。"
+        ),
+        description_en=(
+            "The agency name is empty or only spaces: the report does not say whose it is, and "
+            "cannot be matched in summaries or across years."
+        ),
+        example="机关名称为空白：报告没有写明是哪个机关的年度报告。请填写发布报告的机关全称。",
+        check=check_agency_blank,
     ),
     Rule(
         id="FORMAT-YEAR",

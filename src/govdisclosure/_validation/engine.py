@@ -70,6 +70,7 @@ def validate(report: AnnualReport, previous: AnnualReport | None = None) -> Vali
         year=report.meta.year,
         violations=tuple(violations),
         not_assessed=tuple(skipped),
+        format_version=report.meta.format_version,
     )
 
 

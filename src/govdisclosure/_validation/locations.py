@@ -10,9 +10,30 @@ from __future__ import annotations
 from decimal import Decimal
 
 from govdisclosure import _format
+from govdisclosure._format.vocabulary import HEADINGS, PREFACE_NAME, SECTION_NAMES_EN
 from govdisclosure._model.report import CellValue
 
-__all__ = ["capital", "cell_words", "column_words", "row_words", "show"]
+__all__ = [
+    "META_WORDS",
+    "capital",
+    "cell_words",
+    "column_words",
+    "place_words",
+    "row_words",
+    "show",
+]
+
+#: How findings name the facts of a report that are not cells: the words of the fill-in
+#: workbook's 报告信息 sheet, and English.
+META_WORDS: dict[str, tuple[str, str]] = {
+    "meta.agency": ("机关名称", "the agency name"),
+    "meta.year": ("报告年度", "the report year"),
+    "meta.format_version": ("报告格式", "the format of the tables"),
+    "meta.agency_level": ("单位层级", "the agency level"),
+    "meta.published_on": ("发布日期", "the publication date"),
+    "meta.title": ("标题", "the title"),
+    "meta.source": ("来源", "the source"),
+}
 
 
 def row_words(cell: _format.CellSpec, spec: _format.FormatSpec) -> str:
@@ -56,3 +77,24 @@ def show(value: CellValue) -> str:
     if value is None:
         return "空白"
     return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def place_words(path: str, spec: _format.FormatSpec) -> tuple[str, str]:
+    """The Chinese and English words that locate anything a finding names.
+
+    A cell as :func:`cell_words` names it, a section by its heading, a fact of the report
+    by its name (:data:`META_WORDS`); anything else by its path.
+
+    >>> spec = _format.format_spec("2021")
+    >>> place_words("review_litigation.review.total", spec)[0]
+    '表四“行政复议”的“总计”'
+    >>> place_words("other_matters", spec)[0], place_words("meta.agency", spec)[0]
+    ('六、其他需要报告的事项', '机关名称')
+    """
+    if path in spec.by_path:
+        return cell_words(path, spec)
+    if path in HEADINGS:
+        return HEADINGS[path], f"section {SECTION_NAMES_EN[path]}"
+    if path == "preface":
+        return PREFACE_NAME, SECTION_NAMES_EN[path]
+    return META_WORDS.get(path, (path, path))

@@ -1,4 +1,7 @@
-"""Facts of the report as a whole: FORMAT-YEAR, PUBLISHED-LATE, SECTION-EMPTY, FEE-NOT-REPORTED."""
+"""Facts of the report as a whole.
+
+META-AGENCY-BLANK, FORMAT-YEAR, PUBLISHED-LATE, SECTION-EMPTY and FEE-NOT-REPORTED.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +16,32 @@ from govdisclosure._format.vocabulary import (
     TEXT_SECTIONS,
 )
 from govdisclosure._validation.context import Context, section_text
+from govdisclosure._validation.locations import META_WORDS, capital
 from govdisclosure._validation.result import Finding
 from govdisclosure._validation.rule import Rule
 from govdisclosure.errors import GovDisclosureError
 
-__all__ = ["check_fee", "check_format_year", "check_published_late", "check_section_empty"]
+__all__ = [
+    "check_agency_blank",
+    "check_fee",
+    "check_format_year",
+    "check_published_late",
+    "check_section_empty",
+]
+
+
+def check_agency_blank(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """META-AGENCY-BLANK: the report does not say which body published it."""
+    if ctx.report.meta.agency.strip():
+        return
+    name, name_en = META_WORDS["meta.agency"]
+    yield rule.violation(
+        ("meta.agency",),
+        f"{name}为空白：报告没有写明是哪个机关的年度报告。请填写发布报告的机关全称。",
+        f"{capital(name_en)} ({name}) is blank: the report does not say which body "
+        "published it. Write the agency's full name.",
+        actual=ctx.report.meta.agency,
+    )
 
 
 def check_format_year(rule: Rule, ctx: Context) -> Iterator[Finding]:
