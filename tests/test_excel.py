@@ -34,6 +34,7 @@ from govdisclosure._io.excel.workbook import (
     write_excel_summary,
 )
 from govdisclosure._io.xlsx import reader as _xlsx_safety
+from govdisclosure._io.xlsx.formula import evaluate
 
 
 @pytest.fixture
@@ -947,7 +948,7 @@ def test_evaluate(formula: str, expected: object) -> None:
     sheet.cells[1, 2] = _xlsx_safety.Cell(2, None, 0)
     sheet.cells[2, 1] = _xlsx_safety.Cell(None, "A1+3", 0, cached=False)
     sheet.cells[9, 9] = _xlsx_safety.Cell(None, formula, 0, cached=False)
-    assert _xlsx_safety.evaluate(sheet, 9, 9, lambda c: c.value) == expected  # type: ignore[arg-type,return-value]
+    assert evaluate(sheet, 9, 9, lambda c: c.value) == expected  # type: ignore[arg-type,return-value]
 
 
 @pytest.mark.parametrize("formula", ["VLOOKUP(A1,B1,1)", "I9+1", "A1:B1", "A1+", '"a"+1', "SUM(A1"])
@@ -957,7 +958,7 @@ def test_evaluate_refuses_the_rest(formula: str) -> None:
     sheet.cells[1, 1] = _xlsx_safety.Cell(1, None, 0)
     sheet.cells[9, 9] = _xlsx_safety.Cell(None, formula, 0, cached=False)
     with pytest.raises(ExcelError, match="表!I9"):
-        _xlsx_safety.evaluate(sheet, 9, 9, lambda c: c.value)  # type: ignore[arg-type,return-value]
+        evaluate(sheet, 9, 9, lambda c: c.value)  # type: ignore[arg-type,return-value]
 
 
 def test_huge_merge_costs_nothing() -> None:

@@ -34,7 +34,7 @@ from govdisclosure._io.json import from_json as from_json
 from govdisclosure._io.json import json_schema as json_schema
 from govdisclosure._io.json import to_dict as to_dict
 from govdisclosure._io.json import to_json as to_json
-from govdisclosure._io.xlsx.reader import ExcelLimits as ExcelLimits
+from govdisclosure._io.xlsx.archive import ExcelLimits as ExcelLimits
 from govdisclosure._model.applications import ApplicantRow as ApplicantRow
 from govdisclosure._model.applications import Applications2019 as Applications2019
 from govdisclosure._model.applications import Applications2021 as Applications2021

@@ -53,22 +53,20 @@ from govdisclosure._format import (
     TableSpec,
 )
 from govdisclosure._format.vocabulary import is_placeholder
+from govdisclosure._io.xlsx.archive import DEFAULT_LIMITS, ExcelLimits
+from govdisclosure._io.xlsx.formula import evaluate
 from govdisclosure._io.xlsx.reader import (
-    DEFAULT_LIMITS,
     Cell,
     ErrorValue,
-    ExcelError,
-    ExcelLimits,
     Sheet,
     Workbook,
     column_letter,
     coordinate,
-    evaluate,
     read_path,
 )
 from govdisclosure._io.xlsx.stream import StreamSheet, Style, new_styles, workbook_bytes
 from govdisclosure._model.report import AnnualReport, CellValue
-from govdisclosure.errors import InvalidReportError
+from govdisclosure.errors import ExcelError, InvalidReportError
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
