@@ -20,21 +20,29 @@ from openpyxl.worksheet.cell_range import CellRange
 import govdisclosure as gd
 import strategies
 from govdisclosure._format import TABLE3_CORNER_NOTE, FormatVersion, format_spec
-from govdisclosure._io.excel import workbook as _excel
-from govdisclosure._io.excel.workbook import (
-    ExcelError,
-    ExcelLimits,
+from govdisclosure._io.excel.labels import label_keys, normalize_label
+from govdisclosure._io.excel.layout import FACTS_SHEET, TEXTS_SHEET, excel_cell
+from govdisclosure._io.excel.read import (
     ExcelReadWarning,
-    excel_cell,
-    excel_template,
+    _build,
+    _load_xlsx,
+    _read_book,
     read_excel,
-    read_excel_summary,
     read_excel_with_warnings,
-    write_excel,
+)
+from govdisclosure._io.excel.summary import (
+    SUMMARY_SHEET,
+    VIOLATIONS_SHEET,
+    read_excel_summary,
     write_excel_summary,
 )
+from govdisclosure._io.excel.template import excel_template
+from govdisclosure._io.excel.values import CellReader
+from govdisclosure._io.excel.write import to_excel_bytes, write_excel
 from govdisclosure._io.xlsx import reader as _xlsx_safety
+from govdisclosure._io.xlsx.archive import ExcelLimits
 from govdisclosure._io.xlsx.formula import evaluate
+from govdisclosure.errors import ExcelError
 
 
 @pytest.fixture
@@ -70,9 +78,9 @@ def _report_2019() -> gd.AnnualReport:
 @given(strategies.reports())
 def test_roundtrip_property(report: gd.AnnualReport) -> None:
     """read_excel(write_excel(r)) == r for generated reports of both formats, no warnings."""
-    data = _excel.to_excel_bytes(report)
+    data = to_excel_bytes(report)
     book = _xlsx_safety.open_workbook(data)
-    reader_result = _excel._read_book(book)
+    reader_result = _read_book(book)
     assert reader_result.warnings == ()
     assert reader_result.report == report
 
@@ -107,7 +115,7 @@ TRICKY_TEXTS = [
 def test_texts_stay_text(text: str, tmp_path: Path) -> None:
     """Texts survive exactly, and one beginning with '=' is stored as text, not a formula."""
     report = gd.AnnualReport.blank(agency=text, year=2023, title=text, source=text)
-    report = _excel._build(
+    report = _build(
         {},
         {
             "preface": text,
@@ -121,7 +129,7 @@ def test_texts_stay_text(text: str, tmp_path: Path) -> None:
     )
     back = _roundtrip(report, tmp_path)
     assert back == report
-    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")[_excel.TEXTS_SHEET]
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")[TEXTS_SHEET]
     assert all(cell.data_type != "f" for row in ws.iter_rows() for cell in row)
 
 
@@ -147,7 +155,7 @@ def test_long_text_split_and_joined(tmp_path: Path) -> None:
         overview=gd.Overview(text=long),
     )
     assert _roundtrip(report, tmp_path) == report
-    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")[_excel.TEXTS_SHEET]
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")[TEXTS_SHEET]
     row = int(excel_cell("overview.text").split("!")[1][1:])
     pieces = [c.value for c in ws[row][2:] if c.value is not None]
     assert len(pieces) >= 3
@@ -579,7 +587,7 @@ _BOMB_XML = (
 
 
 def _valid_bytes() -> bytes:
-    return _excel.to_excel_bytes(gd.AnnualReport.blank(agency="某", year=2023))
+    return to_excel_bytes(gd.AnnualReport.blank(agency="某", year=2023))
 
 
 def _replace_part(data: bytes, name: str, content: bytes | str) -> bytes:
@@ -685,9 +693,11 @@ def test_openpyxl_uses_defusedxml() -> None:
 
 
 def test_import_stays_light() -> None:
-    """Importing govdisclosure and its Excel module does not import openpyxl."""
+    """Importing govdisclosure and its Excel modules does not import openpyxl."""
     code = (
-        "import sys, govdisclosure, govdisclosure._io.excel.workbook; "
+        "import importlib, pkgutil, sys, govdisclosure, govdisclosure._io.excel as excel\n"
+        "for module in pkgutil.iter_modules(excel.__path__):\n"
+        "    importlib.import_module(f'govdisclosure._io.excel.{module.name}')\n"
         "print('openpyxl' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -755,7 +765,7 @@ def test_summary_roundtrip_mixed_versions(sample: gd.AnnualReport, tmp_path: Pat
         return blank.with_cells(dict(r.cells()))
 
     assert back == [numbers_only(r) for r in (sample, old, odd)]
-    ws = openpyxl.load_workbook(path)[_excel.SUMMARY_SHEET]
+    ws = openpyxl.load_workbook(path)[SUMMARY_SHEET]
     header = [c.value for c in ws[2]]
     assert header[:4] == ["agency", "year", "format_version", "proactive_disclosure.rules.issued"]
     assert set(header[3:]) == set(gd.cell_paths("2021")) | set(gd.cell_paths("2019"))
@@ -771,7 +781,7 @@ def test_summary_violations_sheet(sample: gd.AnnualReport, tmp_path: Path) -> No
         _Result(()),
     ]
     write_excel_summary([sample, sample], path, results=results)
-    ws = openpyxl.load_workbook(path)[_excel.VIOLATIONS_SHEET]
+    ws = openpyxl.load_workbook(path)[VIOLATIONS_SHEET]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     assert rows[0][:4] == ["汇总表行号", "机关名称", "报告年度", "规则"]
     assert rows[1] == [
@@ -800,7 +810,7 @@ def test_summary_errors(sample: gd.AnnualReport, tmp_path: Path) -> None:
         read_excel_summary(path)
     write_excel_summary([sample, _report_2019()], path)
     wb = openpyxl.load_workbook(path)
-    ws = wb[_excel.SUMMARY_SHEET]
+    ws = wb[SUMMARY_SHEET]
     column = [c.value for c in ws[2]].index("proactive_disclosure.rules.newly_made") + 1
     ws.cell(3, column, 5)
     with pytest.raises(ExcelError, match=r"has no cell proactive_disclosure\.rules\.newly_made"):
@@ -873,7 +883,7 @@ def test_template_checks_compute_the_relations(tmp_path: Path) -> None:
     filled = _fill(path, report)
     book = _xlsx_safety.open_workbook(filled.read_bytes())
     sheet = next(s for s in book.sheets if s.name == "表三")
-    reader = _excel._Reader(book)
+    reader = CellReader(book)
     checks = {
         (r, c): reader.scalar(sheet, r, c, cell)
         for (r, c), cell in sheet.cells.items()
@@ -973,10 +983,10 @@ def test_huge_merge_costs_nothing() -> None:
 
 def test_label_normalization() -> None:
     """Labels compare without spaces, bracket width, quotes, 合计/总计 and 一年度 variants."""
-    n = _excel.normalize_label
+    n = normalize_label
     assert n("（七） 合 计") == n("(七)总计")
     assert n("3.危及'三安全一稳定'") == n("3.危及“三安全一稳定”")
-    assert _excel._keys("（二）部分公开（区分处理的）") == ("部分公开(区分处理的)", "部分公开")
+    assert label_keys("（二）部分公开（区分处理的）") == ("部分公开(区分处理的)", "部分公开")
 
 
 def test_load_reader_emits_warnings(sample: gd.AnnualReport, tmp_path: Path) -> None:
@@ -984,7 +994,7 @@ def test_load_reader_emits_warnings(sample: gd.AnnualReport, tmp_path: Path) -> 
     wb = _handmade(sample, values={"applications.granted.natural_person": "-"})
     path = _save(wb, tmp_path / "h.xlsx")
     with pytest.warns(ExcelReadWarning, match="h.xlsx: .*read as blank"):
-        report = _excel._load_xlsx(path)
+        report = _load_xlsx(path)
     assert report.cell("applications.granted.natural_person") is None
 
 
@@ -1081,7 +1091,7 @@ def test_low_level_reader_cell_types() -> None:
     assert book.number_format(99) == "General"
     assert cells[6, 1].formula == "SUM(A3:B3)"
     assert cells[5, 2].formula == ""
-    reader = _excel._Reader(book)
+    reader = CellReader(book)
     assert reader.scalar(book.sheets[0], 5, 1, cells[5, 1]) == 15
     assert book.sheets[0].merges == [(1, 10, 2, 11), (1, 12, 1, 12)]
     with pytest.raises(ValueError, match="0"):
@@ -1114,8 +1124,8 @@ def test_money_and_dates_from_other_programs(tmp_path: Path) -> None:
     fee = excel_cell("proactive_disclosure.administrative_fees.amount_10k_yuan").split("!")[1]
     wb["表二"][fee] = 3
     wb["表二"][fee].number_format = "#,##0.00"
-    wb[_excel.FACTS_SHEET]["C6"] = dt.datetime(2024, 1, 31)
-    wb[_excel.FACTS_SHEET]["C3"] = 2023
+    wb[FACTS_SHEET]["C6"] = dt.datetime(2024, 1, 31)
+    wb[FACTS_SHEET]["C3"] = 2023
     back = read_excel(_save(wb, tmp_path / "r.xlsx"))
     assert str(back.cell("proactive_disclosure.administrative_fees.amount_10k_yuan")) == "3.00"
     assert back.meta.published_on == dt.date(2024, 1, 31)

@@ -1,0 +1,195 @@
+"""Finding the official tables, the facts and the text fields by their labels.
+
+Tables may sit anywhere on any sheet, with blank rows and columns in between, label
+variants and merged cells; each finder returns where the data cells of its table are, or
+raises :class:`NotFoundError` saying what is missing. Facts are found right of their field
+id or their label; the format version, when no fact states it, from the labels the sheets
+show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from govdisclosure._format import APPLICANT_COLUMNS, FormatVersion, TableSpec
+from govdisclosure._io.excel.labels import LabelIndex
+from govdisclosure._io.excel.layout import FACTS
+from govdisclosure._io.xlsx.reader import Sheet
+
+__all__ = ["FINDERS", "NotFoundError", "fields_on", "locate_facts", "version_from_labels"]
+
+
+_COLUMN_ALIASES = {"other_org": ("其他组织",)}
+_HEADER_WINDOW = 20
+_V2021_SIGNS = (
+    "本年制发件数",
+    "现行有效件数",
+    "本年收费金额（单位：万元）",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+)
+_V2019_SIGNS = ("本年新制作数量", "对外公开总数量", "上一年项目数量", "政府集中采购")
+
+
+class NotFoundError(Exception):
+    """A table was not found on a sheet; the message says what was missing."""
+
+
+def _find_table2(index: LabelIndex, table: TableSpec) -> dict[str, tuple[int, int]]:
+    cells: dict[str, tuple[int, int]] = {}
+    for spec in table.rows:
+        found: dict[str, tuple[int, int]] | None = None
+        for r, c in index.find(*spec.labels[-1:]):
+            found = {}
+            for column in spec.columns:
+                heads = [
+                    (hr, hc)
+                    for hr, hc in index.find(column.labels[-1])
+                    if r - _HEADER_WINDOW <= hr < r and hc > c
+                ]
+                if not heads:
+                    found = None
+                    break
+                _hr, hc = max(heads, key=lambda p: (p[0], -p[1]))
+                found[f"{table.section}.{spec.id}.{column.id}"] = (r, hc)
+            if found is not None:
+                break
+        if found is None:
+            raise NotFoundError(f"the row “{spec.label}” with its column headers above it")
+        cells.update(found)
+    return cells
+
+
+def _find_table3(index: LabelIndex, table: TableSpec) -> dict[str, tuple[int, int]]:
+    sheet = index.sheet
+    anchors = index.find(APPLICANT_COLUMNS[0].labels[-1])
+    if not anchors:
+        raise NotFoundError("the header “自然人”")
+    problem = ""
+    for ra, ca in anchors:
+        columns = {APPLICANT_COLUMNS[0].id: ca}
+        bottom = sheet.bottom(ra, ca)
+        previous = ca
+        for column in APPLICANT_COLUMNS[1:]:
+            labels = (column.labels[-1], *_COLUMN_ALIASES.get(column.id, ()))
+            heads = [p for p in index.find(*labels) if ra - 1 <= p[0] <= ra + 3 and p[1] > previous]
+            if not heads:
+                problem = f"the header “{column.labels[-1]}” right of “自然人”"
+                break
+            hr, hc = min(heads, key=lambda p: (p[1], p[0]))
+            columns[column.id] = previous = hc
+            bottom = max(bottom, sheet.bottom(hr, hc))
+        else:
+            try:
+                return _table3_rows(index, table, columns, bottom)
+            except NotFoundError as exc:
+                problem = str(exc)
+    raise NotFoundError(problem)
+
+
+def _table3_rows(
+    index: LabelIndex, table: TableSpec, columns: dict[str, int], header_bottom: int
+) -> dict[str, tuple[int, int]]:
+    first_data = min(columns.values())
+    cells: dict[str, tuple[int, int]] = {}
+    previous = header_bottom
+    for spec in table.rows:
+        label = spec.labels[-1]
+        rows = [r for r, c in index.find(label) if c < first_data and r > previous]
+        if not rows:
+            rows = [r for r, c in index.ending(label) if c < first_data and r > previous]
+        if not rows:
+            raise NotFoundError(f"the row “{spec.label}” below the header")
+        previous = min(rows)
+        for column in spec.columns:
+            cells[f"{table.section}.{spec.id}.{column.id}"] = (previous, columns[column.id])
+    return cells
+
+
+def _find_table4(index: LabelIndex, table: TableSpec) -> dict[str, tuple[int, int]]:
+    sheet = index.sheet
+    groups = [spec.labels[-1] for spec in table.rows]
+    problem = f"the header “{groups[1]}”"
+    for r2, c2 in index.find(groups[1]):
+        thirds = [p for p in index.find(groups[2]) if abs(p[0] - r2) <= 1 and p[1] > c2]
+        firsts = [p for p in index.find(groups[0]) if r2 - 2 <= p[0] <= r2 and p[1] < c2]
+        if not thirds or not firsts:
+            problem = f"the headers “{groups[0]}” and “{groups[2]}” beside “{groups[1]}”"
+            continue
+        c3 = min(thirds, key=lambda p: p[1])[1]
+        r1, c1 = max(firsts, key=lambda p: p[1])
+        bounds = ((c1, c2), (c2, c3), (c3, c3 + 10 * len(table.rows[2].columns)))
+        top = min(r1, r2)
+        heads: dict[str, tuple[int, int]] = {}
+        bottom = top
+        for spec, (lo, hi) in zip(table.rows, bounds, strict=False):
+            previous = lo - 1
+            for column in spec.columns:
+                found = [
+                    p
+                    for p in index.find(column.labels[-1])
+                    if top < p[0] <= top + 4 and previous < p[1] < hi
+                ]
+                if not found:
+                    break
+                hr, previous = min(found, key=lambda p: (p[1], p[0]))
+                heads[f"{table.section}.{spec.id}.{column.id}"] = (hr, previous)
+                bottom = max(bottom, sheet.bottom(hr, previous))
+        if len(heads) != sum(len(s.columns) for s in table.rows):
+            problem = "the outcome headers (结果维持 … 总计) under each group"
+            continue
+        data_columns = {c for _, c in heads.values()}
+        data_row = next(
+            (
+                r
+                for r in range(bottom + 1, bottom + 6)
+                if any((r, c) in sheet.cells for c in data_columns)
+            ),
+            bottom + 1,
+        )
+        return {path: (data_row, c) for path, (_, c) in heads.items()}
+    raise NotFoundError(problem)
+
+
+FINDERS = {2: _find_table2, 3: _find_table3, 4: _find_table4}
+
+
+def version_from_labels(indexes: Sequence[LabelIndex]) -> FormatVersion | None:
+    has = {sign: any(ix.find(sign) for ix in indexes) for sign in _V2021_SIGNS + _V2019_SIGNS}
+    new = sum(has[s] for s in _V2021_SIGNS)
+    old = sum(has[s] for s in _V2019_SIGNS)
+    if new == old:
+        return None
+    return FormatVersion.V2021 if new > old else FormatVersion.V2019
+
+
+def fields_on(index: LabelIndex, ids: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each field id sits, keeping only the column that holds most of them."""
+    found = {field: index.by_raw.get(field, []) for field in ids}
+    counts: dict[int, int] = {}
+    for positions in found.values():
+        for _, c in positions:
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return {}
+    best = max(counts, key=lambda c: (counts[c], -c))
+    return {f: [p for p in ps if p[1] == best] for f, ps in found.items() if ps}
+
+
+def locate_facts(indexes: Sequence[LabelIndex]) -> dict[str, tuple[Sheet, int, int]]:
+    """The cell holding each fact: right of its field id or of its label."""
+    located: dict[str, tuple[Sheet, int, int]] = {}
+    for index in indexes:
+        for field, positions in fields_on(index, [f for f, _, _ in FACTS]).items():
+            if field not in located:
+                r, c = positions[0]
+                located[field] = (index.sheet, r, index.sheet.right(r, c) + 1)
+    for field, label, aliases in FACTS:
+        if field in located:
+            continue
+        for index in indexes:
+            positions = index.find(label, *aliases)
+            if positions:
+                r, c = positions[0]
+                located[field] = (index.sheet, r, index.sheet.right(r, c) + 1)
+                break
+    return located
