@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from govdisclosure._format import APPLICANT_COLUMNS, FormatVersion, TableSpec
+from govdisclosure._format import APPLICANT_COLUMNS, FormatVersion, RowSpec, TableSpec
 from govdisclosure._io.excel.labels import LabelIndex
 from govdisclosure._io.excel.layout import FACTS
 from govdisclosure._io.xlsx.reader import Sheet
@@ -37,58 +37,75 @@ class NotFoundError(Exception):
 def _find_table2(index: LabelIndex, table: TableSpec) -> dict[str, tuple[int, int]]:
     cells: dict[str, tuple[int, int]] = {}
     for spec in table.rows:
-        found: dict[str, tuple[int, int]] | None = None
-        for r, c in index.find(*spec.labels[-1:]):
-            found = {}
-            for column in spec.columns:
-                heads = [
-                    (hr, hc)
-                    for hr, hc in index.find(column.labels[-1])
-                    if r - _HEADER_WINDOW <= hr < r and hc > c
-                ]
-                if not heads:
-                    found = None
-                    break
-                _hr, hc = max(heads, key=lambda p: (p[0], -p[1]))
-                found[f"{table.section}.{spec.id}.{column.id}"] = (r, hc)
-            if found is not None:
-                break
+        found = next(
+            (
+                row
+                for r, c in index.find(*spec.labels[-1:])
+                if (row := _table2_row(index, table, spec, r, c)) is not None
+            ),
+            None,
+        )
         if found is None:
             raise NotFoundError(f"the row “{spec.label}” with its column headers above it")
         cells.update(found)
     return cells
 
 
+def _table2_row(
+    index: LabelIndex, table: TableSpec, spec: RowSpec, r: int, c: int
+) -> dict[str, tuple[int, int]] | None:
+    """The cells of a row labelled at ``(r, c)``, each under the nearest header above it."""
+    found: dict[str, tuple[int, int]] = {}
+    for column in spec.columns:
+        heads = [
+            (hr, hc)
+            for hr, hc in index.find(column.labels[-1])
+            if r - _HEADER_WINDOW <= hr < r and hc > c
+        ]
+        if not heads:
+            return None
+        _hr, hc = max(heads, key=lambda p: (p[0], -p[1]))
+        found[f"{table.section}.{spec.id}.{column.id}"] = (r, hc)
+    return found
+
+
 def _find_table3(index: LabelIndex, table: TableSpec) -> dict[str, tuple[int, int]]:
-    sheet = index.sheet
     anchors = index.find(APPLICANT_COLUMNS[0].labels[-1])
     if not anchors:
         raise NotFoundError("the header “自然人”")
     problem = ""
     for ra, ca in anchors:
-        columns = {APPLICANT_COLUMNS[0].id: ca}
-        bottom = sheet.bottom(ra, ca)
-        previous = ca
-        for column in APPLICANT_COLUMNS[1:]:
-            labels = (column.labels[-1], *_COLUMN_ALIASES.get(column.id, ()))
-            heads = [p for p in index.find(*labels) if ra - 1 <= p[0] <= ra + 3 and p[1] > previous]
-            if not heads:
-                problem = f"the header “{column.labels[-1]}” right of “自然人”"
-                break
-            hr, hc = min(heads, key=lambda p: (p[1], p[0]))
-            columns[column.id] = previous = hc
-            bottom = max(bottom, sheet.bottom(hr, hc))
-        else:
-            try:
-                return _table3_rows(index, table, columns, bottom)
-            except NotFoundError as exc:
-                problem = str(exc)
+        try:
+            columns, bottom = _table3_columns(index, ra, ca)
+            cells = _table3_rows(index, table, columns, bottom)
+        except NotFoundError as exc:
+            problem = str(exc)
+            continue
+        return cells
     raise NotFoundError(problem)
+
+
+def _table3_columns(index: LabelIndex, ra: int, ca: int) -> tuple[dict[str, int], int]:
+    """The column of each applicant column, from 自然人 at ``(ra, ca)``; the header's last row."""
+    sheet = index.sheet
+    columns = {APPLICANT_COLUMNS[0].id: ca}
+    bottom = sheet.bottom(ra, ca)
+    previous = ca
+    for column in APPLICANT_COLUMNS[1:]:
+        labels = (column.labels[-1], *_COLUMN_ALIASES.get(column.id, ()))
+        heads = [p for p in index.find(*labels) if ra - 1 <= p[0] <= ra + 3 and p[1] > previous]
+        if not heads:
+            raise NotFoundError(f"the header “{column.labels[-1]}” right of “自然人”")
+        hr, hc = min(heads, key=lambda p: (p[1], p[0]))
+        columns[column.id] = previous = hc
+        bottom = max(bottom, sheet.bottom(hr, hc))
+    return columns, bottom
 
 
 def _table3_rows(
     index: LabelIndex, table: TableSpec, columns: dict[str, int], header_bottom: int
 ) -> dict[str, tuple[int, int]]:
+    """The cells of each row, found by its label below the header and left of the data."""
     first_data = min(columns.values())
     cells: dict[str, tuple[int, int]] = {}
     previous = header_bottom
@@ -106,48 +123,69 @@ def _table3_rows(
 
 
 def _find_table4(index: LabelIndex, table: TableSpec) -> dict[str, tuple[int, int]]:
-    sheet = index.sheet
     groups = [spec.labels[-1] for spec in table.rows]
     problem = f"the header “{groups[1]}”"
     for r2, c2 in index.find(groups[1]):
-        thirds = [p for p in index.find(groups[2]) if abs(p[0] - r2) <= 1 and p[1] > c2]
-        firsts = [p for p in index.find(groups[0]) if r2 - 2 <= p[0] <= r2 and p[1] < c2]
-        if not thirds or not firsts:
-            problem = f"the headers “{groups[0]}” and “{groups[2]}” beside “{groups[1]}”"
+        try:
+            top, bounds = _table4_groups(index, table, r2, c2)
+            heads, bottom = _table4_heads(index, table, top, bounds)
+        except NotFoundError as exc:
+            problem = str(exc)
             continue
-        c3 = min(thirds, key=lambda p: p[1])[1]
-        r1, c1 = max(firsts, key=lambda p: p[1])
-        bounds = ((c1, c2), (c2, c3), (c3, c3 + 10 * len(table.rows[2].columns)))
-        top = min(r1, r2)
-        heads: dict[str, tuple[int, int]] = {}
-        bottom = top
-        for spec, (lo, hi) in zip(table.rows, bounds, strict=False):
-            previous = lo - 1
-            for column in spec.columns:
-                found = [
-                    p
-                    for p in index.find(column.labels[-1])
-                    if top < p[0] <= top + 4 and previous < p[1] < hi
-                ]
-                if not found:
-                    break
-                hr, previous = min(found, key=lambda p: (p[1], p[0]))
-                heads[f"{table.section}.{spec.id}.{column.id}"] = (hr, previous)
-                bottom = max(bottom, sheet.bottom(hr, previous))
-        if len(heads) != sum(len(s.columns) for s in table.rows):
-            problem = "the outcome headers (结果维持 … 总计) under each group"
-            continue
-        data_columns = {c for _, c in heads.values()}
-        data_row = next(
-            (
-                r
-                for r in range(bottom + 1, bottom + 6)
-                if any((r, c) in sheet.cells for c in data_columns)
-            ),
-            bottom + 1,
-        )
+        data_row = _table4_data_row(index.sheet, {c for _, c in heads.values()}, bottom)
         return {path: (data_row, c) for path, (_, c) in heads.items()}
     raise NotFoundError(problem)
+
+
+def _table4_groups(
+    index: LabelIndex, table: TableSpec, r2: int, c2: int
+) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """The header's top row and the column span of each group (行政复议, the two 行政诉讼 kinds).
+
+    Found from the second group's header at ``(r2, c2)``: the first group left of it, the
+    third right of it.
+    """
+    groups = [spec.labels[-1] for spec in table.rows]
+    thirds = [p for p in index.find(groups[2]) if abs(p[0] - r2) <= 1 and p[1] > c2]
+    firsts = [p for p in index.find(groups[0]) if r2 - 2 <= p[0] <= r2 and p[1] < c2]
+    if not thirds or not firsts:
+        raise NotFoundError(f"the headers “{groups[0]}” and “{groups[2]}” beside “{groups[1]}”")
+    c3 = min(thirds, key=lambda p: p[1])[1]
+    r1, c1 = max(firsts, key=lambda p: p[1])
+    return min(r1, r2), ((c1, c2), (c2, c3), (c3, c3 + 10 * len(table.rows[2].columns)))
+
+
+def _table4_heads(
+    index: LabelIndex, table: TableSpec, top: int, bounds: Sequence[tuple[int, int]]
+) -> tuple[dict[str, tuple[int, int]], int]:
+    """The outcome header of every cell, in its group's span; the header's last row."""
+    sheet = index.sheet
+    heads: dict[str, tuple[int, int]] = {}
+    bottom = top
+    for spec, (lo, hi) in zip(table.rows, bounds, strict=False):
+        previous = lo - 1
+        for column in spec.columns:
+            found = [
+                p
+                for p in index.find(column.labels[-1])
+                if top < p[0] <= top + 4 and previous < p[1] < hi
+            ]
+            if not found:
+                break
+            hr, previous = min(found, key=lambda p: (p[1], p[0]))
+            heads[f"{table.section}.{spec.id}.{column.id}"] = (hr, previous)
+            bottom = max(bottom, sheet.bottom(hr, previous))
+    if len(heads) != sum(len(s.columns) for s in table.rows):
+        raise NotFoundError("the outcome headers (结果维持 … 总计) under each group")
+    return heads, bottom
+
+
+def _table4_data_row(sheet: Sheet, columns: set[int], bottom: int) -> int:
+    """The data row: the first row under the header with a cell in a data column."""
+    return next(
+        (r for r in range(bottom + 1, bottom + 6) if any((r, c) in sheet.cells for c in columns)),
+        bottom + 1,
+    )
 
 
 FINDERS = {2: _find_table2, 3: _find_table3, 4: _find_table4}

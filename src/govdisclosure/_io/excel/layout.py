@@ -20,6 +20,7 @@ from govdisclosure._format import (
     TABLE3_CORNER_NOTE,
     AgencyLevel,
     FormatVersion,
+    RowSpec,
     TableSpec,
 )
 from govdisclosure._io.xlsx.reader import coordinate
@@ -145,57 +146,20 @@ def _layout_table2(table: TableSpec, heading: str) -> Layout:
     )
 
 
-def _layout_table3(table: TableSpec, heading: str) -> Layout:  # noqa: PLR0912 - one branch per label level
+def _layout_table3(table: TableSpec, heading: str) -> Layout:
     b = _Builder()
     first = 4  # the first data column: three label columns come before it
     last = first + len(APPLICANT_COLUMNS) - 1
-    b.put(1, 1, heading, "title", right=last)
-    b.put(2, 1, TABLE3_CORNER_NOTE, "corner", bottom=4, right=3)
-    b.put(2, first, "申请人情况", "header", right=last)
-    column_of: dict[str, int] = {}
-    groups: dict[str, list[int]] = {}
-    for offset, column in enumerate(APPLICANT_COLUMNS):
-        c = first + offset
-        column_of[column.id] = c
-        if len(column.labels) == 1:
-            b.put(3, c, column.labels[0], "header", bottom=4)
-        else:
-            groups.setdefault(column.labels[0], []).append(c)
-            b.put(4, c, column.labels[1], "header")
-    for text, cols in groups.items():
-        b.put(3, cols[0], text, "header", right=cols[-1])
+    top = 5  # the first data row, under the title and three header rows
+    column_of = _table3_header(b, heading, first, last)
     cells: dict[str, tuple[int, int]] = {}
     heights: dict[int, float] = {}
-    top = 5
     rows = table.rows
     for i, spec in enumerate(rows):
         r = top + i
         for column in spec.columns:
             cells[f"{table.section}.{spec.id}.{column.id}"] = (r, column_of[column.id])
-        if len(spec.labels) == 1:
-            b.put(r, 1, spec.labels[0], "label", right=3)
-            heights[r] = 16.0 * _lines(spec.labels[0], 8 + 12 + 40)
-            continue
-        for level in (0, 1):
-            if level == 1 and len(spec.labels) == 2:
-                break
-            same = i > 0 and rows[i - 1].labels[: level + 1] == spec.labels[: level + 1]
-            if not same:
-                end = i
-                while (
-                    end + 1 < len(rows)
-                    and rows[end + 1].labels[: level + 1] == spec.labels[: level + 1]
-                    and len(rows[end + 1].labels) > level + 1
-                ):
-                    end += 1
-                b.put(r, level + 1, spec.labels[level], "label", bottom=top + end)
-        leaf = spec.labels[-1]
-        if len(spec.labels) == 2:
-            b.put(r, 2, leaf, "label", right=3)
-            heights[r] = 16.0 * _lines(leaf, 12 + 40)
-        else:
-            b.put(r, 3, leaf, "label")
-            heights[r] = 16.0 * _lines(leaf, 40)
+        heights[r] = _table3_row_labels(b, rows, i, top)
     widths = {1: 8.0, 2: 12.0, 3: 40.0, **dict.fromkeys(range(first, last + 1), 11.0)}
     heights[2] = 20.0
     heights[3] = heights[4] = 24.0
@@ -213,6 +177,60 @@ def _layout_table3(table: TableSpec, heading: str) -> Layout:  # noqa: PLR0912 -
         (2, 4),
         landscape=True,
     )
+
+
+def _table3_header(b: _Builder, heading: str, first: int, last: int) -> dict[str, int]:
+    """Put table 3's title, corner note and applicant headers; return each column's column."""
+    b.put(1, 1, heading, "title", right=last)
+    b.put(2, 1, TABLE3_CORNER_NOTE, "corner", bottom=4, right=3)
+    b.put(2, first, "申请人情况", "header", right=last)
+    column_of: dict[str, int] = {}
+    groups: dict[str, list[int]] = {}
+    for offset, column in enumerate(APPLICANT_COLUMNS):
+        c = first + offset
+        column_of[column.id] = c
+        if len(column.labels) == 1:
+            b.put(3, c, column.labels[0], "header", bottom=4)
+        else:
+            groups.setdefault(column.labels[0], []).append(c)
+            b.put(4, c, column.labels[1], "header")
+    for text, cols in groups.items():
+        b.put(3, cols[0], text, "header", right=cols[-1])
+    return column_of
+
+
+def _table3_row_labels(b: _Builder, rows: Sequence[RowSpec], i: int, top: int) -> float:
+    """Put the labels of row ``i`` of table 3; return the row's height.
+
+    A row's group labels (三、本年度办理结果, （三）不予公开) are put once, on the group's first
+    row, merged down to its last; its own label takes the label columns left over.
+    """
+    labels = rows[i].labels
+    r = top + i
+    if len(labels) == 1:
+        b.put(r, 1, labels[0], "label", right=3)
+        return 16.0 * _lines(labels[0], 8 + 12 + 40)
+    for level in range(len(labels) - 1):
+        if i == 0 or rows[i - 1].labels[: level + 1] != labels[: level + 1]:
+            b.put(r, level + 1, labels[level], "label", bottom=top + _group_end(rows, i, level))
+    if len(labels) == 2:
+        b.put(r, 2, labels[-1], "label", right=3)
+        return 16.0 * _lines(labels[-1], 12 + 40)
+    b.put(r, 3, labels[-1], "label")
+    return 16.0 * _lines(labels[-1], 40)
+
+
+def _group_end(rows: Sequence[RowSpec], i: int, level: int) -> int:
+    """The last row of the group whose label row ``i`` has at ``level``."""
+    prefix = rows[i].labels[: level + 1]
+    end = i
+    while (
+        end + 1 < len(rows)
+        and rows[end + 1].labels[: level + 1] == prefix
+        and len(rows[end + 1].labels) > level + 1
+    ):
+        end += 1
+    return end
 
 
 def _layout_table4(table: TableSpec, heading: str) -> Layout:

@@ -34,7 +34,7 @@ from govdisclosure._io.excel.values import (
     read_year,
 )
 from govdisclosure._io.xlsx.archive import DEFAULT_LIMITS, ExcelLimits
-from govdisclosure._io.xlsx.reader import Workbook, coordinate, read_path
+from govdisclosure._io.xlsx.reader import Sheet, Workbook, coordinate, read_path
 from govdisclosure._model.report import AnnualReport, CellValue
 from govdisclosure.errors import ExcelError, InvalidReportError
 
@@ -93,35 +93,29 @@ def _read_meta(reader: CellReader, indexes: Sequence[LabelIndex]) -> dict[str, A
 def _read_texts(
     reader: CellReader, indexes: Sequence[LabelIndex], version: FormatVersion
 ) -> dict[str, Any]:
+    """The text fields, each right of its field id, on the first sheet that has it."""
     fields = text_fields(version)
     values: dict[str, Any] = {}
     for index in indexes:
         located = fields_on(index, [f for f, _, _ in fields])
-        if not located:
-            continue
-        sheet = index.sheet
         for field, _, kind in fields:
-            if field in values:
-                continue
-            positions = located.get(field, [])
-            if kind == "notes":
-                notes = []
-                for r, c in positions:
-                    note = reader.text(sheet, r, sheet.right(r, c) + 1)
-                    if note is not None:
-                        notes.append(note)
-                if positions:
-                    values[field] = tuple(notes)
-                continue
-            if not positions:
-                continue
-            r, c = positions[0]
-            if kind == "money":
-                values[field] = reader.number(sheet, r, sheet.right(r, c) + 1, CellKind.MONEY)
-            else:
-                text = reader.text(sheet, r, sheet.right(r, c) + 1)
-                values[field] = "" if text is None and kind == "req" else text
+            if field not in values and located.get(field):
+                values[field] = _read_field(reader, index.sheet, located[field], kind)
     return values
+
+
+def _read_field(
+    reader: CellReader, sheet: Sheet, positions: Sequence[tuple[int, int]], kind: str
+) -> Any:
+    """The value of a text field whose id sits at ``positions`` (each note at one)."""
+    if kind == "notes":
+        notes = [reader.text(sheet, r, sheet.right(r, c) + 1) for r, c in positions]
+        return tuple(note for note in notes if note is not None)
+    r, c = positions[0]
+    if kind == "money":
+        return reader.number(sheet, r, sheet.right(r, c) + 1, CellKind.MONEY)
+    text = reader.text(sheet, r, sheet.right(r, c) + 1)
+    return "" if text is None and kind == "req" else text
 
 
 def _read_tables(

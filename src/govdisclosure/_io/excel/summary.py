@@ -14,6 +14,7 @@ import functools
 import os
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -191,8 +192,18 @@ def summary_entries_bytes(
     entries: Sequence[SummaryEntry], failures: Sequence[tuple[str, str]] = ()
 ) -> bytes:
     """The summary workbook of some entries (see :func:`write_excel_summary`)."""
-    columns = tuple(summary_columns(e.version for e in entries))
     styles = new_styles()
+    sheets = [_summary_sheet(styles, entries)]
+    if any(e.violations is not None for e in entries):
+        sheets.append(_violations_sheet(styles, entries))
+    if failures:
+        sheets.append(_failures_sheet(styles, failures))
+    return workbook_bytes(sheets)
+
+
+def _summary_sheet(styles: Any, entries: Sequence[SummaryEntry]) -> StreamSheet:
+    """汇总: the two header rows (labels, ids), then one row per report."""
+    columns = tuple(summary_columns(e.version for e in entries))
     ws = StreamSheet(styles, SUMMARY_SHEET, [24, 10, 10] + [14] * len(columns), freeze=(2, 3))
     ws.append([label for _, label in _META_COLUMNS] + [_summary_label(p) for p in columns], _HEADER)
     ws.append([i for i, _ in _META_COLUMNS] + list(columns), _ID)
@@ -205,36 +216,41 @@ def summary_entries_bytes(
             plain = value is None or (type(value) is int and -EXACT_DIGITS < value < EXACT_DIGITS)
             row.append(value if plain else _summary_value(value))
         ws.append(row)
-    sheets = [ws]
-    if any(e.violations is not None for e in entries):
-        vs = StreamSheet(styles, VIOLATIONS_SHEET, (10, 24, 10, 20, 10, 40, 10, 10, 60, 60), (1, 0))
-        vs.append([label for _, label in _VIOLATION_COLUMNS], _HEADER)
-        for n, entry in enumerate(entries, start=3):
-            for rule, severity, paths, expected, actual, message, english in entry.violations or ():
-                vs.append(
-                    [
-                        n,
-                        _check_fits(entry.agency),
-                        entry.year,
-                        _check_fits(str(rule)),
-                        _check_fits(str(severity)),
-                        _check_fits(str(paths)),
-                        _number_or_text(expected),
-                        _number_or_text(actual),
-                        _check_fits(str(message)),
-                        _check_fits(str(english)),
-                    ]
-                )
-        sheets.append(vs)
-    if failures:
-        fs = StreamSheet(styles, FAILURES_SHEET, (50, 90), (1, 0))
-        fs.append(["文件", "原因"], _HEADER)
-        for name, reason in failures:
-            # A reason is an error message, not data: a very long one is cut, visibly.
-            shown = reason if len(reason) <= 10_000 else reason[:10_000] + "…"
-            fs.append([_check_fits(name), _check_fits(shown)])
-        sheets.append(fs)
-    return workbook_bytes(sheets)
+    return ws
+
+
+def _violations_sheet(styles: Any, entries: Sequence[SummaryEntry]) -> StreamSheet:
+    """问题清单: every violation, with the 汇总 row of its report."""
+    vs = StreamSheet(styles, VIOLATIONS_SHEET, (10, 24, 10, 20, 10, 40, 10, 10, 60, 60), (1, 0))
+    vs.append([label for _, label in _VIOLATION_COLUMNS], _HEADER)
+    for n, entry in enumerate(entries, start=3):
+        for rule, severity, paths, expected, actual, message, english in entry.violations or ():
+            vs.append(
+                [
+                    n,
+                    _check_fits(entry.agency),
+                    entry.year,
+                    _check_fits(str(rule)),
+                    _check_fits(str(severity)),
+                    _check_fits(str(paths)),
+                    _number_or_text(expected),
+                    _number_or_text(actual),
+                    _check_fits(str(message)),
+                    _check_fits(str(english)),
+                ]
+            )
+    return vs
+
+
+def _failures_sheet(styles: Any, failures: Sequence[tuple[str, str]]) -> StreamSheet:
+    """无法读取的文件: each file that could not be read, and why."""
+    fs = StreamSheet(styles, FAILURES_SHEET, (50, 90), (1, 0))
+    fs.append(["文件", "原因"], _HEADER)
+    for name, reason in failures:
+        # A reason is an error message, not data: a very long one is cut, visibly.
+        shown = reason if len(reason) <= 10_000 else reason[:10_000] + "…"
+        fs.append([_check_fits(name), _check_fits(shown)])
+    return fs
 
 
 def summary_bytes(
@@ -338,15 +354,7 @@ def _read_summary(path: Path, limits: ExcelLimits | None) -> list[AnnualReport]:
         rows: dict[int, dict[int, Cell]] = {}
         for (r, c), cell in sheet.cells.items():
             rows.setdefault(r, {})[c] = cell
-        header_row = next(
-            (
-                r
-                for r in sorted(rows)
-                if sum(1 for cell in rows[r].values() if cell.value in known) >= 3
-                and any(cell.value == "year" for cell in rows[r].values())
-            ),
-            None,
-        )
+        header_row = _header_row(rows, known)
         if header_row is None:
             continue
         ids = {c: cell.value for c, cell in rows[header_row].items() if cell.value in known}
@@ -363,18 +371,57 @@ def _read_summary(path: Path, limits: ExcelLimits | None) -> list[AnnualReport]:
     raise ExcelError("no summary sheet: no header row of ids (agency, year, cell paths) found")
 
 
+def _header_row(rows: Mapping[int, Mapping[int, Cell]], known: AbstractSet[str]) -> int | None:
+    """The first row holding the ids of the year and at least two more columns."""
+    return next(
+        (
+            r
+            for r in sorted(rows)
+            if sum(1 for cell in rows[r].values() if cell.value in known) >= 3
+            and any(cell.value == "year" for cell in rows[r].values())
+        ),
+        None,
+    )
+
+
 def _summary_report(
     reader: CellReader, sheet: Sheet, r: int, row: dict[int, Cell], ids: Mapping[int, object]
 ) -> AnnualReport | None:
+    """The report of row ``r``, or ``None`` for a row without any value."""
     columns = {str(field): c for c, field in ids.items()}
     if not any(row.get(c) is not None and row[c].value not in (None, "") for c in columns.values()):
         return None
+    year, agency, version = _summary_facts(reader, sheet, r, columns)
+    values = _summary_values(reader, sheet, r, row, columns, version=version)
+    try:
+        report = AnnualReport.blank(agency=agency or "", year=year, format_version=version)
+        return report.with_cells(values)
+    except InvalidReportError as exc:
+        raise ExcelError(f"{sheet.name}!A{r}: {exc}") from None
+
+
+def _summary_facts(
+    reader: CellReader, sheet: Sheet, r: int, columns: Mapping[str, int]
+) -> tuple[int, str | None, FormatVersion]:
+    """The year, agency and format version of row ``r``."""
     year = read_year(reader, (sheet, r, columns["year"]) if "year" in columns else None)
     agency = reader.text(sheet, r, columns["agency"]) if "agency" in columns else None
     version = read_version(
         reader, (sheet, r, columns["format_version"]) if "format_version" in columns else None
     )
-    version = version or FormatVersion.for_year(year)
+    return year, agency, version or FormatVersion.for_year(year)
+
+
+def _summary_values(
+    reader: CellReader,
+    sheet: Sheet,
+    r: int,
+    row: Mapping[int, Cell],
+    columns: Mapping[str, int],
+    *,
+    version: FormatVersion,
+) -> dict[str, CellValue]:
+    """The cell values of row ``r``, by path."""
     spec = _format.format_spec(version)
     values: dict[str, CellValue] = {}
     for path, c in columns.items():
@@ -386,18 +433,19 @@ def _summary_report(
             continue
         cell_spec = spec.by_path.get(path)
         if cell_spec is None:
-            kind = _format.cell_spec(path).kind
-            if reader.number(sheet, r, c, kind) is None:
-                continue
-            raise ExcelError(
-                f"{sheet.name}!{coordinate(r, c)}: the {version.value} format has no cell {path}"
-            )
-        if type(value) is int and cell.formula is None and cell_spec.kind is not CellKind.MONEY:
+            _check_blank(reader, sheet, r, c, path=path, version=version)
+        elif type(value) is int and cell.formula is None and cell_spec.kind is not CellKind.MONEY:
             values[path] = value
         else:
             values[path] = reader.number(sheet, r, c, cell_spec.kind)
-    try:
-        report = AnnualReport.blank(agency=agency or "", year=year, format_version=version)
-        return report.with_cells(values)
-    except InvalidReportError as exc:
-        raise ExcelError(f"{sheet.name}!A{r}: {exc}") from None
+    return values
+
+
+def _check_blank(
+    reader: CellReader, sheet: Sheet, r: int, c: int, *, path: str, version: FormatVersion
+) -> None:
+    """A cell in a column of the other format must be blank (a placeholder reads as blank)."""
+    if reader.number(sheet, r, c, _format.cell_spec(path).kind) is not None:
+        raise ExcelError(
+            f"{sheet.name}!{coordinate(r, c)}: the {version.value} format has no cell {path}"
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,14 +93,22 @@ def _check_formula(total: tuple[int, int], parts: Sequence[tuple[tuple[int, int]
 
 
 def _template_table(ws: Worksheet, layout: Layout, styles: Styles) -> None:
-    from openpyxl.formatting.rule import CellIsRule
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    version = version_of_table(layout)
-    spec = _format.format_spec(version)
+    """A table of the template: inputs unlocked and validated, totals and checks as formulas."""
+    spec = _format.format_spec(version_of_table(layout))
     write_table(ws, layout, styles, {}, template=True)
     sums = [s for s in spec.sums if s.total in layout.cells]
+    formulas = _write_totals(ws, layout, styles, sums)
+    _add_validations(ws, layout, spec, formulas)
+    _write_checks(ws, layout, styles, sums)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _write_totals(
+    ws: Worksheet, layout: Layout, styles: Styles, sums: Sequence[_format.SumSpec]
+) -> dict[str, str]:
+    """Write each 总计 a declared sum fills as a formula; return the formulas by path."""
     formulas: dict[str, str] = {}
     for s in sums:
         if s.fills_total and s.total not in formulas:
@@ -109,6 +117,22 @@ def _template_table(ws: Worksheet, layout: Layout, styles: Styles) -> None:
         cell = ws.cell(*layout.cells[path])
         cell.value = formula
         styles.apply(cell, "data", COUNT_FORMAT)
+    return formulas
+
+
+_VALIDATION_MESSAGES = {
+    CellKind.COUNT: "请填写大于或等于 0 的整数（件数）。",
+    CellKind.SIGNED: "请填写整数，减少用负数表示，如 -8。",
+    CellKind.MONEY: "请填写大于或等于 0 的金额（单位：万元，可有小数）。",
+}
+
+
+def _add_validations(
+    ws: Worksheet, layout: Layout, spec: _format.FormatSpec, formulas: Mapping[str, str]
+) -> None:
+    """Validate every input cell (not the formulas) by the kind of value it takes."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     validations = {
         CellKind.COUNT: DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0"),
         CellKind.SIGNED: DataValidation(
@@ -116,16 +140,11 @@ def _template_table(ws: Worksheet, layout: Layout, styles: Styles) -> None:
         ),
         CellKind.MONEY: DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0"),
     }
-    messages = {
-        CellKind.COUNT: "请填写大于或等于 0 的整数（件数）。",
-        CellKind.SIGNED: "请填写整数，减少用负数表示，如 -8。",
-        CellKind.MONEY: "请填写大于或等于 0 的金额（单位：万元，可有小数）。",
-    }
     for kind, dv in validations.items():
         dv.allow_blank = True
         dv.showErrorMessage = True
         dv.errorTitle = "填写有误"
-        dv.error = messages[kind]
+        dv.error = _VALIDATION_MESSAGES[kind]
         dv.showInputMessage = False
     for path, (r, c) in layout.cells.items():
         if path not in formulas:
@@ -133,6 +152,15 @@ def _template_table(ws: Worksheet, layout: Layout, styles: Styles) -> None:
     for dv in validations.values():
         if dv.sqref:
             ws.add_data_validation(dv)
+
+
+def _write_checks(
+    ws: Worksheet, layout: Layout, styles: Styles, sums: Sequence[_format.SumSpec]
+) -> None:
+    """Write the check cells and their captions; a ✗ turns red."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Font, PatternFill
+
     checks = _place_checks(layout, sums)
     for text_at, merge, _ in checks["labels"]:
         cell = put_text(ws, text_at[0], text_at[1], merge[4])
@@ -160,20 +188,25 @@ def _template_table(ws: Worksheet, layout: Layout, styles: Styles) -> None:
         ws.conditional_formatting.add(
             sqref, CellIsRule(operator="equal", formula=[f'"{_OK}"'], font=Font(color="008000"))
         )
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
+
+
+_CheckLabel = tuple[tuple[int, int], tuple[int, int, int, int, str], str]
+_CheckCell = tuple[tuple[int, int], str]
 
 
 def _place_checks(layout: Layout, sums: Sequence[_format.SumSpec]) -> dict[str, Any]:
-    """Where each declared sum's check cell and its caption go, beside or below the table."""
+    """Where each declared sum's check cell and its caption go, beside or below the table.
+
+    A rule whose sums each lie in one row (row totals) gets a column beside the table, its
+    caption in the header; any other rule gets a row below the table, its caption left of
+    its first check.
+    """
     by_rule: dict[str, list[_format.SumSpec]] = {}
     for s in sums:
         by_rule.setdefault(s.rule_id, []).append(s)
     data_rows = {r for r, _ in layout.cells.values()}
-    first_data_column = min(c for _, c in layout.cells.values())
-    labels: list[tuple[tuple[int, int], tuple[int, int, int, int, str], str]] = []
-    cells: list[tuple[tuple[int, int], str]] = []
+    labels: list[_CheckLabel] = []
+    cells: list[_CheckCell] = []
     next_column = layout.last_column + 1
     next_row = layout.last_row + 1
     for rule, rule_sums in by_rule.items():
@@ -186,37 +219,48 @@ def _place_checks(layout: Layout, sums: Sequence[_format.SumSpec]) -> dict[str, 
             labels.append(
                 ((top, next_column), (top, next_column, bottom, next_column, title), rule)
             )
-            for s in rule_sums:
-                r = layout.cells[s.total][0]
-                cells.append(
-                    (
-                        (r, next_column),
-                        _check_formula(
-                            layout.cells[s.total], [(layout.cells[p], w) for p, w in s.parts]
-                        ),
-                    )
-                )
+            cells += [_check(layout, s, (layout.cells[s.total][0], next_column)) for s in rule_sums]
             next_column += 1
-            continue
-        previous = 0
-        targets = sorted((layout.cells[s.total][1], s) for s in rule_sums)
-        for c, s in targets:
-            left = previous + 1 if previous else 1
-            if previous == 0 and first_data_column > 1:
-                left = 1
-            if c - 1 >= left:
-                labels.append(((next_row, left), (next_row, left, next_row, c - 1, title), rule))
-            cells.append(
-                (
-                    (next_row, c),
-                    _check_formula(
-                        layout.cells[s.total], [(layout.cells[p], w) for p, w in s.parts]
-                    ),
-                )
-            )
-            previous = c
-        next_row += 1
+        else:
+            below, below_cells = _checks_below(layout, rule_sums, next_row, title=title, rule=rule)
+            labels += below
+            cells += below_cells
+            next_row += 1
     return {"labels": labels, "cells": cells}
+
+
+def _checks_below(
+    layout: Layout,
+    rule_sums: Sequence[_format.SumSpec],
+    row: int,
+    *,
+    title: str,
+    rule: str,
+) -> tuple[list[_CheckLabel], list[_CheckCell]]:
+    """A rule's checks in a row below the table, each under its total.
+
+    Returns:
+        The captions, each spanning the columns left of its check up to the previous one,
+        and the check cells.
+    """
+    first_data_column = min(c for _, c in layout.cells.values())
+    labels: list[_CheckLabel] = []
+    cells: list[_CheckCell] = []
+    previous = 0
+    for c, s in sorted((layout.cells[s.total][1], s) for s in rule_sums):
+        left = previous + 1 if previous else 1
+        if previous == 0 and first_data_column > 1:
+            left = 1
+        if c - 1 >= left:
+            labels.append(((row, left), (row, left, row, c - 1, title), rule))
+        cells.append(_check(layout, s, (row, c)))
+        previous = c
+    return labels, cells
+
+
+def _check(layout: Layout, s: _format.SumSpec, at: tuple[int, int]) -> _CheckCell:
+    """The check cell of one declared sum, at ``at``."""
+    return at, _check_formula(layout.cells[s.total], [(layout.cells[p], w) for p, w in s.parts])
 
 
 _INSTRUCTIONS = (

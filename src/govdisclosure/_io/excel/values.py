@@ -59,9 +59,7 @@ class CellReader:
             return int(value) if value.is_integer() else Decimal(repr(value))
         return value
 
-    def number(  # noqa: PLR0911, PLR0912 - one branch per kind of stored value
-        self, sheet: Sheet, row: int, column: int, kind: CellKind
-    ) -> CellValue:
+    def number(self, sheet: Sheet, row: int, column: int, kind: CellKind) -> CellValue:
         """Read a data cell of the given kind."""
         cell, r, c = sheet.get(row, column)
         if cell is None or r != row:
@@ -76,29 +74,13 @@ class CellReader:
             raise ExcelError(f'{where}: "{value}" is not a number')
         if isinstance(value, str):
             return self._text_number(value, where, kind)
-        if isinstance(value, float):
-            if kind is CellKind.MONEY:
-                places = _format_places(self.book.number_format(cell.style))
-                return Decimal(from_float(value, places))
-            if not value.is_integer():
-                raise ExcelError(f"{where}: {value!r} is not a whole number")
-            if abs(value) > 2**53:
-                raise ExcelError(
-                    f"{where}: {value:g} is too large to be stored exactly as a number; "
-                    "enter it as text"
-                )
-            return int(value)
+        assert isinstance(value, (int, float, Decimal))
+        if kind is not CellKind.MONEY:
+            return _whole_number(value, where)
         if isinstance(value, Decimal):
-            if kind is not CellKind.MONEY:
-                if value != value.to_integral_value():
-                    raise ExcelError(f"{where}: {value} is not a whole number")
-                return int(value)
             return value
-        assert isinstance(value, int)
-        if kind is CellKind.MONEY:
-            places = _format_places(self.book.number_format(cell.style))
-            return Decimal(from_float(value, places))
-        return value
+        # A stored number shows the decimals of its number format (1.5 as 1.50).
+        return Decimal(from_float(value, _format_places(self.book.number_format(cell.style))))
 
     def _text_number(self, value: str, where: str, kind: CellKind) -> CellValue:
         text = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
@@ -109,15 +91,9 @@ class CellReader:
             return None
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
-        if kind is not CellKind.MONEY and _INT_TEXT.fullmatch(text):
-            return int(text)
-        if kind is CellKind.MONEY and _DECIMAL_TEXT.fullmatch(text):
-            try:
-                number = Decimal(text.lstrip("+"))
-            except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-                number = None
-            if number is not None and number.is_finite():
-                return number
+        number = _parse_number(text, kind)
+        if number is not None:
+            return number
         shown = value if len(value) <= 40 else value[:39] + "…"
         if kind is not CellKind.MONEY and _DECIMAL_TEXT.fullmatch(text):
             raise ExcelError(f'{where}: "{shown}" is not a whole number')
@@ -142,6 +118,36 @@ class CellReader:
                 break
             column += 1
         return "".join(parts) if parts else None
+
+
+def _whole_number(value: int | float | Decimal, where: str) -> int:
+    """A count read from a stored number: whole, and small enough to be exact."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal):
+        if value != value.to_integral_value():
+            raise ExcelError(f"{where}: {value} is not a whole number")
+        return int(value)
+    if not value.is_integer():
+        raise ExcelError(f"{where}: {value!r} is not a whole number")
+    if abs(value) > 2**53:
+        raise ExcelError(
+            f"{where}: {value:g} is too large to be stored exactly as a number; enter it as text"
+        )
+    return int(value)
+
+
+def _parse_number(text: str, kind: CellKind) -> int | Decimal | None:
+    """The number a text spells (NFKC, without spaces or thousands separators), or ``None``."""
+    if kind is not CellKind.MONEY:
+        return int(text) if _INT_TEXT.fullmatch(text) else None
+    if not _DECIMAL_TEXT.fullmatch(text):
+        return None
+    try:
+        number = Decimal(text.lstrip("+"))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        return None
+    return number if number.is_finite() else None
 
 
 _PLACES = re.compile(r"0\.(0+)|#\.(#+)")

@@ -36,6 +36,7 @@ from govdisclosure._io.excel.storage import (
     utf16,
 )
 from govdisclosure._io.xlsx.reader import column_letter, coordinate
+from govdisclosure._model.meta import ReportMeta
 from govdisclosure._model.report import AnnualReport, CellValue
 from govdisclosure.errors import ExcelError
 
@@ -304,33 +305,45 @@ def write_facts(
     for row, (field, label, _) in enumerate(FACTS, start=2):
         styles.apply(put_text(ws, row, 1, label), "label")
         styles.apply(put_text(ws, row, 2, field), "field")
-        value: object = getattr(meta, field) if meta is not None else None
-        if meta is None and field == "year":
-            value = year
-        if meta is None and field == "format_version" and year is not None:
-            value = FormatVersion.for_year(year)
-        cell = ws.cell(row=row, column=3)
-        if isinstance(value, FormatVersion):
-            value = value.value
-        elif isinstance(value, AgencyLevel):
-            value = LEVELS[value]
-        if isinstance(value, str):
-            _put_long_text(ws, row, 3, value, styles, unlocked=template)
-            continue
-        if isinstance(value, dt.date) and value >= dt.date(1900, 3, 1):
-            cell.value = value
-            styles.apply(cell, "text", "yyyy-mm-dd", unlocked=template)
-        elif isinstance(value, dt.date):
-            put_text(ws, row, 3, value.isoformat())
-            styles.apply(cell, "text", unlocked=template)
-        else:
-            cell.value = value
-            fmt = "yyyy-mm-dd" if field == "published_on" else "0"
-            styles.apply(cell, "text", fmt, unlocked=template)
+        _write_fact(ws, row, field, _fact_value(meta, field, year), styles, template=template)
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 60
     _print_setup(ws, landscape=False)
+
+
+def _fact_value(meta: ReportMeta | None, field: str, year: int | None) -> object:
+    """A fact as the facts sheet holds it; a template has only its year and format."""
+    value: object = getattr(meta, field) if meta is not None else None
+    if meta is None and field == "year":
+        value = year
+    if meta is None and field == "format_version" and year is not None:
+        value = FormatVersion.for_year(year)
+    if isinstance(value, FormatVersion):
+        return value.value
+    if isinstance(value, AgencyLevel):
+        return LEVELS[value]
+    return value
+
+
+def _write_fact(
+    ws: Worksheet, row: int, field: str, value: object, styles: Styles, *, template: bool
+) -> None:
+    """Write one fact's value in column C: a text, a date, a number or a blank."""
+    cell = ws.cell(row=row, column=3)
+    if isinstance(value, str):
+        _put_long_text(ws, row, 3, value, styles, unlocked=template)
+    elif isinstance(value, dt.date) and value >= dt.date(1900, 3, 1):
+        cell.value = value
+        styles.apply(cell, "text", "yyyy-mm-dd", unlocked=template)
+    elif isinstance(value, dt.date):
+        # Excel counts a 29 February 1900 that never was: earlier dates are stored as text.
+        put_text(ws, row, 3, value.isoformat())
+        styles.apply(cell, "text", unlocked=template)
+    else:
+        cell.value = value
+        fmt = "yyyy-mm-dd" if field == "published_on" else "0"
+        styles.apply(cell, "text", fmt, unlocked=template)
 
 
 def write_texts(

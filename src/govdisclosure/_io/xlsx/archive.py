@@ -75,6 +75,19 @@ def check_archive(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> zipfile.
         ExcelError: not a zip archive, a damaged or truncated one, another kind of
             document, or an archive beyond the limits (a decompression bomb).
     """
+    _check_signature(data, limits)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ExcelError(f"not a readable .xlsx workbook: the archive is damaged ({exc})") from None
+    _check_sizes(members, limits)
+    _check_content_types(archive)
+    return archive
+
+
+def _check_signature(data: bytes, limits: ExcelLimits) -> None:
+    """The file's size, and the first bytes of a zip archive (not an old .xls)."""
     if len(data) > limits.max_file_bytes:
         raise ExcelError(
             f"the file is {len(data):,} bytes, more than the limit of "
@@ -87,11 +100,10 @@ def check_archive(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> zipfile.
         )
     if not data.startswith(b"PK"):
         raise ExcelError("not an .xlsx workbook: the file is not a zip archive")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise ExcelError(f"not a readable .xlsx workbook: the archive is damaged ({exc})") from None
+
+
+def _check_sizes(members: list[zipfile.ZipInfo], limits: ExcelLimits) -> None:
+    """The number of parts, each part's compression ratio and their total, as declared."""
     if len(members) > limits.max_members:
         raise ExcelError(
             f"the archive has {len(members):,} parts, more than the limit of "
@@ -113,8 +125,6 @@ def check_archive(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> zipfile.
             f"refused: the archive expands to {total:,} bytes, more than the limit of "
             f"{limits.max_uncompressed_bytes:,} (max_uncompressed_bytes)"
         )
-    _check_content_types(archive)
-    return archive
 
 
 def read_part(archive: zipfile.ZipFile, name: str) -> bytes:

@@ -212,15 +212,7 @@ class Sheet:
     def merge_of(self, row: int, column: int) -> tuple[int, int, int, int] | None:
         """Return the merged range that holds a cell, or ``None``."""
         if self._anchors is None:
-            self._anchors = {}
-            for merge in self.merges:
-                top, left, bottom, right = merge
-                if (bottom - top + 1) * (right - left + 1) > 4096:
-                    self._large.append(merge)
-                    continue
-                for r in range(top, bottom + 1):
-                    for c in range(left, right + 1):
-                        self._anchors[r, c] = merge
+            self._anchors = self._index_merges()
         found = self._anchors.get((row, column))
         if found is not None:
             return found
@@ -229,6 +221,19 @@ class Sheet:
             if top <= row <= bottom and left <= column <= right:
                 return merge
         return None
+
+    def _index_merges(self) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+        """Each cell of a small merge to its merge; large merges are kept as ranges."""
+        anchors: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        for merge in self.merges:
+            top, left, bottom, right = merge
+            if (bottom - top + 1) * (right - left + 1) > 4096:
+                self._large.append(merge)
+                continue
+            for r in range(top, bottom + 1):
+                for c in range(left, right + 1):
+                    anchors[r, c] = merge
+        return anchors
 
     def get(self, row: int, column: int) -> tuple[Cell | None, int, int]:
         """Return the cell that shows at a position (a merge's top-left) and its position."""
@@ -271,21 +276,7 @@ class _SheetTarget:
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         name = local_name(tag)
         if name == "c":
-            ref = attrib.get("r")
-            position = parse_ref(ref) if ref else None
-            if position is None:
-                if ref is not None:
-                    raise ExcelError(f"{self.sheet.name}: bad cell reference {ref!r}")
-                position = (self._row or 1, self._col + 1)
-            self._col = position[1]
-            try:
-                style = int(attrib.get("s", "0"))
-            except ValueError:
-                style = 0
-            self._cell = (position[0], position[1], attrib.get("t", "n"), style)
-            self._value = None
-            self._formula = None
-            self._inline = []
+            self._start_cell(attrib)
         elif name == "row":
             try:
                 self._row = int(attrib["r"])
@@ -303,6 +294,24 @@ class _SheetTarget:
             self._skip += 1
         elif name == "mergeCell":
             self._merge(attrib.get("ref", ""))
+
+    def _start_cell(self, attrib: dict[str, str]) -> None:
+        """A ``c`` element: its position (its reference, or next in its row) and style."""
+        ref = attrib.get("r")
+        position = parse_ref(ref) if ref else None
+        if position is None:
+            if ref is not None:
+                raise ExcelError(f"{self.sheet.name}: bad cell reference {ref!r}")
+            position = (self._row or 1, self._col + 1)
+        self._col = position[1]
+        try:
+            style = int(attrib.get("s", "0"))
+        except ValueError:
+            style = 0
+        self._cell = (position[0], position[1], attrib.get("t", "n"), style)
+        self._value = None
+        self._formula = None
+        self._inline = []
 
     def _merge(self, ref: str) -> None:
         first, _, last = ref.partition(":")
@@ -336,7 +345,7 @@ class _SheetTarget:
         elif name == "c" and self._cell is not None:
             self._finish()
 
-    def _finish(self) -> None:  # noqa: PLR0912 - one branch per OOXML cell type
+    def _finish(self) -> None:
         assert self._cell is not None
         row, column, kind, style = self._cell
         self._cell = None
@@ -344,16 +353,8 @@ class _SheetTarget:
         if self.budget[0] < 0:
             raise ExcelError("refused: the workbook holds more cells than max_cells allows")
         formula = self._formula
-        attrib = self._formula_attrib
-        if formula is not None or attrib.get("t") == "shared":
-            share = attrib.get("si")
-            if attrib.get("t") == "shared" and share is not None:
-                if formula:
-                    self.shared[share] = (formula, row, column)
-                else:
-                    self.pending_shared.append((row, column, share))
-                    formula = ""
-            self._formula_attrib = {}
+        if formula is not None or self._formula_attrib.get("t") == "shared":
+            formula = self._shared(formula, row, column)
         raw = self._value
         value: object
         cached = True
@@ -362,28 +363,45 @@ class _SheetTarget:
         elif raw is None:
             value = None
             cached = formula is None
-        elif kind == "s":
-            try:
-                value = self.strings[int(raw)]
-            except (ValueError, IndexError):
-                raise ExcelError(
-                    f"{self.sheet.name}!{coordinate(row, column)}: bad shared string index {raw!r}"
-                ) from None
-        elif kind == "str":
-            value = decode_text(raw)
-        elif kind == "b":
-            value = raw.strip() in ("1", "true")
-        elif kind == "e":
-            value = ErrorValue(raw)
-        elif kind == "d":
-            value = raw
         else:
-            value = _number(raw, self.sheet.name, row, column)
+            value = self._decode(kind, raw, row, column)
         if formula is not None and not raw and kind not in ("inlineStr", "str"):
             # openpyxl writes formulas with an empty <v/>: no value was ever computed.
             value = None
             cached = False
         self.sheet.cells[row, column] = Cell(value, formula, style, cached)
+
+    def _shared(self, formula: str | None, row: int, column: int) -> str | None:
+        """Note a shared formula's master, or a cell sharing one (its formula "" for now)."""
+        attrib = self._formula_attrib
+        self._formula_attrib = {}
+        share = attrib.get("si")
+        if attrib.get("t") == "shared" and share is not None:
+            if formula:
+                self.shared[share] = (formula, row, column)
+            else:
+                self.pending_shared.append((row, column, share))
+                formula = ""
+        return formula
+
+    def _decode(self, kind: str, raw: str, row: int, column: int) -> object:
+        """The value of a cell's ``v`` by the cell's type (``t``)."""
+        if kind == "s":
+            try:
+                return self.strings[int(raw)]
+            except (ValueError, IndexError):
+                raise ExcelError(
+                    f"{self.sheet.name}!{coordinate(row, column)}: bad shared string index {raw!r}"
+                ) from None
+        if kind == "str":
+            return decode_text(raw)
+        if kind == "b":
+            return raw.strip() in ("1", "true")
+        if kind == "e":
+            return ErrorValue(raw)
+        if kind == "d":
+            return raw
+        return _number(raw, self.sheet.name, row, column)
 
     def close(self) -> None:
         pass
