@@ -19,8 +19,9 @@ from openpyxl.worksheet.cell_range import CellRange
 
 import govdisclosure as gd
 import strategies
-from govdisclosure._format import TABLE3_CORNER_NOTE, FormatVersion, format_spec
-from govdisclosure._io.excel.labels import label_keys, normalize_label
+from govdisclosure._format import TABLE3_CORNER_NOTE, FormatVersion, format_spec, vocabulary
+from govdisclosure._format.vocabulary import canonical_label
+from govdisclosure._io.excel.labels import label_keys
 from govdisclosure._io.excel.layout import FACTS_SHEET, TEXTS_SHEET, excel_cell
 from govdisclosure._io.excel.read import (
     ExcelReadWarning,
@@ -375,6 +376,19 @@ def test_handmade_2019_detected_from_labels(tmp_path: Path) -> None:
     assert dict(back.cells()) == dict(report.cells())
 
 
+@pytest.mark.parametrize(
+    ("version", "year"), [(FormatVersion.V2021, 2020), (FormatVersion.V2019, 2021)]
+)
+def test_version_from_table3_words(tmp_path: Path, version: FormatVersion, year: int) -> None:
+    """Without table 2 or a format fact, table 3's words tell the format, not the year."""
+    report = gd.AnnualReport.blank(agency="某某局", year=year, format_version=version)
+    wb = _handmade(report)
+    del wb["Sheet2"]
+    result = read_excel_with_warnings(_save(wb, tmp_path / "h.xlsx"))
+    assert result.report.meta.format_version is version
+    assert "表二" in result.warnings[0]
+
+
 def test_text_numbers_placeholders_and_formulas(sample: gd.AnnualReport, tmp_path: Path) -> None:
     """Numbers as text, placeholders (blank, with a warning) and unsaved SUM formulas.
 
@@ -523,6 +537,20 @@ def test_facts_variants(tmp_path: Path) -> None:
     assert back.meta.agency_level is gd.AgencyLevel.GOVERNMENT
     assert back.meta.format_version is FormatVersion.V2019
     assert back.meta.title == "某2020年报"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "level"),
+    [*vocabulary._LEVEL_SPELLINGS.items(), ("GOVERNMENT", gd.AgencyLevel.GOVERNMENT)],
+)
+def test_facts_accept_every_level_spelling(
+    tmp_path: Path, spelling: str, level: gd.AgencyLevel
+) -> None:
+    """The agency level reads in every spelling the vocabulary's agency_level reads."""
+    wb = _handmade(gd.AnnualReport.blank(agency="某", year=2023))
+    _place(wb["封面"], 9, 2, "机关类别")
+    _place(wb["封面"], 9, 3, spelling)
+    assert read_excel(_save(wb, tmp_path / "h.xlsx")).meta.agency_level is level
 
 
 @pytest.mark.parametrize(
@@ -983,10 +1011,10 @@ def test_huge_merge_costs_nothing() -> None:
 
 def test_label_normalization() -> None:
     """Labels compare without spaces, bracket width, quotes, 合计/总计 and 一年度 variants."""
-    n = normalize_label
+    n = canonical_label
     assert n("（七） 合 计") == n("(七)总计")
     assert n("3.危及'三安全一稳定'") == n("3.危及“三安全一稳定”")
-    assert label_keys("（二）部分公开（区分处理的）") == ("部分公开(区分处理的)", "部分公开")
+    assert label_keys("（二）部分公开（区分处理的）") == ("部分公开（区分处理的）", "部分公开")
 
 
 def test_load_reader_emits_warnings(sample: gd.AnnualReport, tmp_path: Path) -> None:

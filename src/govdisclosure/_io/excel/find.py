@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from govdisclosure._format import APPLICANT_COLUMNS, FormatVersion, RowSpec, TableSpec
+from govdisclosure._format.vocabulary import COLUMN_ALIASES, detect_version
 from govdisclosure._io.excel.labels import LabelIndex
 from govdisclosure._io.excel.layout import FACTS
 from govdisclosure._io.xlsx.reader import Sheet
@@ -19,15 +20,7 @@ from govdisclosure._io.xlsx.reader import Sheet
 __all__ = ["FINDERS", "NotFoundError", "fields_on", "locate_facts", "version_from_labels"]
 
 
-_COLUMN_ALIASES = {"other_org": ("其他组织",)}
 _HEADER_WINDOW = 20
-_V2021_SIGNS = (
-    "本年制发件数",
-    "现行有效件数",
-    "本年收费金额（单位：万元）",
-    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-)
-_V2019_SIGNS = ("本年新制作数量", "对外公开总数量", "上一年项目数量", "政府集中采购")
 
 
 class NotFoundError(Exception):
@@ -92,7 +85,7 @@ def _table3_columns(index: LabelIndex, ra: int, ca: int) -> tuple[dict[str, int]
     bottom = sheet.bottom(ra, ca)
     previous = ca
     for column in APPLICANT_COLUMNS[1:]:
-        labels = (column.labels[-1], *_COLUMN_ALIASES.get(column.id, ()))
+        labels = (column.labels[-1], *COLUMN_ALIASES.get(column.id, ()))
         heads = [p for p in index.find(*labels) if ra - 1 <= p[0] <= ra + 3 and p[1] > previous]
         if not heads:
             raise NotFoundError(f"the header “{column.labels[-1]}” right of “自然人”")
@@ -192,12 +185,17 @@ FINDERS = {2: _find_table2, 3: _find_table3, 4: _find_table4}
 
 
 def version_from_labels(indexes: Sequence[LabelIndex]) -> FormatVersion | None:
-    has = {sign: any(ix.find(sign) for ix in indexes) for sign in _V2021_SIGNS + _V2019_SIGNS}
-    new = sum(has[s] for s in _V2021_SIGNS)
-    old = sum(has[s] for s in _V2019_SIGNS)
-    if new == old:
-        return None
-    return FormatVersion.V2021 if new > old else FormatVersion.V2019
+    """The format version the sheets' labels show, or ``None`` when they do not tell.
+
+    A signal of :func:`~govdisclosure._format.vocabulary.detect_version` shows when a label
+    cell matches it or holds it (table 3's signals, such as 逾期不补正, are words of longer
+    labels).
+    """
+
+    def shows(signal: str) -> bool:
+        return any(index.find(signal) or index.contains(signal) for index in indexes)
+
+    return detect_version(shows, shows)
 
 
 def fields_on(index: LabelIndex, ids: Iterable[str]) -> dict[str, list[tuple[int, int]]]:

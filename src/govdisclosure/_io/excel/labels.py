@@ -7,46 +7,38 @@ also without a trailing note in brackets.
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 
+from govdisclosure._format.vocabulary import canonical_label, strip_numbering
 from govdisclosure._io.xlsx.reader import ErrorValue, Sheet
 
-__all__ = ["LabelIndex", "label_keys", "normalize_label"]
+__all__ = ["LabelIndex", "label_keys"]
 
 
-_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
-_SPACE = re.compile(r"\s+|<br\s*/?>", re.IGNORECASE)
-_ENUM = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十0-9]+\)|[0-9]+[.、)])+"
-)
-_TRAILING_PAREN = re.compile(r"\([^()]*\)$")
+# A note in brackets at the end of a label (brackets are full-width after canonical_label).
+_TRAILING_NOTE = re.compile(r"（[^（）]*）$")
 
 
-def normalize_label(text: str) -> str:
-    r"""Return a label in the form labels are compared in.
-
-    Full-width forms become half-width (NFKC), whitespace and line breaks go, quotes go,
-    合计 becomes 总计 and 结转下一年度 becomes 结转下年度.
-
-    >>> normalize_label("四、结转下一年度继续办理")
-    '四、结转下年度继续办理'
-    >>> normalize_label('3.危及"三安全 一稳定"')
-    '3.危及三安全一稳定'
-    """
-    text = _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
-    return text.replace("合计", "总计").replace("结转下一年度", "结转下年度")
-
-
+@functools.lru_cache(maxsize=4096)
 def label_keys(text: str) -> tuple[str, ...]:
-    """The keys a label matches by: without its numbering, and without a trailing note."""
-    key = _ENUM.sub("", normalize_label(text))
-    short = _TRAILING_PAREN.sub("", key)
+    """The keys a label matches by: canonical, without its numbering and without a final note.
+
+    Labels compare after NFKC, without spaces, line breaks or quotes, with 合计 as 总计 and
+    结转下一年度 as 结转下年度 (:func:`~govdisclosure._format.vocabulary.canonical_label`).
+
+    >>> label_keys("（二）部分公开（区分处理的）")
+    ('部分公开（区分处理的）', '部分公开')
+    >>> label_keys("(七) 合 计"), label_keys('3.危及"三安全 一稳定"')
+    (('总计',), ('危及三安全一稳定',))
+    """
+    key = strip_numbering(canonical_label(text))
+    short = _TRAILING_NOTE.sub("", key)
     return (key, short) if short and short != key else (key,)
 
 
 class LabelIndex:
-    """The short text cells of a sheet, by normalized label and by key."""
+    """The short text cells of a sheet, by their text (stripped) and by their keys."""
 
     def __init__(self, sheet: Sheet) -> None:
         self.sheet = sheet
@@ -66,6 +58,11 @@ class LabelIndex:
             for key in label_keys(label):
                 found.update(self.by_key.get(key, ()))
         return sorted(found)
+
+    def contains(self, label: str) -> bool:
+        """Whether a cell's key holds the label's key (a word of a longer label)."""
+        key = label_keys(label)[0]
+        return any(key in k for k in self.by_key)
 
     def ending(self, label: str) -> list[tuple[int, int]]:
         """The positions of cells whose key ends with the label's key."""

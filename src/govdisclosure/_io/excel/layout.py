@@ -18,11 +18,11 @@ from govdisclosure import _format
 from govdisclosure._format import (
     APPLICANT_COLUMNS,
     TABLE3_CORNER_NOTE,
-    AgencyLevel,
     FormatVersion,
     RowSpec,
     TableSpec,
 )
+from govdisclosure._format.vocabulary import HEADINGS, LEVEL_NAMES
 from govdisclosure._io.xlsx.reader import coordinate
 
 __all__ = [
@@ -296,25 +296,26 @@ FACTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("format_version", "格式版本（2019 或 2021）", ("格式版本", "报告格式", "格式")),
     ("title", "报告标题", ("标题",)),
     ("published_on", "发布日期", ("公开日期", "发布时间")),
-    ("agency_level", "机关类别（政府部门 / 人民政府）", ("机关类别", "机关层级", "层级")),
+    (
+        "agency_level",
+        f"机关类别（{' / '.join(LEVEL_NAMES.values())}）",
+        ("机关类别", "机关层级", "层级"),
+    ),
     ("source", "来源", ("来源网址", "出处")),
 )
-LEVELS = {
-    AgencyLevel.DEPARTMENT: "政府部门",
-    AgencyLevel.GOVERNMENT: "人民政府",
-}
 
 
 def text_fields(version: FormatVersion) -> tuple[tuple[str, str, str], ...]:
+    """The rows of the texts sheet, as ``(field id, label, kind)``.
+
+    Kinds: ``req`` a required text, ``opt`` an optional text, ``notes`` the notes under a
+    table (one row each), ``money`` an amount.
+    """
     fields = [
         ("preface", "前言（一、之前的开篇段落）", "opt"),
-        ("overview.heading", "一、总体情况 标题（与官方标题不同时填写）", "opt"),
-        ("overview.text", "一、总体情况 正文", "req"),
-        (
-            "proactive_disclosure.heading",
-            "二、主动公开政府信息情况 标题（与官方不同时填写）",
-            "opt",
-        ),
+        _heading_field("overview", "与官方标题不同时填写"),
+        _text_field("overview"),
+        _heading_field("proactive_disclosure"),
         ("proactive_disclosure.notes", "表二 备注（每行一条）", "notes"),
     ]
     if version is FormatVersion.V2019:
@@ -322,29 +323,27 @@ def text_fields(version: FormatVersion) -> tuple[tuple[str, str, str], ...]:
             ("proactive_disclosure.central_procurement.amount_unit", "表二 采购总金额的单位", "opt")
         )
     fields += [
-        (
-            "applications.heading",
-            "三、收到和处理政府信息公开申请情况 标题（与官方不同时填写）",
-            "opt",
-        ),
+        _heading_field("applications"),
         ("applications.notes", "表三 备注（每行一条）", "notes"),
-        (
-            "review_litigation.heading",
-            "四、政府信息公开行政复议、行政诉讼情况 标题（与官方不同时填写）",
-            "opt",
-        ),
+        _heading_field("review_litigation"),
         ("review_litigation.notes", "表四 备注（每行一条）", "notes"),
-        (
-            "problems_improvements.heading",
-            "五、存在的主要问题及改进情况 标题（与官方不同时填写）",
-            "opt",
-        ),
-        ("problems_improvements.text", "五、存在的主要问题及改进情况 正文", "req"),
-        ("other_matters.heading", "六、其他需要报告的事项 标题（与官方不同时填写）", "opt"),
-        ("other_matters.text", "六、其他需要报告的事项 正文", "req"),
+        _heading_field("problems_improvements"),
+        _text_field("problems_improvements"),
+        _heading_field("other_matters"),
+        _text_field("other_matters"),
         ("other_matters.information_fee_yuan", "六、收取信息处理费金额（元）", "money"),
     ]
     return tuple(fields)
+
+
+def _heading_field(section: str, when: str = "与官方不同时填写") -> tuple[str, str, str]:
+    """The row of a section's printed heading, labelled with the official heading."""
+    return f"{section}.heading", f"{HEADINGS[section]} 标题（{when}）", "opt"
+
+
+def _text_field(section: str) -> tuple[str, str, str]:
+    """The row of a section's text, labelled with the official heading."""
+    return f"{section}.text", f"{HEADINGS[section]} 正文", "req"
 
 
 def excel_cell(path: str, version: FormatVersion | str = FormatVersion.V2021) -> str:

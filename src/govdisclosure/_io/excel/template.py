@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from govdisclosure import _format
 from govdisclosure._format import CellKind, FormatVersion
+from govdisclosure._format.vocabulary import LEVEL_NAMES
 from govdisclosure._io.excel.layout import (
     FACTS_SHEET,
     TEXTS_SHEET,
@@ -272,7 +273,7 @@ _INSTRUCTIONS = (
     ),
     (
         "二、请先在“报告信息”表填写机关名称、发布日期、机关类"
-        "别（政府部门 / 人民政府）；报告年度和格式版本已填好。"
+        "别（{levels}）；报告年度和格式版本已填好。"
     ),
     (
         "三、浅黄色单元格为填写区，其余单元格已锁定（工作表保护未设密码，"
@@ -309,17 +310,19 @@ def template_bytes(year: int) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     version = FormatVersion.for_year(year)
+    levels = LEVEL_NAMES.values()
     wb = OpenpyxlWorkbook()
     guide = wb.active
     assert guide is not None
     guide.title = INSTRUCTIONS_SHEET
     for row, line in enumerate(_INSTRUCTIONS, start=1):
-        cell = guide.cell(row, 1, line.format(year=year, doc=version.document_number))
+        text = line.format(year=year, doc=version.document_number, levels=" / ".join(levels))
+        cell = guide.cell(row, 1, text)
         cell.font = Font(name=FONT, size=14 if row == 1 else 11, bold=row == 1)
     guide.column_dimensions["A"].width = 120
     facts = wb.create_sheet(FACTS_SHEET)
     write_facts(facts, None, Styles(facts), year=year, template=True)
-    level = DataValidation(type="list", formula1='"政府部门,人民政府"', allow_blank=True)
+    level = DataValidation(type="list", formula1=f'"{",".join(levels)}"', allow_blank=True)
     level.add(excel_cell("agency_level", version).partition("!")[2])
     facts.add_data_validation(level)
     facts.protection.sheet = True

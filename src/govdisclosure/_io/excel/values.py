@@ -16,9 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from govdisclosure._format import AgencyLevel, CellKind, FormatVersion
-from govdisclosure._format.vocabulary import is_placeholder
-from govdisclosure._io.excel.labels import normalize_label
-from govdisclosure._io.excel.layout import LEVELS
+from govdisclosure._format.vocabulary import LEVEL_NAMES, agency_level, is_placeholder, normalise
 from govdisclosure._io.excel.storage import CELL_LIMIT, escape_text, from_float, utf16
 from govdisclosure._io.xlsx.formula import evaluate
 from govdisclosure._io.xlsx.reader import Cell, ErrorValue, Sheet, Workbook, coordinate
@@ -190,9 +188,7 @@ def read_version(reader: CellReader, place: tuple[Sheet, int, int] | None) -> Fo
         return None
     text = unicodedata.normalize("NFKC", text)
     for version in FormatVersion:
-        if text.strip() == version.value or normalize_label(
-            version.document_number
-        ) in normalize_label(text):
+        if text.strip() == version.value or normalise(version.document_number) in normalise(text):
             return version
     if "2019" in text and "2021" not in text:
         return FormatVersion.V2019
@@ -236,8 +232,8 @@ def read_level(reader: CellReader, place: tuple[Sheet, int, int] | None) -> Agen
     text = reader.text(sheet, r, c)
     if text is None or not text.strip():
         return None
-    key = normalize_label(text)
-    for level, label in LEVELS.items():
-        if key in (level.value, label, label[-2:]):
-            return level
-    raise ExcelError(f'{sheet.name}!{coordinate(r, c)}: "{text}" is not 政府部门 or 人民政府')
+    level = agency_level(text)
+    if level is None:
+        names = " or ".join(LEVEL_NAMES.values())
+        raise ExcelError(f'{sheet.name}!{coordinate(r, c)}: "{text}" is not {names}')
+    return level

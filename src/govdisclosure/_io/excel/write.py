@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from govdisclosure import _format
 from govdisclosure._format import AgencyLevel, CellKind, FormatVersion
+from govdisclosure._format.vocabulary import LEVEL_NAMES
 from govdisclosure._io.excel.layout import (
     FACTS,
     FACTS_SHEET,
-    LEVELS,
     TEXTS_SHEET,
     Layout,
     layouts,
@@ -322,7 +322,7 @@ def _fact_value(meta: ReportMeta | None, field: str, year: int | None) -> object
     if isinstance(value, FormatVersion):
         return value.value
     if isinstance(value, AgencyLevel):
-        return LEVELS[value]
+        return LEVEL_NAMES[value]
     return value
 
 
