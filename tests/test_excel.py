@@ -491,6 +491,24 @@ def test_unreadable_cell_names_sheet_and_cell(sample: gd.AnnualReport, tmp_path:
         read_excel(_save(wb, tmp_path / "bad.xlsx"))
 
 
+def test_errors_carry_their_place(sample: gd.AnnualReport, tmp_path: Path) -> None:
+    """An ExcelError holds the file, sheet, cell and value (or the part) its message names."""
+    write_excel(sample, tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    wb["表三"]["D7"] = "十二"
+    path = _save(wb, tmp_path / "bad.xlsx")
+    with pytest.raises(ExcelError) as info:
+        read_excel(path)
+    error = info.value
+    assert (error.file, error.sheet, error.cell, error.value) == (str(path), "表三", "D7", "十二")
+    assert (error.detail, error.part) == ("is not a number", None)
+    path.write_bytes(_replace_part(_valid_bytes(), "xl/workbook.xml", "<workbook"))
+    with pytest.raises(ExcelError) as info:
+        read_excel(path)
+    assert (info.value.part, info.value.sheet) == ("xl/workbook.xml", None)
+    assert str(info.value).startswith(f"{path}: xl/workbook.xml: the part is not well-formed")
+
+
 def test_missing_tables(sample: gd.AnnualReport, tmp_path: Path) -> None:
     """A workbook without any table fails; one missing a table warns and leaves it blank."""
     wb = _handmade(sample)

@@ -397,7 +397,7 @@ def _summary_report(
         report = AnnualReport.blank(agency=agency or "", year=year, format_version=version)
         return report.with_cells(values)
     except InvalidReportError as exc:
-        raise ExcelError(f"{sheet.name}!A{r}: {exc}") from None
+        raise ExcelError(str(exc), sheet=sheet.name, cell=f"A{r}") from None
 
 
 def _summary_facts(
@@ -447,5 +447,7 @@ def _check_blank(
     """A cell in a column of the other format must be blank (a placeholder reads as blank)."""
     if reader.number(sheet, r, c, _format.cell_spec(path).kind) is not None:
         raise ExcelError(
-            f"{sheet.name}!{coordinate(r, c)}: the {version.value} format has no cell {path}"
+            f"the {version.value} format has no cell {path}",
+            sheet=sheet.name,
+            cell=coordinate(r, c),
         )

@@ -50,7 +50,9 @@ class CellReader:
     def _plain(self, sheet: Sheet, row: int, column: int, cell: Cell) -> Any:
         value = cell.value
         if isinstance(value, ErrorValue):
-            raise ExcelError(f"{sheet.name}!{coordinate(row, column)}: the cell shows {value}")
+            raise ExcelError(
+                f"the cell shows {value}", sheet=sheet.name, cell=coordinate(row, column)
+            )
         if isinstance(value, bool) or value is None:
             return None
         if isinstance(value, float):
@@ -62,30 +64,30 @@ class CellReader:
         cell, r, c = sheet.get(row, column)
         if cell is None or r != row:
             return None
-        where = f"{sheet.name}!{coordinate(r, c)}"
+        ref = coordinate(r, c)
         value = self.scalar(sheet, r, c, cell)
         if value is None:
             return None
         if isinstance(value, ErrorValue):
-            raise ExcelError(f"{where}: the cell shows the error {value}")
+            raise ExcelError(f"the cell shows the error {value}", sheet=sheet.name, cell=ref)
         if isinstance(value, bool):
-            raise ExcelError(f'{where}: "{value}" is not a number')
+            raise ExcelError("is not a number", sheet=sheet.name, cell=ref, value=value)
         if isinstance(value, str):
-            return self._text_number(value, where, kind)
+            return self._text_number(value, sheet.name, ref, kind)
         assert isinstance(value, (int, float, Decimal))
         if kind is not CellKind.MONEY:
-            return _whole_number(value, where)
+            return _whole_number(value, sheet.name, ref)
         if isinstance(value, Decimal):
             return value
         # A stored number shows the decimals of its number format (1.5 as 1.50).
         return Decimal(from_float(value, _format_places(self.book.number_format(cell.style))))
 
-    def _text_number(self, value: str, where: str, kind: CellKind) -> CellValue:
+    def _text_number(self, value: str, sheet: str, ref: str, kind: CellKind) -> CellValue:
         text = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
         if not text:
             return None
         if is_placeholder(value):
-            self.warn(f'{where}: "{value.strip()}" read as blank')
+            self.warn(f'{sheet}!{ref}: "{value.strip()}" read as blank')
             return None
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
@@ -93,9 +95,9 @@ class CellReader:
         if number is not None:
             return number
         shown = value if len(value) <= 40 else value[:39] + "…"
-        if kind is not CellKind.MONEY and _DECIMAL_TEXT.fullmatch(text):
-            raise ExcelError(f'{where}: "{shown}" is not a whole number')
-        raise ExcelError(f'{where}: "{shown}" is not a number')
+        whole = kind is not CellKind.MONEY and _DECIMAL_TEXT.fullmatch(text)
+        detail = "is not a whole number" if whole else "is not a number"
+        raise ExcelError(detail, sheet=sheet, cell=ref, value=shown)
 
     def text(self, sheet: Sheet, row: int, column: int) -> str | None:
         """Read a text field starting at a cell, joining its continuation cells."""
@@ -118,19 +120,20 @@ class CellReader:
         return "".join(parts) if parts else None
 
 
-def _whole_number(value: int | float | Decimal, where: str) -> int:
+def _whole_number(value: int | float | Decimal, sheet: str, ref: str) -> int:
     """A count read from a stored number: whole, and small enough to be exact."""
     if isinstance(value, int):
         return value
-    if isinstance(value, Decimal):
-        if value != value.to_integral_value():
-            raise ExcelError(f"{where}: {value} is not a whole number")
-        return int(value)
-    if not value.is_integer():
-        raise ExcelError(f"{where}: {value!r} is not a whole number")
-    if abs(value) > 2**53:
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        raise ExcelError("is not a whole number", sheet=sheet, cell=ref, value=value)
+    if isinstance(value, float) and not value.is_integer():
+        raise ExcelError("is not a whole number", sheet=sheet, cell=ref, value=value)
+    if isinstance(value, float) and abs(value) > 2**53:
         raise ExcelError(
-            f"{where}: {value:g} is too large to be stored exactly as a number; enter it as text"
+            "is too large to be stored exactly as a number; enter it as text",
+            sheet=sheet,
+            cell=ref,
+            value=value,
         )
     return int(value)
 
@@ -163,7 +166,6 @@ def read_year(reader: CellReader, place: tuple[Sheet, int, int] | None) -> int:
     if place is None:
         raise ExcelError("the report year (报告年度) is not in the workbook")
     sheet, r, c = place
-    where = f"{sheet.name}!{coordinate(r, c)}"
     cell, _, _ = sheet.get(r, c)
     value = reader.scalar(sheet, r, c, cell) if cell is not None else None
     if isinstance(value, str):
@@ -174,9 +176,10 @@ def read_year(reader: CellReader, place: tuple[Sheet, int, int] | None) -> int:
         return int(value)
     elif isinstance(value, int) and not isinstance(value, bool):
         return value
+    ref = coordinate(r, c)
     if value is None:
-        raise ExcelError(f"{where}: the report year (报告年度) is blank")
-    raise ExcelError(f'{where}: "{value}" is not a year')
+        raise ExcelError("the report year (报告年度) is blank", sheet=sheet.name, cell=ref)
+    raise ExcelError("is not a year", sheet=sheet.name, cell=ref, value=value)
 
 
 def read_version(reader: CellReader, place: tuple[Sheet, int, int] | None) -> FormatVersion | None:
@@ -195,7 +198,10 @@ def read_version(reader: CellReader, place: tuple[Sheet, int, int] | None) -> Fo
     if "2021" in text and "2019" not in text:
         return FormatVersion.V2021
     raise ExcelError(
-        f'{sheet.name}!{coordinate(r, c)}: "{text}" is not a format version (2019 or 2021)'
+        "is not a format version (2019 or 2021)",
+        sheet=sheet.name,
+        cell=coordinate(r, c),
+        value=text,
     )
 
 
@@ -206,7 +212,7 @@ def read_date(reader: CellReader, place: tuple[Sheet, int, int] | None) -> dt.da
     cell, _, _ = sheet.get(r, c)
     if cell is None:
         return None
-    where = f"{sheet.name}!{coordinate(r, c)}"
+    ref = coordinate(r, c)
     value = reader.scalar(sheet, r, c, cell)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -214,7 +220,7 @@ def read_date(reader: CellReader, place: tuple[Sheet, int, int] | None) -> dt.da
         try:
             return reader.book.to_date(float(value))
         except (ValueError, OverflowError):
-            raise ExcelError(f"{where}: {value} is not a date") from None
+            raise ExcelError("is not a date", sheet=sheet.name, cell=ref, value=value) from None
     text = unicodedata.normalize("NFKC", str(value)).strip()
     match = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]00:00(?::00)?)?", text)
     if match:
@@ -222,7 +228,9 @@ def read_date(reader: CellReader, place: tuple[Sheet, int, int] | None) -> dt.da
             return dt.date(*(int(g) for g in match.groups()))
         except ValueError:
             pass
-    raise ExcelError(f'{where}: "{value}" is not a date (write it like 2024-01-31)')
+    raise ExcelError(
+        "is not a date (write it like 2024-01-31)", sheet=sheet.name, cell=ref, value=value
+    )
 
 
 def read_level(reader: CellReader, place: tuple[Sheet, int, int] | None) -> AgencyLevel | None:
@@ -235,5 +243,5 @@ def read_level(reader: CellReader, place: tuple[Sheet, int, int] | None) -> Agen
     level = agency_level(text)
     if level is None:
         names = " or ".join(LEVEL_NAMES.values())
-        raise ExcelError(f'{sheet.name}!{coordinate(r, c)}: "{text}" is not {names}')
+        raise ExcelError(f"is not {names}", sheet=sheet.name, cell=coordinate(r, c), value=text)
     return level

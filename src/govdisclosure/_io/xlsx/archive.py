@@ -116,9 +116,10 @@ def _check_sizes(members: list[zipfile.ZipInfo], limits: ExcelLimits) -> None:
             member.compress_size, 1
         ):
             raise ExcelError(
-                f"refused: the part {member.filename} expands {member.file_size:,} bytes from "
+                f"refused: the part expands {member.file_size:,} bytes from "
                 f"{member.compress_size:,} (a ratio above max_ratio={limits.max_ratio:g}); "
-                "this looks like a decompression bomb"
+                "this looks like a decompression bomb",
+                part=member.filename,
             )
     if total > limits.max_uncompressed_bytes:
         raise ExcelError(
@@ -136,9 +137,9 @@ def read_part(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         return archive.read(name)
     except KeyError:
-        raise ExcelError(f"not a readable .xlsx workbook: the part {name} is missing") from None
+        raise ExcelError("not a readable .xlsx workbook: the part is missing", part=name) from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise ExcelError(f"the part {name} is damaged: {exc}") from None
+        raise ExcelError(f"the part is damaged: {exc}", part=name) from None
 
 
 def _check_content_types(archive: zipfile.ZipFile) -> None:
@@ -182,11 +183,12 @@ def parse_xml(data: bytes, target: object, part: str) -> None:
         parser.close()
     except DefusedXmlException as exc:
         raise ExcelError(
-            f"refused: the part {part} declares a DTD or entities ({type(exc).__name__}); "
-            "workbooks never need them and they are a known attack (billion laughs)"
+            f"refused: the part declares a DTD or entities ({type(exc).__name__}); "
+            "workbooks never need them and they are a known attack (billion laughs)",
+            part=part,
         ) from None
     except (ParseError, ValueError, UnicodeError) as exc:
-        raise ExcelError(f"the part {part} is not well-formed XML: {exc}") from None
+        raise ExcelError(f"the part is not well-formed XML: {exc}", part=part) from None
 
 
 class _TypesTarget:

@@ -69,9 +69,9 @@ class _Evaluator:
             return None
         if cell.formula is None or cell.cached:
             return self.value_of(cell)
-        where = f"{self.sheet.name}!{coordinate(row, column)}"
+        where = {"sheet": self.sheet.name, "cell": coordinate(row, column)}
         if key in self.active or len(self.active) > 200:
-            raise ExcelError(f"{where}: the formula refers to itself or nests too deep")
+            raise ExcelError("the formula refers to itself or nests too deep", **where)
         self.active.add(key)
         try:
             tokens = self._tokens(cell.formula)
@@ -80,8 +80,9 @@ class _Evaluator:
                 raise _UnsupportedError
         except (_UnsupportedError, IndexError, InvalidOperation, ArithmeticError, TypeError):
             raise ExcelError(
-                f"{where}: the formula ={cell.formula} has no saved value and is not a plain "
-                "SUM; open and save the workbook in a spreadsheet program first"
+                f"the formula ={cell.formula} has no saved value and is not a plain SUM; "
+                "open and save the workbook in a spreadsheet program first",
+                **where,
             ) from None
         finally:
             self.active.discard(key)

@@ -301,7 +301,7 @@ class _SheetTarget:
         position = parse_ref(ref) if ref else None
         if position is None:
             if ref is not None:
-                raise ExcelError(f"{self.sheet.name}: bad cell reference {ref!r}")
+                raise ExcelError(f"bad cell reference {ref!r}", sheet=self.sheet.name)
             position = (self._row or 1, self._col + 1)
         self._col = position[1]
         try:
@@ -318,7 +318,7 @@ class _SheetTarget:
         a = parse_ref(first)
         b = parse_ref(last or first)
         if a is None or b is None:
-            raise ExcelError(f"{self.sheet.name}: bad merged range {ref!r}")
+            raise ExcelError(f"bad merged range {ref!r}", sheet=self.sheet.name)
         self.sheet.merges.append(
             (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
         )
@@ -391,7 +391,9 @@ class _SheetTarget:
                 return self.strings[int(raw)]
             except (ValueError, IndexError):
                 raise ExcelError(
-                    f"{self.sheet.name}!{coordinate(row, column)}: bad shared string index {raw!r}"
+                    f"bad shared string index {raw!r}",
+                    sheet=self.sheet.name,
+                    cell=coordinate(row, column),
                 ) from None
         if kind == "str":
             return decode_text(raw)
@@ -416,9 +418,9 @@ def _number(raw: str, sheet: str, row: int, column: int) -> int | float | None:
             return int(text)
         number = float(text)
     except ValueError:
-        raise ExcelError(f"{sheet}!{coordinate(row, column)}: bad number {raw!r}") from None
+        raise ExcelError(f"bad number {raw!r}", sheet=sheet, cell=coordinate(row, column)) from None
     if not math.isfinite(number):
-        raise ExcelError(f"{sheet}!{coordinate(row, column)}: bad number {raw!r}")
+        raise ExcelError(f"bad number {raw!r}", sheet=sheet, cell=coordinate(row, column))
     return number
 
 
