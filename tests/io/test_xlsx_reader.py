@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -139,3 +142,21 @@ def test_low_level_reader_refuses_bad_cells(sheet: str, message: str) -> None:
     """Malformed cells are ExcelErrors naming the sheet."""
     with pytest.raises(ExcelError, match=message):
         _xlsx_safety.open_workbook(_raw_workbook(sheet))
+
+
+def test_xlsx_knows_nothing_of_reports() -> None:
+    """The xlsx modules import only the errors, the standard library and defusedxml."""
+    from govdisclosure._io import xlsx
+
+    allowed = {*sys.stdlib_module_names, "defusedxml"}
+    for path in Path(xlsx.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                inside = name == "govdisclosure.errors" or name.startswith("govdisclosure._io.xlsx")
+                assert inside or name.split(".")[0] in allowed, (path.name, name)

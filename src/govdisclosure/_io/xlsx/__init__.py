@@ -4,5 +4,6 @@
 cells, ``formula`` evaluates the simple formulas saved without a value, ``stream`` writes
 plain data workbooks fast.
 
-Knows nothing of reports. May import: :mod:`govdisclosure.errors` only.
+Knows nothing of reports. May import: :mod:`govdisclosure.errors`, the standard library and
+:mod:`defusedxml`.
 """

@@ -42,6 +42,7 @@ __all__ = [
     "open_workbook",
     "parse_ref",
     "read_path",
+    "translate_formula",
 ]
 
 
@@ -179,14 +180,19 @@ _MAX_ROW = 1_048_576
 _MAX_COL = 16_384
 
 
+def _column_number(letters: str) -> int:
+    column = 0
+    for ch in letters.upper():
+        column = column * 26 + ord(ch) - 64
+    return column
+
+
 def parse_ref(ref: str) -> tuple[int, int] | None:
     """Return ``(row, column)`` of an A1 reference, or ``None`` when it is not one."""
     match = _REF.fullmatch(ref)
     if match is None:
         return None
-    column = 0
-    for ch in match.group(1).upper():
-        column = column * 26 + ord(ch) - 64
+    column = _column_number(match.group(1))
     row = int(match.group(2))
     if not (1 <= row <= _MAX_ROW and 1 <= column <= _MAX_COL):
         return None
@@ -542,24 +548,74 @@ def open_workbook(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Workbook
 
 def _resolve_shared(target: _SheetTarget) -> None:
     """Give the cells of a shared formula their own formula text."""
-    if not target.pending_shared:
-        return
-    from openpyxl.formula.translate import Translator, TranslatorError
-
     sheet = target.sheet
     for row, column, share in target.pending_shared:
         master = target.shared.get(share)
-        cell = sheet.cells[row, column]
         if master is None:
             continue
         text, m_row, m_col = master
-        try:
-            formula = Translator("=" + text, coordinate(m_row, m_col)).translate_formula(
-                coordinate(row, column)
-            )
-        except (TranslatorError, ValueError):  # pragma: no cover - defensive
-            continue
-        sheet.cells[row, column] = cell._replace(formula=formula[1:])
+        formula = translate_formula(text, row - m_row, column - m_col)
+        if formula is not None:
+            sheet.cells[row, column] = sheet.cells[row, column]._replace(formula=formula)
+
+
+# References: not part of a longer name, not a function's or a sheet's name.
+_CELL_REF = re.compile(r"(?<![\w.$])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![\w(!])")
+_COLUMNS_REF = re.compile(r"(?<![\w.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(!])")
+_ROWS_REF = re.compile(r"(?<![\w.$])(\$?)([0-9]{1,7}):(\$?)([0-9]{1,7})(?![\w(!.])")
+# A string, or a quoted sheet name: no references inside.
+_FORMULA_QUOTED = re.compile(r"(\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*')")
+
+
+def translate_formula(formula: str, rows: int, columns: int) -> str | None:
+    """A formula copied ``rows`` down and ``columns`` right, as a shared formula's cells hold it.
+
+    Relative references move with it (cells, and whole columns or rows); the parts anchored
+    with ``$`` do not; strings and quoted sheet names stay.
+
+    Returns:
+        The formula, or ``None`` when a reference would move before the first row or column.
+
+    >>> translate_formula('SUM(A2:$B2)+LOG10(C$3)+SUM(D:D)&"A1"', 1, 2)
+    'SUM(C3:$B3)+LOG10(E$3)+SUM(F:F)&"A1"'
+    >>> translate_formula("A1", -1, 0) is None
+    True
+    """
+    mover = _Mover(rows, columns)
+    parts = _FORMULA_QUOTED.split(formula)
+    # The odd parts are the quoted ones the split kept.
+    moved = "".join(part if i % 2 else mover.move(part) for i, part in enumerate(parts))
+    return None if mover.off_sheet else moved
+
+
+class _Mover:
+    """Moves the references of formula text by a number of rows and columns."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        self.rows = rows
+        self.columns = columns
+        self.off_sheet = False
+
+    def move(self, text: str) -> str:
+        text = _CELL_REF.sub(lambda m: self._column(m[1], m[2]) + self._row(m[3], m[4]), text)
+        text = _COLUMNS_REF.sub(
+            lambda m: f"{self._column(m[1], m[2])}:{self._column(m[3], m[4])}", text
+        )
+        return _ROWS_REF.sub(lambda m: f"{self._row(m[1], m[2])}:{self._row(m[3], m[4])}", text)
+
+    def _column(self, anchor: str, letters: str) -> str:
+        if anchor:
+            return anchor + letters
+        column = _column_number(letters) + self.columns
+        self.off_sheet |= column < 1
+        return column_letter(max(column, 1))
+
+    def _row(self, anchor: str, digits: str) -> str:
+        if anchor:
+            return anchor + digits
+        row = int(digits) + self.rows
+        self.off_sheet |= row < 1
+        return str(row)
 
 
 def read_path(path: Path, limits: ExcelLimits) -> Workbook:
