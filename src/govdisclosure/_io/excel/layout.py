@@ -68,6 +68,7 @@ class Layout(NamedTuple):
 
 
 def table_sheet(table: TableSpec) -> str:
+    """The sheet of a table: 表二, 表三 or 表四."""
     return "表" + _format.TABLE_NUMERALS[table.number]
 
 
@@ -277,6 +278,7 @@ def _layout_table4(table: TableSpec, heading: str) -> Layout:
 def layouts(
     version: FormatVersion, headings: Sequence[str | None] = (None, None, None)
 ) -> tuple[Layout, ...]:
+    """The layouts of a format's three tables, under the report's own headings where given."""
     spec = _format.format_spec(version)
     tables = {s.table.number: (s.table, s.heading) for s in spec.sections if s.table is not None}
     makers = {2: _layout_table2, 3: _layout_table3, 4: _layout_table4}
@@ -380,6 +382,7 @@ def excel_cell(path: str, version: FormatVersion | str = FormatVersion.V2021) ->
 
 
 def version_of_table(layout: Layout) -> FormatVersion:
+    """The format version a layout's table belongs to."""
     for version in FormatVersion:
         spec = _format.format_spec(version)
         if any(t is layout.table for t in spec.tables):

@@ -47,6 +47,7 @@ def escape_text(text: str) -> str:
 
 
 def utf16(text: str) -> int:
+    """The length of a text in UTF-16 code units, as Excel counts a cell's characters."""
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
@@ -76,6 +77,7 @@ def from_float(number: float | int, places: int) -> str:
 
 
 def money_format(places: int) -> str:
+    """The number format showing ``places`` decimals."""
     return "0." + "0" * places if places else "0"
 
 

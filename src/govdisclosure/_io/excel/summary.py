@@ -76,6 +76,7 @@ def _merged_order(orders: Sequence[Sequence[str]]) -> list[str]:
 
 
 def summary_columns(versions: Iterable[FormatVersion]) -> list[str]:
+    """The cell paths of the summary's columns: every path of the versions given, merged."""
     present = sorted(set(versions), key=lambda v: v.value, reverse=True) or [FormatVersion.V2021]
     return _merged_order([_format.format_spec(v).paths for v in present])
 

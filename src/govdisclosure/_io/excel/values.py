@@ -39,6 +39,7 @@ class CellReader:
         self.warnings: list[str] = []
 
     def warn(self, message: str) -> None:
+        """Note something read other than as written."""
         self.warnings.append(message)
 
     def scalar(self, sheet: Sheet, row: int, column: int, cell: Cell) -> object:
@@ -163,6 +164,7 @@ def _format_places(code: str) -> int:
 
 
 def read_year(reader: CellReader, place: tuple[Sheet, int, int] | None) -> int:
+    """The report year at a place: a number, or a text like ``2023`` or ``2023年``."""
     if place is None:
         raise ExcelError("the report year (报告年度) is not in the workbook")
     sheet, r, c = place
@@ -183,6 +185,7 @@ def read_year(reader: CellReader, place: tuple[Sheet, int, int] | None) -> int:
 
 
 def read_version(reader: CellReader, place: tuple[Sheet, int, int] | None) -> FormatVersion | None:
+    """The format version at a place: 2019, 2021, or a text naming either."""
     if place is None:
         return None
     sheet, r, c = place
@@ -206,6 +209,7 @@ def read_version(reader: CellReader, place: tuple[Sheet, int, int] | None) -> Fo
 
 
 def read_date(reader: CellReader, place: tuple[Sheet, int, int] | None) -> dt.date | None:
+    """The publication date at a place: a date cell, or a text like ``2024-01-31``."""
     if place is None:
         return None
     sheet, r, c = place
@@ -234,6 +238,7 @@ def read_date(reader: CellReader, place: tuple[Sheet, int, int] | None) -> dt.da
 
 
 def read_level(reader: CellReader, place: tuple[Sheet, int, int] | None) -> AgencyLevel | None:
+    """The agency level at a place, in any spelling the vocabulary reads."""
     if place is None:
         return None
     sheet, r, c = place

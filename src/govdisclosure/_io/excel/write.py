@@ -149,6 +149,7 @@ class Styles:
     def apply(
         self, cell: Any, kind: str, number_format: str = "General", *, unlocked: bool = False
     ) -> None:
+        """Give a cell the style of its kind (and number format), from the cache."""
         key = (kind, number_format, unlocked)
         style = self._cache.get(key)
         if style is None:
@@ -247,6 +248,7 @@ def write_table(
     *,
     template: bool = False,
 ) -> None:
+    """Write one table: its labels, merges, data cells (inputs in a template) and page setup."""
     for label in layout.labels:
         cell = put_text(ws, label.row, label.column, escape_text(label.text))
         styles.apply(cell, label.kind)
@@ -300,6 +302,7 @@ def write_facts(
     year: int | None = None,
     template: bool = False,
 ) -> None:
+    """Write the facts sheet (报告信息): a row per fact, its label, id and value."""
     _write_fields_header(ws, styles, "续（超过 32,767 字的部分）")
     meta = report.meta if report is not None else None
     for row, (field, label, _) in enumerate(FACTS, start=2):
@@ -354,6 +357,7 @@ def write_texts(
     *,
     template: bool = False,
 ) -> None:
+    """Write the texts sheet (文字部分): a row per text field, a row per note."""
     _write_fields_header(ws, styles, "续（超过 32,767 字的部分）")
     row = 2
     for field, label, kind in text_fields(version):
@@ -413,6 +417,7 @@ def _workbook_bytes(report: AnnualReport) -> bytes:
 
 
 def save_workbook(wb: Any) -> bytes:
+    """The bytes of an openpyxl workbook."""
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -597,6 +597,7 @@ class _Mover:
         self.off_sheet = False
 
     def move(self, text: str) -> str:
+        """The text with its references moved."""
         text = _CELL_REF.sub(lambda m: self._column(m[1], m[2]) + self._row(m[3], m[4]), text)
         text = _COLUMNS_REF.sub(
             lambda m: f"{self._column(m[1], m[2])}:{self._column(m[3], m[4])}", text
