@@ -14,6 +14,7 @@ from govdisclosure._io.excel.read import (
     read_excel,
     read_excel_with_warnings,
 )
+from govdisclosure._io.excel.summary import write_excel_summary
 from govdisclosure.errors import ExcelError
 from workbooks import handmade, place, save
 
@@ -88,3 +89,14 @@ def test_no_facts_at_all(sample: gd.AnnualReport, tmp_path: Path) -> None:
     result = read_excel_with_warnings(save(wb, tmp_path / "h.xlsx"))
     assert result.report.meta.agency == ""
     assert "agency" in result.warnings[0]
+
+
+def test_field_ids_in_several_columns(sample: gd.AnnualReport, tmp_path: Path) -> None:
+    """Field ids spread over columns (a summary's header) read as ids of one column only.
+
+    A summary workbook is not a report workbook: reading it fails with an ExcelError.
+    """
+    path = tmp_path / "s.xlsx"
+    write_excel_summary([sample], path)
+    with pytest.raises(ExcelError, match="is not a year"):
+        read_excel(path)

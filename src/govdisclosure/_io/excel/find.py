@@ -208,7 +208,8 @@ def fields_on(index: LabelIndex, ids: Iterable[str]) -> dict[str, list[tuple[int
     if not counts:
         return {}
     best = max(counts, key=lambda c: (counts[c], -c))
-    return {f: [p for p in ps if p[1] == best] for f, ps in found.items() if ps}
+    kept = {f: [p for p in ps if p[1] == best] for f, ps in found.items()}
+    return {f: ps for f, ps in kept.items() if ps}
 
 
 def locate_facts(indexes: Sequence[LabelIndex]) -> dict[str, tuple[Sheet, int, int]]:
