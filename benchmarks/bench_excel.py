@@ -15,7 +15,9 @@ from typing import Any
 
 import govdisclosure as gd
 from _harness import Comparison
-from govdisclosure._io.excel import workbook as _excel
+from govdisclosure._io.excel.read import read_excel
+from govdisclosure._io.excel.summary import read_excel_summary, summary_columns, write_excel_summary
+from govdisclosure._io.excel.write import write_excel
 
 
 def _report_cells(path: Path) -> tuple[list[tuple[str, int, int, Any]], list[tuple[str, str]]]:
@@ -81,16 +83,16 @@ def comparisons() -> list[Comparison]:
     folder = Path(tempfile.mkdtemp(prefix="bench-excel-"))
     report = gd.examples.load("qijiang-psb-2023")
     ours_path = folder / "ours.xlsx"
-    _excel.write_excel(report, ours_path)
+    write_excel(report, ours_path)
     cells, merges = _report_cells(ours_path)
 
     def ours() -> object:
-        _excel.write_excel(report, ours_path)
-        return _excel.read_excel(ours_path)
+        write_excel(report, ours_path)
+        return read_excel(ours_path)
 
     reports = _summary_reports(1000)
     summary_path = folder / "summary.xlsx"
-    columns = _excel._summary_columns(r.meta.format_version for r in reports)
+    columns = summary_columns(r.meta.format_version for r in reports)
     rows: list[list[Any]] = [
         ["机关名称", "报告年度", "格式版本", *columns],
         ["agency", "year", "format_version", *columns],
@@ -104,8 +106,8 @@ def comparisons() -> list[Comparison]:
         rows.append([r.meta.agency, r.meta.year, r.meta.format_version.value, *row_cells])
 
     def summary() -> object:
-        _excel.write_excel_summary(reports, summary_path)
-        return _excel.read_excel_summary(summary_path)
+        write_excel_summary(reports, summary_path)
+        return read_excel_summary(summary_path)
 
     return [
         Comparison(

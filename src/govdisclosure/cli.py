@@ -314,7 +314,7 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from govdisclosure._io.excel.workbook import excel_template
+    from govdisclosure._io.excel.template import excel_template
 
     if not args.output.lower().endswith(".xlsx"):
         raise _UsageError("OUT must end in .xlsx")

@@ -19,11 +19,14 @@ error as it passes by, instead of rewriting the message.
 'report.xlsx: 表三!D7: "十二" is not a number'
 >>> (error.sheet, error.cell, error.value, error.detail)
 ('表三', 'D7', '十二', 'is not a number')
+>>> str(ExcelError("is not a whole number", sheet="表三", cell="D7", value=2.5))
+'表三!D7: 2.5 is not a whole number'
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 __all__ = [
     "AggregateError",
@@ -175,8 +178,16 @@ class ExcelError(GovDisclosureError, ValueError):
         return self.sheet or self.part or ""
 
     def what(self) -> str:
-        """The detail, after the value found when there is one: ``"十二" is not a number``."""
-        return self.detail if self.value is None else f'"{self.value}" {self.detail}'
+        """The detail, after the value found when there is one.
+
+        A value read as text is quoted, a number is not: ``"十二" is not a number``,
+        ``2.5 is not a whole number``.
+        """
+        if self.value is None:
+            return self.detail
+        if isinstance(self.value, (int, float, Decimal)) and not isinstance(self.value, bool):
+            return f"{self.value} {self.detail}"
+        return f'"{self.value}" {self.detail}'
 
 
 class ParseError(GovDisclosureError, ValueError):

@@ -88,7 +88,7 @@ def summarize_file(path: str | os.PathLike[str]) -> tuple[str, Any, str | None, 
     its findings (cheap to send back from a worker process), or ``None`` and the reason the
     file could not be read.
     """
-    from govdisclosure._io.excel.workbook import summary_entry
+    from govdisclosure._io.excel.summary import summary_entry
 
     outcome = check_file(path)
     if outcome.report is None or outcome.result is None:
@@ -201,7 +201,7 @@ def run_summary(
     Returns:
         The exit status: 0 when every file was read and no report has an error, 1 otherwise.
     """
-    from govdisclosure._io.excel.workbook import summary_entries_bytes
+    from govdisclosure._io.excel.summary import summary_entries_bytes
     from govdisclosure._io.files import atomic_write
 
     if jobs < 1:

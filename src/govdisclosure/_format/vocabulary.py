@@ -281,11 +281,12 @@ ALIASES: dict[tuple[int, str], tuple[str, ...]] = {
     (3, "denied_security_stability"): ("危及三安全一稳定",),
     (3, "other_processing"): ("其他处理",),
 }
-#: Declared variants of table 2's column labels, by column id.
+#: Declared variants of column labels, by column id (the ids of tables 2 and 3 differ).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "amount_10k_yuan": ("本年收费金额", "本年收费金额(万元)", "收费金额"),
     "decisions": ("本年处理决定数量", "处理决定数量"),
     "change": ("本年增减", "本年增/减"),
+    "other_org": ("其他组织",),
 }
 
 # ---------------------------------------------------------------------------

@@ -21,12 +21,12 @@ __all__ = ["atomic_write", "dump", "load", "readable_suffixes", "writable_suffix
 # python-docx, the parsers) is imported only when such a file is read or written.
 _READERS: dict[str, str] = {
     "json": "govdisclosure._io.json:read_json_file",
-    "xlsx": "govdisclosure._io.excel.workbook:_load_xlsx",
+    "xlsx": "govdisclosure._io.excel.read:_load_xlsx",
 }
 _PUBLISHED_READER = "govdisclosure._parse:load_report"
 _WRITERS: dict[str, str] = {
     "json": "govdisclosure._io.json:json_file_bytes",
-    "xlsx": "govdisclosure._io.excel.workbook:to_excel_bytes",
+    "xlsx": "govdisclosure._io.excel.write:to_excel_bytes",
     "html": "govdisclosure._render:render_html_bytes",
     "markdown": "govdisclosure._render:render_markdown_bytes",
     "text": "govdisclosure._render:render_text_bytes",

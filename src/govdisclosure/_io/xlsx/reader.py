@@ -1,229 +1,49 @@
-"""Safe reading of untrusted .xlsx workbooks: archive checks and a small cell reader.
+"""The sheet reader: a checked workbook's sheets, their cells and merged ranges.
 
-Workbooks come from strangers, so nothing here trusts them. Before any XML is parsed the
-file must be a zip archive (not an old .xls, not a renamed .docx) whose content types name
-an Excel workbook, and the archive's declared sizes must stay within :class:`ExcelLimits`
-(total size, compression ratio, number of parts). :mod:`zipfile` never inflates a part past
-its declared size, so checking the declared sizes is enough to stop a decompression bomb.
+:func:`open_workbook` reads, through the checks of :mod:`.archive`, only the parts a reader
+needs: the workbook, its relationships, shared strings, number formats and the worksheets.
+Cells are kept sparse (only the cells the file holds) and merged ranges are kept as ranges,
+so a sheet that claims a merge of a million rows costs nothing. A formula's cached value is
+read with the formula in one pass; plain ``SUM`` formulas without a cached value are left
+to :mod:`.formula`.
 
-XML is parsed only through :mod:`defusedxml` (DTDs, entity declarations and external
-references are refused), and only the parts a reader needs: the workbook, its
-relationships, shared strings, number formats and the worksheets. Cells are kept sparse
-(only the cells the file holds) and merged ranges are kept as ranges, so a sheet that
-claims a merge of a million rows costs nothing. A formula's cached value is read with the
-formula in one pass; plain ``SUM`` formulas without a cached value are evaluated by
-:func:`evaluate`.
-
-This is the only place where workbook bytes are parsed.
+This is the only place where worksheet bytes are parsed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
 import math
-import posixpath
 import re
-import zipfile
-from collections.abc import Callable, Iterator
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import NamedTuple
 
+from govdisclosure._io.xlsx.archive import (
+    DEFAULT_LIMITS,
+    AttrTarget,
+    ExcelLimits,
+    check_archive,
+    local_name,
+    parse_xml,
+    read_part,
+    relationships,
+)
 from govdisclosure.errors import ExcelError
 
 __all__ = [
-    "DEFAULT_LIMITS",
     "Cell",
-    "ExcelError",
-    "ExcelLimits",
+    "ErrorValue",
     "Sheet",
     "Workbook",
-    "check_archive",
     "column_letter",
     "coordinate",
     "decode_text",
-    "evaluate",
     "open_workbook",
+    "parse_ref",
+    "read_path",
+    "translate_formula",
 ]
-
-
-class ExcelLimits(NamedTuple):
-    """Limits on an untrusted workbook, checked before anything is decompressed.
-
-    Attributes:
-        max_file_bytes: the largest workbook file accepted.
-        max_uncompressed_bytes: the largest total of the parts' uncompressed sizes.
-        max_ratio: the largest compression ratio of a part larger than 1 MiB (zip bombs
-            reach thousands; real workbooks stay well under 100).
-        max_members: the most parts an archive may have.
-        max_cells: the most cells read from all sheets together.
-    """
-
-    max_file_bytes: int = 100 * 2**20
-    max_uncompressed_bytes: int = 256 * 2**20
-    max_ratio: float = 200.0
-    max_members: int = 10_000
-    max_cells: int = 2_000_000
-
-
-#: The limits used when a caller gives none.
-DEFAULT_LIMITS = ExcelLimits()
-
-_RATIO_MIN_BYTES = 2**20
-_SPREADSHEET_TYPES = (
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
-    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-    "application/vnd.ms-excel.template.macroEnabled.main+xml",
-)
-_OTHER_OFFICE = {
-    "wordprocessingml": "a Word document (.docx)",
-    "presentationml": "a PowerPoint presentation (.pptx)",
-}
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def check_archive(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> zipfile.ZipFile:
-    """Check that ``data`` is an .xlsx archive within ``limits`` and return it opened.
-
-    Raises:
-        ExcelError: not a zip archive, a damaged or truncated one, another kind of
-            document, or an archive beyond the limits (a decompression bomb).
-    """
-    if len(data) > limits.max_file_bytes:
-        raise ExcelError(
-            f"the file is {len(data):,} bytes, more than the limit of "
-            f"{limits.max_file_bytes:,} bytes (max_file_bytes)"
-        )
-    if data.startswith(_OLE2):
-        raise ExcelError(
-            "not an .xlsx workbook: an old .xls workbook or an encrypted (password-protected) "
-            "file; save it as an unprotected Excel workbook (.xlsx)"
-        )
-    if not data.startswith(b"PK"):
-        raise ExcelError("not an .xlsx workbook: the file is not a zip archive")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise ExcelError(f"not a readable .xlsx workbook: the archive is damaged ({exc})") from None
-    if len(members) > limits.max_members:
-        raise ExcelError(
-            f"the archive has {len(members):,} parts, more than the limit of "
-            f"{limits.max_members:,} (max_members)"
-        )
-    total = 0
-    for member in members:
-        total += member.file_size
-        if member.file_size > _RATIO_MIN_BYTES and member.file_size > limits.max_ratio * max(
-            member.compress_size, 1
-        ):
-            raise ExcelError(
-                f"refused: the part {member.filename} expands {member.file_size:,} bytes from "
-                f"{member.compress_size:,} (a ratio above max_ratio={limits.max_ratio:g}); "
-                "this looks like a decompression bomb"
-            )
-    if total > limits.max_uncompressed_bytes:
-        raise ExcelError(
-            f"refused: the archive expands to {total:,} bytes, more than the limit of "
-            f"{limits.max_uncompressed_bytes:,} (max_uncompressed_bytes)"
-        )
-    _check_content_types(archive)
-    return archive
-
-
-def _read(archive: zipfile.ZipFile, name: str) -> bytes:
-    try:
-        return archive.read(name)
-    except KeyError:
-        raise ExcelError(f"not a readable .xlsx workbook: the part {name} is missing") from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise ExcelError(f"the part {name} is damaged: {exc}") from None
-
-
-def _check_content_types(archive: zipfile.ZipFile) -> None:
-    if "[Content_Types].xml" not in archive.NameToInfo:
-        raise ExcelError(
-            "not an .xlsx workbook: a zip archive without [Content_Types].xml "
-            "(is it a renamed .zip file?)"
-        )
-    types = _TypesTarget()
-    _parse(_read(archive, "[Content_Types].xml"), types, "[Content_Types].xml")
-    if not any(t in _SPREADSHEET_TYPES for t in types.types):
-        for key, what in _OTHER_OFFICE.items():
-            if any(key in t for t in types.types):
-                raise ExcelError(f"not an .xlsx workbook: this is {what}")
-        raise ExcelError("not an .xlsx workbook: the archive holds no Excel workbook part")
-
-
-# ---------------------------------------------------------------------------
-# XML through defusedxml
-
-
-def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
-
-
-def _parse(data: bytes, target: object, part: str) -> None:
-    """Feed ``data`` to a defusedxml parser that calls ``target``'s start/end/data."""
-    from xml.etree.ElementTree import ParseError
-
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import DefusedXMLParser
-
-    parser = DefusedXMLParser(target=target, forbid_dtd=True)
-    try:
-        parser.feed(data)
-        parser.close()
-    except DefusedXmlException as exc:
-        raise ExcelError(
-            f"refused: the part {part} declares a DTD or entities ({type(exc).__name__}); "
-            "workbooks never need them and they are a known attack (billion laughs)"
-        ) from None
-    except (ParseError, ValueError, UnicodeError) as exc:
-        raise ExcelError(f"the part {part} is not well-formed XML: {exc}") from None
-
-
-class _TypesTarget:
-    def __init__(self) -> None:
-        self.types: list[str] = []
-
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        if "ContentType" in attrib:
-            self.types.append(attrib["ContentType"])
-
-    def end(self, tag: str) -> None:
-        pass
-
-    def data(self, text: str) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
-class _AttrTarget:
-    """Collects the attributes of every element with a given local name."""
-
-    def __init__(self, *names: str) -> None:
-        self.names = names
-        self.found: list[tuple[str, dict[str, str]]] = []
-
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        name = _local(tag)
-        if name in self.names:
-            self.found.append((name, {_local(k): v for k, v in attrib.items()}))
-
-    def end(self, tag: str) -> None:
-        pass
-
-    def data(self, text: str) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 class _StringsTarget:
@@ -236,7 +56,7 @@ class _StringsTarget:
         self._skip = 0
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
-        name = _local(tag)
+        name = local_name(tag)
         if name == "si":
             self._parts = []
         elif name == "t" and not self._skip:
@@ -245,7 +65,7 @@ class _StringsTarget:
             self._skip += 1
 
     def end(self, tag: str) -> None:
-        name = _local(tag)
+        name = local_name(tag)
         if name == "si":
             self.strings.append(decode_text("".join(self._parts)))
         elif name == "t":
@@ -270,7 +90,7 @@ class _StylesTarget:
         self._in_xfs = False
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
-        name = _local(tag)
+        name = local_name(tag)
         if name == "numFmt":
             with contextlib.suppress(ValueError):
                 self.formats[int(attrib.get("numFmtId", ""))] = attrib.get("formatCode", "")
@@ -283,7 +103,7 @@ class _StylesTarget:
                 self.xf_formats.append(0)
 
     def end(self, tag: str) -> None:
-        if _local(tag) == "cellXfs":
+        if local_name(tag) == "cellXfs":
             self._in_xfs = False
 
     def data(self, text: str) -> None:
@@ -360,14 +180,19 @@ _MAX_ROW = 1_048_576
 _MAX_COL = 16_384
 
 
+def _column_number(letters: str) -> int:
+    column = 0
+    for ch in letters.upper():
+        column = column * 26 + ord(ch) - 64
+    return column
+
+
 def parse_ref(ref: str) -> tuple[int, int] | None:
     """Return ``(row, column)`` of an A1 reference, or ``None`` when it is not one."""
     match = _REF.fullmatch(ref)
     if match is None:
         return None
-    column = 0
-    for ch in match.group(1).upper():
-        column = column * 26 + ord(ch) - 64
+    column = _column_number(match.group(1))
     row = int(match.group(2))
     if not (1 <= row <= _MAX_ROW and 1 <= column <= _MAX_COL):
         return None
@@ -393,15 +218,7 @@ class Sheet:
     def merge_of(self, row: int, column: int) -> tuple[int, int, int, int] | None:
         """Return the merged range that holds a cell, or ``None``."""
         if self._anchors is None:
-            self._anchors = {}
-            for merge in self.merges:
-                top, left, bottom, right = merge
-                if (bottom - top + 1) * (right - left + 1) > 4096:
-                    self._large.append(merge)
-                    continue
-                for r in range(top, bottom + 1):
-                    for c in range(left, right + 1):
-                        self._anchors[r, c] = merge
+            self._anchors = self._index_merges()
         found = self._anchors.get((row, column))
         if found is not None:
             return found
@@ -410,6 +227,19 @@ class Sheet:
             if top <= row <= bottom and left <= column <= right:
                 return merge
         return None
+
+    def _index_merges(self) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+        """Each cell of a small merge to its merge; large merges are kept as ranges."""
+        anchors: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        for merge in self.merges:
+            top, left, bottom, right = merge
+            if (bottom - top + 1) * (right - left + 1) > 4096:
+                self._large.append(merge)
+                continue
+            for r in range(top, bottom + 1):
+                for c in range(left, right + 1):
+                    anchors[r, c] = merge
+        return anchors
 
     def get(self, row: int, column: int) -> tuple[Cell | None, int, int]:
         """Return the cell that shows at a position (a merge's top-left) and its position."""
@@ -450,23 +280,9 @@ class _SheetTarget:
         self._skip = 0
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
-        name = _local(tag)
+        name = local_name(tag)
         if name == "c":
-            ref = attrib.get("r")
-            position = parse_ref(ref) if ref else None
-            if position is None:
-                if ref is not None:
-                    raise ExcelError(f"{self.sheet.name}: bad cell reference {ref!r}")
-                position = (self._row or 1, self._col + 1)
-            self._col = position[1]
-            try:
-                style = int(attrib.get("s", "0"))
-            except ValueError:
-                style = 0
-            self._cell = (position[0], position[1], attrib.get("t", "n"), style)
-            self._value = None
-            self._formula = None
-            self._inline = []
+            self._start_cell(attrib)
         elif name == "row":
             try:
                 self._row = int(attrib["r"])
@@ -485,12 +301,30 @@ class _SheetTarget:
         elif name == "mergeCell":
             self._merge(attrib.get("ref", ""))
 
+    def _start_cell(self, attrib: dict[str, str]) -> None:
+        """A ``c`` element: its position (its reference, or next in its row) and style."""
+        ref = attrib.get("r")
+        position = parse_ref(ref) if ref else None
+        if position is None:
+            if ref is not None:
+                raise ExcelError(f"bad cell reference {ref!r}", sheet=self.sheet.name)
+            position = (self._row or 1, self._col + 1)
+        self._col = position[1]
+        try:
+            style = int(attrib.get("s", "0"))
+        except ValueError:
+            style = 0
+        self._cell = (position[0], position[1], attrib.get("t", "n"), style)
+        self._value = None
+        self._formula = None
+        self._inline = []
+
     def _merge(self, ref: str) -> None:
         first, _, last = ref.partition(":")
         a = parse_ref(first)
         b = parse_ref(last or first)
         if a is None or b is None:
-            raise ExcelError(f"{self.sheet.name}: bad merged range {ref!r}")
+            raise ExcelError(f"bad merged range {ref!r}", sheet=self.sheet.name)
         self.sheet.merges.append(
             (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
         )
@@ -500,7 +334,7 @@ class _SheetTarget:
             self._text.append(text)
 
     def end(self, tag: str) -> None:
-        name = _local(tag)
+        name = local_name(tag)
         if name == "v":
             self._value = "".join(self._text or ())
             self._text = None
@@ -517,7 +351,7 @@ class _SheetTarget:
         elif name == "c" and self._cell is not None:
             self._finish()
 
-    def _finish(self) -> None:  # noqa: PLR0912 - one branch per OOXML cell type
+    def _finish(self) -> None:
         assert self._cell is not None
         row, column, kind, style = self._cell
         self._cell = None
@@ -525,16 +359,8 @@ class _SheetTarget:
         if self.budget[0] < 0:
             raise ExcelError("refused: the workbook holds more cells than max_cells allows")
         formula = self._formula
-        attrib = self._formula_attrib
-        if formula is not None or attrib.get("t") == "shared":
-            share = attrib.get("si")
-            if attrib.get("t") == "shared" and share is not None:
-                if formula:
-                    self.shared[share] = (formula, row, column)
-                else:
-                    self.pending_shared.append((row, column, share))
-                    formula = ""
-            self._formula_attrib = {}
+        if formula is not None or self._formula_attrib.get("t") == "shared":
+            formula = self._shared(formula, row, column)
         raw = self._value
         value: object
         cached = True
@@ -543,28 +369,47 @@ class _SheetTarget:
         elif raw is None:
             value = None
             cached = formula is None
-        elif kind == "s":
-            try:
-                value = self.strings[int(raw)]
-            except (ValueError, IndexError):
-                raise ExcelError(
-                    f"{self.sheet.name}!{coordinate(row, column)}: bad shared string index {raw!r}"
-                ) from None
-        elif kind == "str":
-            value = decode_text(raw)
-        elif kind == "b":
-            value = raw.strip() in ("1", "true")
-        elif kind == "e":
-            value = ErrorValue(raw)
-        elif kind == "d":
-            value = raw
         else:
-            value = _number(raw, self.sheet.name, row, column)
+            value = self._decode(kind, raw, row, column)
         if formula is not None and not raw and kind not in ("inlineStr", "str"):
             # openpyxl writes formulas with an empty <v/>: no value was ever computed.
             value = None
             cached = False
         self.sheet.cells[row, column] = Cell(value, formula, style, cached)
+
+    def _shared(self, formula: str | None, row: int, column: int) -> str | None:
+        """Note a shared formula's master, or a cell sharing one (its formula "" for now)."""
+        attrib = self._formula_attrib
+        self._formula_attrib = {}
+        share = attrib.get("si")
+        if attrib.get("t") == "shared" and share is not None:
+            if formula:
+                self.shared[share] = (formula, row, column)
+            else:
+                self.pending_shared.append((row, column, share))
+                formula = ""
+        return formula
+
+    def _decode(self, kind: str, raw: str, row: int, column: int) -> object:
+        """The value of a cell's ``v`` by the cell's type (``t``)."""
+        if kind == "s":
+            try:
+                return self.strings[int(raw)]
+            except (ValueError, IndexError):
+                raise ExcelError(
+                    f"bad shared string index {raw!r}",
+                    sheet=self.sheet.name,
+                    cell=coordinate(row, column),
+                ) from None
+        if kind == "str":
+            return decode_text(raw)
+        if kind == "b":
+            return raw.strip() in ("1", "true")
+        if kind == "e":
+            return ErrorValue(raw)
+        if kind == "d":
+            return raw
+        return _number(raw, self.sheet.name, row, column)
 
     def close(self) -> None:
         pass
@@ -579,9 +424,9 @@ def _number(raw: str, sheet: str, row: int, column: int) -> int | float | None:
             return int(text)
         number = float(text)
     except ValueError:
-        raise ExcelError(f"{sheet}!{coordinate(row, column)}: bad number {raw!r}") from None
+        raise ExcelError(f"bad number {raw!r}", sheet=sheet, cell=coordinate(row, column)) from None
     if not math.isfinite(number):
-        raise ExcelError(f"{sheet}!{coordinate(row, column)}: bad number {raw!r}")
+        raise ExcelError(f"bad number {raw!r}", sheet=sheet, cell=coordinate(row, column))
     return number
 
 
@@ -661,27 +506,6 @@ class Workbook:
         return base + dt.timedelta(days=int(serial))
 
 
-def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
-    folder, _, name = part.rpartition("/")
-    rels_name = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
-    if rels_name not in archive.NameToInfo:
-        return {}
-    target = _AttrTarget("Relationship")
-    _parse(_read(archive, rels_name), target, rels_name)
-    result = {}
-    for _, attrib in target.found:
-        ref, path = attrib.get("Id", ""), attrib.get("Target", "")
-        if attrib.get("TargetMode") == "External":
-            continue
-        if path.startswith("/"):
-            resolved = path.lstrip("/")
-        else:
-            resolved = posixpath.normpath(posixpath.join(folder, path))
-        result[ref] = resolved
-        result["type:" + attrib.get("Type", "").rpartition("/")[2]] = resolved
-    return result
-
-
 def open_workbook(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Workbook:
     """Check and read a workbook's sheets.
 
@@ -689,19 +513,21 @@ def open_workbook(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Workbook
         ExcelError: the file is not a workbook, is beyond ``limits``, or is malformed.
     """
     archive = check_archive(data, limits)
-    root = _rels(archive, "")
+    root = relationships(archive, "")
     book_part = root.get("type:officeDocument", "xl/workbook.xml")
-    book = _AttrTarget("sheet", "workbookPr")
-    _parse(_read(archive, book_part), book, book_part)
-    rels = _rels(archive, book_part)
+    book = AttrTarget("sheet", "workbookPr")
+    parse_xml(read_part(archive, book_part), book, book_part)
+    rels = relationships(archive, book_part)
     strings: list[str] = []
     if "type:sharedStrings" in rels and rels["type:sharedStrings"] in archive.NameToInfo:
         target = _StringsTarget()
-        _parse(_read(archive, rels["type:sharedStrings"]), target, rels["type:sharedStrings"])
+        parse_xml(
+            read_part(archive, rels["type:sharedStrings"]), target, rels["type:sharedStrings"]
+        )
         strings = target.strings
     styles = _StylesTarget()
     if "type:styles" in rels and rels["type:styles"] in archive.NameToInfo:
-        _parse(_read(archive, rels["type:styles"]), styles, rels["type:styles"])
+        parse_xml(read_part(archive, rels["type:styles"]), styles, rels["type:styles"])
     date1904 = False
     sheets = []
     budget = [limits.max_cells]
@@ -714,7 +540,7 @@ def open_workbook(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Workbook
             continue  # a chart sheet or a dangling reference: no cells to read
         sheet = Sheet(attrib.get("name", part))
         sheet_target = _SheetTarget(sheet, strings, budget)
-        _parse(_read(archive, part), sheet_target, part)
+        parse_xml(read_part(archive, part), sheet_target, part)
         _resolve_shared(sheet_target)
         sheets.append(sheet)
     return Workbook(sheets, styles.formats, styles.xf_formats, date1904)
@@ -722,238 +548,75 @@ def open_workbook(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Workbook
 
 def _resolve_shared(target: _SheetTarget) -> None:
     """Give the cells of a shared formula their own formula text."""
-    if not target.pending_shared:
-        return
-    from openpyxl.formula.translate import Translator, TranslatorError
-
     sheet = target.sheet
     for row, column, share in target.pending_shared:
         master = target.shared.get(share)
-        cell = sheet.cells[row, column]
         if master is None:
             continue
         text, m_row, m_col = master
-        try:
-            formula = Translator("=" + text, coordinate(m_row, m_col)).translate_formula(
-                coordinate(row, column)
-            )
-        except (TranslatorError, ValueError):  # pragma: no cover - defensive
-            continue
-        sheet.cells[row, column] = cell._replace(formula=formula[1:])
+        formula = translate_formula(text, row - m_row, column - m_col)
+        if formula is not None:
+            sheet.cells[row, column] = sheet.cells[row, column]._replace(formula=formula)
 
 
-# ---------------------------------------------------------------------------
-# Evaluating the simple formulas a fill-in workbook holds
-
-_TOKEN = re.compile(
-    r"\s*(?:(?P<str>\"(?:[^\"]|\"\")*\")|(?P<range>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)"
-    r"(?![\w(!])|(?P<num>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(?P<name>[A-Za-z_][\w.]*)\s*\(|"
-    r"(?P<op><=|>=|<>|[-+*(),=<>]))"
-)
+# References: not part of a longer name, not a function's or a sheet's name.
+_CELL_REF = re.compile(r"(?<![\w.$])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![\w(!])")
+_COLUMNS_REF = re.compile(r"(?<![\w.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(!])")
+_ROWS_REF = re.compile(r"(?<![\w.$])(\$?)([0-9]{1,7}):(\$?)([0-9]{1,7})(?![\w(!.])")
+# A string, or a quoted sheet name: no references inside.
+_FORMULA_QUOTED = re.compile(r"(\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*')")
 
 
-class _UnsupportedError(Exception):
-    pass
+def translate_formula(formula: str, rows: int, columns: int) -> str | None:
+    """A formula copied ``rows`` down and ``columns`` right, as a shared formula's cells hold it.
 
+    Relative references move with it (cells, and whole columns or rows); the parts anchored
+    with ``$`` do not; strings and quoted sheet names stay.
 
-Number = int | Decimal
-Scalar = Number | str | None
+    Returns:
+        The formula, or ``None`` when a reference would move before the first row or column.
 
-
-def evaluate(sheet: Sheet, row: int, column: int, value_of: Callable[[Cell], Scalar]) -> Scalar:
-    """Evaluate the formula of a cell that has no cached value.
-
-    Supported: numbers, strings, references and ranges on the same sheet, ``+ - *``,
-    comparisons, and the functions ``SUM``, ``COUNT`` and ``IF`` (what the fill-in template
-    and ordinary hand-made totals use). Referenced formula cells are evaluated in turn.
-
-    Args:
-        sheet: the sheet of the cell.
-        row: the cell's row.
-        column: the cell's column.
-        value_of: turns a cached cell value into a number, a string or ``None``.
-
-    Raises:
-        ExcelError: the formula uses anything else, refers to itself, or nests too deep.
+    >>> translate_formula('SUM(A2:$B2)+LOG10(C$3)+SUM(D:D)&"A1"', 1, 2)
+    'SUM(C3:$B3)+LOG10(E$3)+SUM(F:F)&"A1"'
+    >>> translate_formula("A1", -1, 0) is None
+    True
     """
-    return _Evaluator(sheet, value_of).cell(row, column)
+    mover = _Mover(rows, columns)
+    parts = _FORMULA_QUOTED.split(formula)
+    # The odd parts are the quoted ones the split kept.
+    moved = "".join(part if i % 2 else mover.move(part) for i, part in enumerate(parts))
+    return None if mover.off_sheet else moved
 
 
-class _Evaluator:
-    def __init__(self, sheet: Sheet, value_of: Callable[[Cell], Scalar]) -> None:
-        self.sheet = sheet
-        self.value_of = value_of
-        self.active: set[tuple[int, int]] = set()
-        self.done: dict[tuple[int, int], Scalar] = {}
+class _Mover:
+    """Moves the references of formula text by a number of rows and columns."""
 
-    def cell(self, row: int, column: int) -> Scalar:
-        key = (row, column)
-        if key in self.done:
-            return self.done[key]
-        cell = self.sheet.cells.get(key)
-        if cell is None:
-            return None
-        if cell.formula is None or cell.cached:
-            return self.value_of(cell)
-        where = f"{self.sheet.name}!{coordinate(row, column)}"
-        if key in self.active or len(self.active) > 200:
-            raise ExcelError(f"{where}: the formula refers to itself or nests too deep")
-        self.active.add(key)
-        try:
-            tokens = self._tokens(cell.formula)
-            result = self._expr(tokens, 0)
-            if tokens:
-                raise _UnsupportedError
-        except (_UnsupportedError, IndexError, InvalidOperation, ArithmeticError, TypeError):
-            raise ExcelError(
-                f"{where}: the formula ={cell.formula} has no saved value and is not a plain "
-                "SUM; open and save the workbook in a spreadsheet program first"
-            ) from None
-        finally:
-            self.active.discard(key)
-        self.done[key] = result
-        return result
+    def __init__(self, rows: int, columns: int) -> None:
+        self.rows = rows
+        self.columns = columns
+        self.off_sheet = False
 
-    @staticmethod
-    def _tokens(formula: str) -> list[tuple[str, str]]:
-        tokens = []
-        pos = 0
-        text = formula.strip()
-        while pos < len(text):
-            match = _TOKEN.match(text, pos)
-            if match is None or match.end() == pos:
-                raise _UnsupportedError
-            kind = match.lastgroup or ""
-            tokens.append((kind, match.group(kind)))
-            pos = match.end()
-        return tokens
+    def move(self, text: str) -> str:
+        """The text with its references moved."""
+        text = _CELL_REF.sub(lambda m: self._column(m[1], m[2]) + self._row(m[3], m[4]), text)
+        text = _COLUMNS_REF.sub(
+            lambda m: f"{self._column(m[1], m[2])}:{self._column(m[3], m[4])}", text
+        )
+        return _ROWS_REF.sub(lambda m: f"{self._row(m[1], m[2])}:{self._row(m[3], m[4])}", text)
 
-    def _expr(self, tokens: list[tuple[str, str]], depth: int) -> Scalar:
-        if depth > 50:
-            raise _UnsupportedError
-        left = self._sum(tokens, depth)
-        while tokens and tokens[0] in (
-            ("op", "="),
-            ("op", "<"),
-            ("op", ">"),
-            ("op", "<="),
-            ("op", ">="),
-            ("op", "<>"),
-        ):
-            op = tokens.pop(0)[1]
-            right = self._sum(tokens, depth)
-            a, b = _num(left), _num(right)
-            result = {
-                "=": a == b,
-                "<": a < b,
-                ">": a > b,
-                "<=": a <= b,
-                ">=": a >= b,
-                "<>": a != b,
-            }[op]
-            left = 1 if result else 0
-        return left
+    def _column(self, anchor: str, letters: str) -> str:
+        if anchor:
+            return anchor + letters
+        column = _column_number(letters) + self.columns
+        self.off_sheet |= column < 1
+        return column_letter(max(column, 1))
 
-    def _sum(self, tokens: list[tuple[str, str]], depth: int) -> Scalar:
-        left = self._term(tokens, depth)
-        while tokens and tokens[0] in (("op", "+"), ("op", "-")):
-            op = tokens.pop(0)[1]
-            right = self._term(tokens, depth)
-            left = _num(left) + _num(right) if op == "+" else _num(left) - _num(right)
-        return left
-
-    def _term(self, tokens: list[tuple[str, str]], depth: int) -> Scalar:
-        left = self._atom(tokens, depth)
-        while tokens and tokens[0] == ("op", "*"):
-            tokens.pop(0)
-            left = _num(left) * _num(self._atom(tokens, depth))
-        return left
-
-    def _atom(self, tokens: list[tuple[str, str]], depth: int) -> Scalar:
-        kind, text = tokens.pop(0)
-        if kind == "num":
-            return int(text) if text.isdigit() else Decimal(text)
-        if kind == "str":
-            return text[1:-1].replace('""', '"')
-        if kind == "op" and text == "-":
-            return -_num(self._atom(tokens, depth))
-        if kind == "op" and text == "(":
-            value = self._expr(tokens, depth + 1)
-            self._expect(tokens, ")")
-            return value
-        if kind == "range" and ":" not in text:
-            position = parse_ref(text)
-            if position is None:
-                raise _UnsupportedError
-            return self.cell(*position)
-        if kind == "name":
-            return self._call(text.upper(), tokens, depth)
-        raise _UnsupportedError
-
-    @staticmethod
-    def _expect(tokens: list[tuple[str, str]], op: str) -> None:
-        if tokens.pop(0) != ("op", op):
-            raise _UnsupportedError
-
-    def _args(self, tokens: list[tuple[str, str]], depth: int) -> list[list[Scalar]]:
-        args: list[list[Scalar]] = []
-        if tokens and tokens[0] == ("op", ")"):
-            tokens.pop(0)
-            return args
-        while True:
-            if tokens and tokens[0][0] == "range" and ":" in tokens[0][1]:
-                args.append(list(self._range(tokens.pop(0)[1])))
-            else:
-                args.append([self._expr(tokens, depth + 1)])
-            _kind, text = tokens.pop(0)
-            if text == ")":
-                return args
-            if text != ",":
-                raise _UnsupportedError
-
-    def _range(self, text: str) -> Iterator[Scalar]:
-        first, _, last = text.partition(":")
-        a, b = parse_ref(first), parse_ref(last)
-        if a is None or b is None:
-            raise _UnsupportedError
-        top, bottom = sorted((a[0], b[0]))
-        left, right = sorted((a[1], b[1]))
-        for r, c in sorted(self.sheet.cells):
-            if top <= r <= bottom and left <= c <= right:
-                yield self.cell(r, c)
-
-    def _call(self, name: str, tokens: list[tuple[str, str]], depth: int) -> Scalar:
-        if name == "IF":
-            args = self._args(tokens, depth)
-            if len(args) not in (2, 3) or any(len(a) != 1 for a in args):
-                raise _UnsupportedError
-            condition = args[0][0]
-            truth = False if condition in (None, "") else _num(condition) != 0
-            if truth:
-                return args[1][0]
-            return args[2][0] if len(args) == 3 else 0
-        if name in ("SUM", "COUNT"):
-            values = [v for arg in self._args(tokens, depth) for v in arg]
-            numbers = [
-                v for v in values if isinstance(v, (int, Decimal)) and not isinstance(v, bool)
-            ]
-            if name == "COUNT":
-                return len(numbers)
-            total: Number = 0
-            for v in numbers:
-                total += v
-            return total
-        raise _UnsupportedError
-
-
-def _num(value: Scalar) -> Number:
-    if value is None:
-        return 0
-    if isinstance(value, str):
-        if value == "":
-            return 0
-        raise _UnsupportedError
-    return value
+    def _row(self, anchor: str, digits: str) -> str:
+        if anchor:
+            return anchor + digits
+        row = int(digits) + self.rows
+        self.off_sheet |= row < 1
+        return str(row)
 
 
 def read_path(path: Path, limits: ExcelLimits) -> Workbook:

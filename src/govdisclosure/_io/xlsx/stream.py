@@ -12,10 +12,9 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape
-
-import attrs
 
 from govdisclosure._io.xlsx.reader import column_letter
 
@@ -28,7 +27,7 @@ _DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Style:
     """A cell style: font, fill and number format."""
 

@@ -1,0 +1,252 @@
+"""Reading cell values: numbers, texts and facts, as the cells hold them.
+
+A value is what the cell shows: its own, its formula's saved result, or a plain ``SUM``
+evaluated (:mod:`govdisclosure._io.xlsx.formula`). Numbers stored as text read as numbers;
+placeholders ("/", "-", "—", "无") read as blank with a warning; anything else that is not
+the number a cell needs is an :class:`~govdisclosure.errors.ExcelError` naming the sheet
+and cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from govdisclosure._format import AgencyLevel, CellKind, FormatVersion
+from govdisclosure._format.vocabulary import LEVEL_NAMES, agency_level, is_placeholder, normalise
+from govdisclosure._io.excel.storage import CELL_LIMIT, escape_text, from_float, utf16
+from govdisclosure._io.xlsx.formula import evaluate
+from govdisclosure._io.xlsx.reader import Cell, ErrorValue, Sheet, Workbook, coordinate
+from govdisclosure._model.report import CellValue
+from govdisclosure.errors import ExcelError
+
+__all__ = ["CellReader", "read_date", "read_level", "read_version", "read_year"]
+
+
+_INT_TEXT = re.compile(r"[+-]?[0-9]+")
+_DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
+
+
+class CellReader:
+    """Turns cells into report values, collecting warnings."""
+
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
+        self.warnings: list[str] = []
+
+    def warn(self, message: str) -> None:
+        """Note something read other than as written."""
+        self.warnings.append(message)
+
+    def scalar(self, sheet: Sheet, row: int, column: int, cell: Cell) -> object:
+        """The value a cell shows: its own, its saved formula result, or the SUM evaluated."""
+        if cell.formula is not None and not cell.cached:
+            return evaluate(sheet, row, column, lambda c: self._plain(sheet, row, column, c))
+        return cell.value
+
+    def _plain(self, sheet: Sheet, row: int, column: int, cell: Cell) -> Any:
+        value = cell.value
+        if isinstance(value, ErrorValue):
+            raise ExcelError(
+                f"the cell shows {value}", sheet=sheet.name, cell=coordinate(row, column)
+            )
+        if isinstance(value, bool) or value is None:
+            return None
+        if isinstance(value, float):
+            return int(value) if value.is_integer() else Decimal(repr(value))
+        return value
+
+    def number(self, sheet: Sheet, row: int, column: int, kind: CellKind) -> CellValue:
+        """Read a data cell of the given kind."""
+        cell, r, c = sheet.get(row, column)
+        if cell is None or r != row:
+            return None
+        ref = coordinate(r, c)
+        value = self.scalar(sheet, r, c, cell)
+        if value is None:
+            return None
+        if isinstance(value, ErrorValue):
+            raise ExcelError(f"the cell shows the error {value}", sheet=sheet.name, cell=ref)
+        if isinstance(value, bool):
+            raise ExcelError("is not a number", sheet=sheet.name, cell=ref, value=value)
+        if isinstance(value, str):
+            return self._text_number(value, sheet.name, ref, kind)
+        assert isinstance(value, (int, float, Decimal))
+        if kind is not CellKind.MONEY:
+            return _whole_number(value, sheet.name, ref)
+        if isinstance(value, Decimal):
+            return value
+        # A stored number shows the decimals of its number format (1.5 as 1.50).
+        return Decimal(from_float(value, _format_places(self.book.number_format(cell.style))))
+
+    def _text_number(self, value: str, sheet: str, ref: str, kind: CellKind) -> CellValue:
+        text = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
+        if not text:
+            return None
+        if is_placeholder(value):
+            self.warn(f'{sheet}!{ref}: "{value.strip()}" read as blank')
+            return None
+        if _THOUSANDS.match(text):
+            text = text.replace(",", "")
+        number = _parse_number(text, kind)
+        if number is not None:
+            return number
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        whole = kind is not CellKind.MONEY and _DECIMAL_TEXT.fullmatch(text)
+        detail = "is not a whole number" if whole else "is not a number"
+        raise ExcelError(detail, sheet=sheet, cell=ref, value=shown)
+
+    def text(self, sheet: Sheet, row: int, column: int) -> str | None:
+        """Read a text field starting at a cell, joining its continuation cells."""
+        parts: list[str] = []
+        while True:
+            cell, r, c = sheet.get(row, column)
+            if cell is None or (r, c) != (row, column):
+                break
+            value = self.scalar(sheet, r, c, cell)
+            if value is None:
+                break
+            if isinstance(value, float):
+                value = str(int(value)) if value.is_integer() else repr(value)
+            part = str(value)
+            parts.append(part)
+            # Only a full cell (as stored, escapes included) continues in the next one.
+            if utf16(escape_text(part)) < CELL_LIMIT - 8 or not isinstance(cell.value, str):
+                break
+            column += 1
+        return "".join(parts) if parts else None
+
+
+def _whole_number(value: int | float | Decimal, sheet: str, ref: str) -> int:
+    """A count read from a stored number: whole, and small enough to be exact."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        raise ExcelError("is not a whole number", sheet=sheet, cell=ref, value=value)
+    if isinstance(value, float) and not value.is_integer():
+        raise ExcelError("is not a whole number", sheet=sheet, cell=ref, value=value)
+    if isinstance(value, float) and abs(value) > 2**53:
+        raise ExcelError(
+            "is too large to be stored exactly as a number; enter it as text",
+            sheet=sheet,
+            cell=ref,
+            value=value,
+        )
+    return int(value)
+
+
+def _parse_number(text: str, kind: CellKind) -> int | Decimal | None:
+    """The number a text spells (NFKC, without spaces or thousands separators), or ``None``."""
+    if kind is not CellKind.MONEY:
+        return int(text) if _INT_TEXT.fullmatch(text) else None
+    if not _DECIMAL_TEXT.fullmatch(text):
+        return None
+    try:
+        number = Decimal(text.lstrip("+"))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        return None
+    return number if number.is_finite() else None
+
+
+_PLACES = re.compile(r"0\.(0+)|#\.(#+)")
+
+
+def _format_places(code: str) -> int:
+    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code.split(";", maxsplit=1)[0])
+    match = _PLACES.search(section)
+    if match is None:
+        return 0
+    return len(match.group(1) or match.group(2) or "")
+
+
+def read_year(reader: CellReader, place: tuple[Sheet, int, int] | None) -> int:
+    """The report year at a place: a number, or a text like ``2023`` or ``2023年``."""
+    if place is None:
+        raise ExcelError("the report year (报告年度) is not in the workbook")
+    sheet, r, c = place
+    cell, _, _ = sheet.get(r, c)
+    value = reader.scalar(sheet, r, c, cell) if cell is not None else None
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip().removesuffix("年").strip()
+        if _INT_TEXT.fullmatch(text):
+            return int(text)
+    elif isinstance(value, float) and value.is_integer():
+        return int(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        return value
+    ref = coordinate(r, c)
+    if value is None:
+        raise ExcelError("the report year (报告年度) is blank", sheet=sheet.name, cell=ref)
+    raise ExcelError("is not a year", sheet=sheet.name, cell=ref, value=value)
+
+
+def read_version(reader: CellReader, place: tuple[Sheet, int, int] | None) -> FormatVersion | None:
+    """The format version at a place: 2019, 2021, or a text naming either."""
+    if place is None:
+        return None
+    sheet, r, c = place
+    text = reader.text(sheet, r, c)
+    if text is None or not text.strip():
+        return None
+    text = unicodedata.normalize("NFKC", text)
+    for version in FormatVersion:
+        if text.strip() == version.value or normalise(version.document_number) in normalise(text):
+            return version
+    if "2019" in text and "2021" not in text:
+        return FormatVersion.V2019
+    if "2021" in text and "2019" not in text:
+        return FormatVersion.V2021
+    raise ExcelError(
+        "is not a format version (2019 or 2021)",
+        sheet=sheet.name,
+        cell=coordinate(r, c),
+        value=text,
+    )
+
+
+def read_date(reader: CellReader, place: tuple[Sheet, int, int] | None) -> dt.date | None:
+    """The publication date at a place: a date cell, or a text like ``2024-01-31``."""
+    if place is None:
+        return None
+    sheet, r, c = place
+    cell, _, _ = sheet.get(r, c)
+    if cell is None:
+        return None
+    ref = coordinate(r, c)
+    value = reader.scalar(sheet, r, c, cell)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return reader.book.to_date(float(value))
+        except (ValueError, OverflowError):
+            raise ExcelError("is not a date", sheet=sheet.name, cell=ref, value=value) from None
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    match = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]00:00(?::00)?)?", text)
+    if match:
+        try:
+            return dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            pass
+    raise ExcelError(
+        "is not a date (write it like 2024-01-31)", sheet=sheet.name, cell=ref, value=value
+    )
+
+
+def read_level(reader: CellReader, place: tuple[Sheet, int, int] | None) -> AgencyLevel | None:
+    """The agency level at a place, in any spelling the vocabulary reads."""
+    if place is None:
+        return None
+    sheet, r, c = place
+    text = reader.text(sheet, r, c)
+    if text is None or not text.strip():
+        return None
+    level = agency_level(text)
+    if level is None:
+        names = " or ".join(LEVEL_NAMES.values())
+        raise ExcelError(f"is not {names}", sheet=sheet.name, cell=coordinate(r, c), value=text)
+    return level

@@ -1,0 +1,231 @@
+"""The formula evaluator: the simple formulas a fill-in workbook holds, without a saved value.
+
+A workbook saved by a spreadsheet program keeps each formula's value, and the reader uses
+it. The fill-in template (and a workbook written by a program such as openpyxl) has none:
+:func:`evaluate` computes the formulas the template and ordinary hand-made totals use
+(``SUM``, ``COUNT``, ``IF``, ``+ - *``, comparisons, references on the same sheet) and
+refuses everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal, InvalidOperation
+
+from govdisclosure._io.xlsx.reader import Cell, Sheet, coordinate, parse_ref
+from govdisclosure.errors import ExcelError
+
+__all__ = ["Number", "Scalar", "evaluate"]
+
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<str>\"(?:[^\"]|\"\")*\")|(?P<range>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)"
+    r"(?![\w(!])|(?P<num>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(?P<name>[A-Za-z_][\w.]*)\s*\(|"
+    r"(?P<op><=|>=|<>|[-+*(),=<>]))"
+)
+
+
+class _UnsupportedError(Exception):
+    pass
+
+
+Number = int | Decimal
+Scalar = Number | str | None
+
+
+def evaluate(sheet: Sheet, row: int, column: int, value_of: Callable[[Cell], Scalar]) -> Scalar:
+    """Evaluate the formula of a cell that has no cached value.
+
+    Supported: numbers, strings, references and ranges on the same sheet, ``+ - *``,
+    comparisons, and the functions ``SUM``, ``COUNT`` and ``IF`` (what the fill-in template
+    and ordinary hand-made totals use). Referenced formula cells are evaluated in turn.
+
+    Args:
+        sheet: the sheet of the cell.
+        row: the cell's row.
+        column: the cell's column.
+        value_of: turns a cached cell value into a number, a string or ``None``.
+
+    Raises:
+        ExcelError: the formula uses anything else, refers to itself, or nests too deep.
+    """
+    return _Evaluator(sheet, value_of).cell(row, column)
+
+
+class _Evaluator:
+    def __init__(self, sheet: Sheet, value_of: Callable[[Cell], Scalar]) -> None:
+        self.sheet = sheet
+        self.value_of = value_of
+        self.active: set[tuple[int, int]] = set()
+        self.done: dict[tuple[int, int], Scalar] = {}
+
+    def cell(self, row: int, column: int) -> Scalar:
+        key = (row, column)
+        if key in self.done:
+            return self.done[key]
+        cell = self.sheet.cells.get(key)
+        if cell is None:
+            return None
+        if cell.formula is None or cell.cached:
+            return self.value_of(cell)
+        where = {"sheet": self.sheet.name, "cell": coordinate(row, column)}
+        if key in self.active or len(self.active) > 200:
+            raise ExcelError("the formula refers to itself or nests too deep", **where)
+        self.active.add(key)
+        try:
+            tokens = self._tokens(cell.formula)
+            result = self._expr(tokens, 0)
+            if tokens:
+                raise _UnsupportedError
+        except (_UnsupportedError, IndexError, InvalidOperation, ArithmeticError, TypeError):
+            raise ExcelError(
+                f"the formula ={cell.formula} has no saved value and is not a plain SUM; "
+                "open and save the workbook in a spreadsheet program first",
+                **where,
+            ) from None
+        finally:
+            self.active.discard(key)
+        self.done[key] = result
+        return result
+
+    @staticmethod
+    def _tokens(formula: str) -> list[tuple[str, str]]:
+        tokens = []
+        pos = 0
+        text = formula.strip()
+        while pos < len(text):
+            match = _TOKEN.match(text, pos)
+            if match is None or match.end() == pos:
+                raise _UnsupportedError
+            kind = match.lastgroup or ""
+            tokens.append((kind, match.group(kind)))
+            pos = match.end()
+        return tokens
+
+    def _expr(self, tokens: list[tuple[str, str]], depth: int) -> Scalar:
+        if depth > 50:
+            raise _UnsupportedError
+        left = self._sum(tokens, depth)
+        while tokens and tokens[0] in (
+            ("op", "="),
+            ("op", "<"),
+            ("op", ">"),
+            ("op", "<="),
+            ("op", ">="),
+            ("op", "<>"),
+        ):
+            op = tokens.pop(0)[1]
+            right = self._sum(tokens, depth)
+            a, b = _num(left), _num(right)
+            result = {
+                "=": a == b,
+                "<": a < b,
+                ">": a > b,
+                "<=": a <= b,
+                ">=": a >= b,
+                "<>": a != b,
+            }[op]
+            left = 1 if result else 0
+        return left
+
+    def _sum(self, tokens: list[tuple[str, str]], depth: int) -> Scalar:
+        left = self._term(tokens, depth)
+        while tokens and tokens[0] in (("op", "+"), ("op", "-")):
+            op = tokens.pop(0)[1]
+            right = self._term(tokens, depth)
+            left = _num(left) + _num(right) if op == "+" else _num(left) - _num(right)
+        return left
+
+    def _term(self, tokens: list[tuple[str, str]], depth: int) -> Scalar:
+        left = self._atom(tokens, depth)
+        while tokens and tokens[0] == ("op", "*"):
+            tokens.pop(0)
+            left = _num(left) * _num(self._atom(tokens, depth))
+        return left
+
+    def _atom(self, tokens: list[tuple[str, str]], depth: int) -> Scalar:
+        kind, text = tokens.pop(0)
+        if kind == "num":
+            return int(text) if text.isdigit() else Decimal(text)
+        if kind == "str":
+            return text[1:-1].replace('""', '"')
+        if kind == "op" and text == "-":
+            return -_num(self._atom(tokens, depth))
+        if kind == "op" and text == "(":
+            value = self._expr(tokens, depth + 1)
+            self._expect(tokens, ")")
+            return value
+        if kind == "range" and ":" not in text:
+            position = parse_ref(text)
+            if position is None:
+                raise _UnsupportedError
+            return self.cell(*position)
+        if kind == "name":
+            return self._call(text.upper(), tokens, depth)
+        raise _UnsupportedError
+
+    @staticmethod
+    def _expect(tokens: list[tuple[str, str]], op: str) -> None:
+        if tokens.pop(0) != ("op", op):
+            raise _UnsupportedError
+
+    def _args(self, tokens: list[tuple[str, str]], depth: int) -> list[list[Scalar]]:
+        args: list[list[Scalar]] = []
+        if tokens and tokens[0] == ("op", ")"):
+            tokens.pop(0)
+            return args
+        while True:
+            if tokens and tokens[0][0] == "range" and ":" in tokens[0][1]:
+                args.append(list(self._range(tokens.pop(0)[1])))
+            else:
+                args.append([self._expr(tokens, depth + 1)])
+            _kind, text = tokens.pop(0)
+            if text == ")":
+                return args
+            if text != ",":
+                raise _UnsupportedError
+
+    def _range(self, text: str) -> Iterator[Scalar]:
+        first, _, last = text.partition(":")
+        a, b = parse_ref(first), parse_ref(last)
+        if a is None or b is None:
+            raise _UnsupportedError
+        top, bottom = sorted((a[0], b[0]))
+        left, right = sorted((a[1], b[1]))
+        for r, c in sorted(self.sheet.cells):
+            if top <= r <= bottom and left <= c <= right:
+                yield self.cell(r, c)
+
+    def _call(self, name: str, tokens: list[tuple[str, str]], depth: int) -> Scalar:
+        if name == "IF":
+            args = self._args(tokens, depth)
+            if len(args) not in (2, 3) or any(len(a) != 1 for a in args):
+                raise _UnsupportedError
+            condition = args[0][0]
+            truth = False if condition in (None, "") else _num(condition) != 0
+            if truth:
+                return args[1][0]
+            return args[2][0] if len(args) == 3 else 0
+        if name in ("SUM", "COUNT"):
+            values = [v for arg in self._args(tokens, depth) for v in arg]
+            numbers = [
+                v for v in values if isinstance(v, (int, Decimal)) and not isinstance(v, bool)
+            ]
+            if name == "COUNT":
+                return len(numbers)
+            total: Number = 0
+            for v in numbers:
+                total += v
+            return total
+        raise _UnsupportedError
+
+
+def _num(value: Scalar) -> Number:
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        if value == "":
+            return 0
+        raise _UnsupportedError
+    return value

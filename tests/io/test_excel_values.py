@@ -1,0 +1,158 @@
+"""Reading cell values: numbers as text, placeholders, formulas, money, dates, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import govdisclosure as gd
+from govdisclosure._io.excel.layout import FACTS_SHEET, excel_cell
+from govdisclosure._io.excel.read import (
+    ExcelReadWarning,
+    _load_xlsx,
+    read_excel,
+)
+from govdisclosure._io.excel.write import write_excel
+from govdisclosure.errors import ExcelError
+from workbooks import handmade, replace_part, save, valid_bytes
+
+
+def test_text_numbers_placeholders_and_formulas(sample: gd.AnnualReport, tmp_path: Path) -> None:
+    """Numbers as text, placeholders (blank, with a warning) and unsaved SUM formulas.
+
+    Numbers stored as text read as numbers; a SUM without a saved value is evaluated.
+    """
+    wb = handmade(
+        sample,
+        values={
+            "applications.new_received.natural_person": " 1,234 ",
+            "applications.granted.natural_person": "/",
+            "applications.granted.commercial_enterprise": "—",
+            "applications.granted.research_institution": "无",
+            "proactive_disclosure.administrative_fees.amount_10k_yuan": "０.５０",
+            "review_litigation.review.total": "=SUM(A6:D6)",
+        },
+    )
+    path = save(wb, tmp_path / "h.xlsx")
+    with pytest.warns(ExcelReadWarning) as caught:
+        report = read_excel(path)
+    assert [str(w.message) for w in caught] == [
+        'Sheet3!C7: "/" read as blank',
+        'Sheet3!D7: "—" read as blank',
+        'Sheet3!E7: "无" read as blank',
+    ]
+    assert report.cell("applications.new_received.natural_person") == 1234
+    assert report.cell("applications.granted.natural_person") is None
+    assert report.cell("proactive_disclosure.administrative_fees.amount_10k_yuan") == Decimal(
+        "0.50"
+    )
+    review = [
+        sample.cell(f"review_litigation.review.{c}")
+        for c in ("upheld", "corrected", "other", "pending")
+    ]
+    assert report.cell("review_litigation.review.total") == sum(review)
+
+
+def _with_cached(path: Path, ref: str, formula: str, cached: str) -> None:
+    """Give a formula cell a saved value, as a spreadsheet program does on saving."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for name, data in parts.items():
+        if name.startswith("xl/worksheets/"):
+            text = data.decode()
+            text = re.sub(
+                rf'<c r="{ref}"[^>]*>.*?</c>',
+                f'<c r="{ref}"><f>{formula}</f><v>{cached}</v></c>',
+                text,
+                count=1,
+            )
+            parts[name] = text.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_formula_cached_value_is_used(sample: gd.AnnualReport, tmp_path: Path) -> None:
+    """A formula's saved value is what is read, even when the formula could not be evaluated."""
+    wb = handmade(sample, values={"review_litigation.review.total": "=1"})
+    path = save(wb, tmp_path / "h.xlsx")
+    ws = wb["Sheet4"]
+    ref = next(c.coordinate for row in ws.iter_rows() for c in row if c.value == "=1")
+    _with_cached(path, ref, "VLOOKUP(A1,B:C,2)", "42")
+    assert read_excel(path).cell("review_litigation.review.total") == 42
+
+
+def test_unreadable_cell_names_sheet_and_cell(sample: gd.AnnualReport, tmp_path: Path) -> None:
+    """Text where a number belongs fails with the sheet and cell in the message."""
+    write_excel(sample, tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    wb["表三"]["D7"] = "十二"
+    with pytest.raises(ExcelError, match=r'表三!D7: "十二" is not a number'):
+        read_excel(save(wb, tmp_path / "bad.xlsx"))
+    wb["表三"]["D7"] = 2.5
+    with pytest.raises(ExcelError, match=r"表三!D7: 2.5 is not a whole number"):
+        read_excel(save(wb, tmp_path / "bad.xlsx"))
+    wb["表三"]["D7"] = "1.5"
+    with pytest.raises(ExcelError, match=r'表三!D7: "1.5" is not a whole number'):
+        read_excel(save(wb, tmp_path / "bad.xlsx"))
+    wb["表三"]["D7"] = True
+    with pytest.raises(ExcelError, match=r'表三!D7: "True" is not a number'):
+        read_excel(save(wb, tmp_path / "bad.xlsx"))
+
+
+def test_errors_carry_their_place(sample: gd.AnnualReport, tmp_path: Path) -> None:
+    """An ExcelError holds the file, sheet, cell and value (or the part) its message names."""
+    write_excel(sample, tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    wb["表三"]["D7"] = "十二"
+    path = save(wb, tmp_path / "bad.xlsx")
+    with pytest.raises(ExcelError) as info:
+        read_excel(path)
+    error = info.value
+    assert (error.file, error.sheet, error.cell, error.value) == (str(path), "表三", "D7", "十二")
+    assert (error.detail, error.part) == ("is not a number", None)
+    path.write_bytes(replace_part(valid_bytes(), "xl/workbook.xml", "<workbook"))
+    with pytest.raises(ExcelError) as info:
+        read_excel(path)
+    assert (info.value.part, info.value.sheet) == ("xl/workbook.xml", None)
+    assert str(info.value).startswith(f"{path}: xl/workbook.xml: the part is not well-formed")
+
+
+def test_money_and_dates_from_other_programs(tmp_path: Path) -> None:
+    """Money typed as integers or floats takes its format's decimals; real dates read."""
+    report = gd.AnnualReport.blank(agency="某", year=2023)
+    write_excel(report, tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    fee = excel_cell("proactive_disclosure.administrative_fees.amount_10k_yuan").split("!")[1]
+    wb["表二"][fee] = 3
+    wb["表二"][fee].number_format = "#,##0.00"
+    wb[FACTS_SHEET]["C6"] = dt.datetime(2024, 1, 31)
+    wb[FACTS_SHEET]["C3"] = 2023
+    back = read_excel(save(wb, tmp_path / "r.xlsx"))
+    assert str(back.cell("proactive_disclosure.administrative_fees.amount_10k_yuan")) == "3.00"
+    assert back.meta.published_on == dt.date(2024, 1, 31)
+    wb["表二"][fee] = 3.0
+    wb["表二"][fee].number_format = "0"
+    back = read_excel(save(wb, tmp_path / "r.xlsx"))
+    assert str(back.cell("proactive_disclosure.administrative_fees.amount_10k_yuan")) == "3"
+    wb["表三"]["D5"] = 1e17
+    with pytest.raises(ExcelError, match="too large to be stored exactly"):
+        read_excel(save(wb, tmp_path / "r.xlsx"))
+    wb["表三"]["D5"] = "=1/0"
+    with pytest.raises(ExcelError, match="表三!D5: the formula =1/0 has no saved value"):
+        read_excel(save(wb, tmp_path / "r.xlsx"))
+
+
+def test_load_reader_emits_warnings(sample: gd.AnnualReport, tmp_path: Path) -> None:
+    """The reader for gd.load reads .xlsx and warns with the file name."""
+    wb = handmade(sample, values={"applications.granted.natural_person": "-"})
+    path = save(wb, tmp_path / "h.xlsx")
+    with pytest.warns(ExcelReadWarning, match="h.xlsx: .*read as blank"):
+        report = _load_xlsx(path)
+    assert report.cell("applications.granted.natural_person") is None
