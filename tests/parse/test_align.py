@@ -477,7 +477,7 @@ def test_table_pass_within_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
             "results_total": Exact((12, 10, 0, 0, 0, 0, 22)),
         }
     )
-    monkeypatch.setattr(align, "_WITNESS_BUDGET", 1)
+    monkeypatch.setattr(align.tables, "_WITNESS_BUDGET", 1)
     solved = solve_table(lines, SPEC.sums)
     assert not solved.cross_sums_used
     assert "budget" in solved.conflict

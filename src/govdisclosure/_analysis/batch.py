@@ -201,8 +201,8 @@ def run_summary(
     Returns:
         The exit status: 0 when every file was read and no report has an error, 1 otherwise.
     """
+    from govdisclosure._io.atomic import atomic_write
     from govdisclosure._io.excel.summary import summary_entries_bytes
-    from govdisclosure._io.files import atomic_write
 
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")

@@ -110,7 +110,7 @@ def read_one(path: PathLike) -> ReadResult:
                 warnings=tuple(str(w) for w in parsed.warnings),
             )
         if kind is not None and kind.id == "xlsx":
-            from govdisclosure._io.excel.workbook import read_excel_with_warnings
+            from govdisclosure._io.excel.read import read_excel_with_warnings
 
             report, notes = read_excel_with_warnings(name)
             return ReadResult(path=name, kind=kind_id, report=report, warnings=notes)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import importlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from govdisclosure._format.vocabulary import FILE_KINDS, FileKind, file_kind, suffixes
+from govdisclosure._io.atomic import atomic_write
 from govdisclosure._model.report import AnnualReport
 from govdisclosure.errors import GovDisclosureError, UnsupportedFormatError
 
-__all__ = ["atomic_write", "dump", "load", "readable_suffixes", "writable_suffixes"]
+__all__ = ["dump", "load", "readable_suffixes", "writable_suffixes"]
 
 
 # What reads and writes each kind of file (the kinds and their suffixes are declared in
@@ -101,20 +101,3 @@ def dump(report: AnnualReport, path: str | os.PathLike[str]) -> None:
     path = Path(path)
     writer = _resolve(_WRITERS[_kind(path, _WRITABLE, "write").id])
     atomic_write(path, writer(report))
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise

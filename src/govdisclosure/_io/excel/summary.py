@@ -319,7 +319,7 @@ def write_excel_summary(
     >>> [r.cell("applications.new_received.total") for r in back]
     [1]
     """
-    from govdisclosure._io.files import atomic_write
+    from govdisclosure._io.atomic import atomic_write
 
     atomic_write(Path(path), summary_bytes(list(reports), results, failures))
 

@@ -36,6 +36,7 @@ from govdisclosure._io.excel.write import (
     write_texts,
 )
 from govdisclosure._io.xlsx.reader import coordinate
+from govdisclosure._validation.catalogue import check_label
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -45,12 +46,6 @@ __all__ = ["INSTRUCTIONS_SHEET", "excel_template", "template_bytes"]
 
 INSTRUCTIONS_SHEET = "填写说明"
 
-_RULE_TITLES = {
-    "APP-ROW-TOTAL": "校验：总计＝六类申请人之和",
-    "APP-RESULTS-TOTAL": "校验：（七）总计＝各项办理结果之和",
-    "APP-BALANCE": "校验：第一项＋第二项＝第三项＋第四项（勾稽关系）",
-    "RL-TOTAL": "校验：总计＝各项之和",
-}
 _OK, _BAD = "✓", "✗"
 
 
@@ -211,7 +206,7 @@ def _place_checks(layout: Layout, sums: Sequence[_format.SumSpec]) -> dict[str, 
     next_column = layout.last_column + 1
     next_row = layout.last_row + 1
     for rule, rule_sums in by_rule.items():
-        title = _RULE_TITLES.get(rule, f"校验：{rule}")
+        title = check_label(rule)
         same_row = all(
             layout.cells[p][0] == layout.cells[s.total][0] for s in rule_sums for p, _ in s.parts
         )
@@ -360,7 +355,7 @@ def excel_template(path: str | os.PathLike[str], year: int | None = None) -> Non
     >>> result.warnings
     ('报告信息!C2: the agency (机关名称) is blank',)
     """
-    from govdisclosure._io.files import atomic_write
+    from govdisclosure._io.atomic import atomic_write
 
     if year is None:
         year = dt.date.today().year - 1

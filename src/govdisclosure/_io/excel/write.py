@@ -457,6 +457,6 @@ def write_excel(report: AnnualReport, path: str | os.PathLike[str]) -> None:
     ...     gd.read_excel(f"{folder}/report.xlsx") == report
     True
     """
-    from govdisclosure._io.files import atomic_write
+    from govdisclosure._io.atomic import atomic_write
 
     atomic_write(Path(path), to_excel_bytes(report))
