@@ -343,12 +343,7 @@ def solve_table(
     11
     """
     check_arguments(1, limit)
-    where: dict[str, tuple[int, int]] = {}
-    for n, line in enumerate(lines):
-        for i, path in enumerate(line.paths):
-            if path in where:
-                raise ValueError(f"{path} appears in two lines")
-            where[path] = (n, i)
+    where = _positions(lines)
     local = _local_sums(lines, sums, where)
     alone = [
         solve_line(
@@ -370,18 +365,8 @@ def solve_table(
             final = table.solutions
         elif contradiction:
             doubted = _doubted(_Table(lines, local, alone, max_cell_digits, limit), crosses)
-    cells = {
-        path: cell
-        for line, solution in zip(lines, final, strict=True)
-        for path, cell in zip(line.paths, solution.cells, strict=True)
-    }
-    for at, index in doubted:
-        path = lines[at].paths[index]
-        cell = cells[path]
-        if cell.resolved:
-            cells[path] = CellSolution(value=None, resolved=False, candidates=(cell.value,))
     return TableSolution(
-        cells=MappingProxyType(cells),
+        cells=MappingProxyType(_cells(lines, final, doubted)),
         lines=tuple(final),
         cross_sums_used=bool(crosses) and not conflict,
         conflict=conflict,
@@ -494,3 +479,31 @@ def _cross_pass(table: _Table, crosses: Sequence[_Cross]) -> tuple[str, bool]:
     if found is None:
         return "the sums across lines could not be confirmed within the search budget", False
     return "", False
+
+
+def _positions(lines: Sequence[Line]) -> dict[str, tuple[int, int]]:
+    """Where each cell path stands: (line, index in the line); a path may stand once."""
+    where: dict[str, tuple[int, int]] = {}
+    for n, line in enumerate(lines):
+        for i, path in enumerate(line.paths):
+            if path in where:
+                raise ValueError(f"{path} appears in two lines")
+            where[path] = (n, i)
+    return where
+
+
+def _cells(
+    lines: Sequence[Line], final: Sequence[Solutions], doubted: set[tuple[int, int]]
+) -> dict[str, CellSolution]:
+    """Each path's solution; a doubted cell is unresolved, its reading kept as a candidate."""
+    cells = {
+        path: cell
+        for line, solution in zip(lines, final, strict=True)
+        for path, cell in zip(line.paths, solution.cells, strict=True)
+    }
+    for at, index in doubted:
+        path = lines[at].paths[index]
+        cell = cells[path]
+        if cell.resolved:
+            cells[path] = CellSolution(value=None, resolved=False, candidates=(cell.value,))
+    return cells
