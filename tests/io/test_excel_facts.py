@@ -57,6 +57,25 @@ def test_facts_accept_every_level_spelling(
 
 
 @pytest.mark.parametrize(
+    "written",
+    [
+        "2024-01-31",
+        "2024/1/31",
+        "2024.1.31",
+        "2024年1月31日",
+        "2024 年 1 月 31 日",
+        "二〇二四年一月三十一日",
+    ],
+)
+def test_facts_dates_in_every_form_the_date_reader_reads(tmp_path: Path, written: str) -> None:
+    """A publication date typed as text reads in every form zh.parse_date reads."""
+    wb = handmade(gd.AnnualReport.blank(agency="某", year=2023))
+    place(wb["封面"], 9, 2, "发布日期")
+    place(wb["封面"], 9, 3, written)
+    assert read_excel(save(wb, tmp_path / "h.xlsx")).meta.published_on == dt.date(2024, 1, 31)
+
+
+@pytest.mark.parametrize(
     ("label", "value", "message"),
     [
         ("年度", "去年", '"去年" is not a year'),

@@ -15,6 +15,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from govdisclosure import zh
 from govdisclosure._format import AgencyLevel, CellKind, FormatVersion
 from govdisclosure._format.vocabulary import LEVEL_NAMES, agency_level, is_placeholder, normalise
 from govdisclosure._io.excel.storage import CELL_LIMIT, escape_text, from_float, utf16
@@ -225,16 +226,12 @@ def read_date(reader: CellReader, place: tuple[Sheet, int, int] | None) -> dt.da
             return reader.book.to_date(float(value))
         except (ValueError, OverflowError):
             raise ExcelError("is not a date", sheet=sheet.name, cell=ref, value=value) from None
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    match = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]00:00(?::00)?)?", text)
-    if match:
-        try:
-            return dt.date(*(int(g) for g in match.groups()))
-        except ValueError:
-            pass
-    raise ExcelError(
-        "is not a date (write it like 2024-01-31)", sheet=sheet.name, cell=ref, value=value
-    )
+    try:
+        return zh.parse_date(str(value))
+    except ValueError:
+        raise ExcelError(
+            "is not a date (write it like 2024-01-31)", sheet=sheet.name, cell=ref, value=value
+        ) from None
 
 
 def read_level(reader: CellReader, place: tuple[Sheet, int, int] | None) -> AgencyLevel | None:
