@@ -1,12 +1,6 @@
-"""The types the format is declared in: versions, levels, cells, rows, tables, sums.
+"""The types the format is declared in: versions, agency levels, cells, rows, tables, sums.
 
-Everything that knows the shape of a report reads it from here: the model's cell access,
-JSON Schema, the validator's sums, the Excel layer, the parsers and the docs. Two versions
-exist: the 2019 trial format (国办公开办函〔2019〕60号, report years 2019 and 2020) and the
-2021 format (国办公开办函〔2021〕30号, report years 2021 on).
-
-A table is a sequence of :class:`RowSpec`, each with its own :class:`ColumnSpec` tuple
-(table 2 stacks blocks whose columns differ). A cell path is ``section.row.column``.
+The declarations themselves (both versions' tables) are in :mod:`.declarations`.
 """
 
 from __future__ import annotations
