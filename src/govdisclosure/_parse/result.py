@@ -119,6 +119,12 @@ class ParseResult:
         factory=dict, converter=_frozen_map, repr=False
     )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The read-only views do not pickle; their contents do. Pickling (a process pool,
+        # Dask, copy.deepcopy) rebuilds the result from plain dicts, read-only again.
+        fields = (self.report, self.warnings, self.kind, dict(self.extra), dict(self.sources))
+        return _rebuilt, fields
+
     def source_of(self, path: str) -> ValueSource | None:
         """Return where the value at ``path`` came from.
 
@@ -150,6 +156,17 @@ class ParseResult:
     def ok(self) -> bool:
         """``True`` when the parser had no doubt at all."""
         return not self.warnings
+
+
+def _rebuilt(
+    report: AnnualReport,
+    warnings: tuple[ParseWarning, ...],
+    kind: str,
+    extra: dict[str, CellValue | str],
+    sources: dict[str, ValueSource],
+) -> ParseResult:
+    """A :class:`ParseResult` from its pickled fields."""
+    return ParseResult(report=report, warnings=warnings, kind=kind, extra=extra, sources=sources)
 
 
 _OTHER_KEYS = frozenset(
