@@ -129,3 +129,12 @@ def test_str_without_changes() -> None:
         "重庆市綦江区公安局 2022→2023：比较 200 个单元格，0 个有变化，没有变化。",
         "跨年检查未发现问题。",
     ]
+
+
+def test_str_lists_the_checks_not_made() -> None:
+    """Cross-year checks skipped for blank cells are listed with their reasons."""
+    now = gd.examples.load("qijiang-psb-2023")
+    before = gd.AnnualReport.blank(agency=now.meta.agency, year=2022)
+    text = str(gd.compare(before, gd.AnnualReport.blank(agency=now.meta.agency, year=2023)))
+    assert "跨年检查有 9 项未能进行：" in text
+    assert "  XY-IN-FORCE：表二“规章”行有空白（本年或上年），未作现行有效件数的跨年核对。" in text
