@@ -38,7 +38,8 @@ CONTRACT = {
     "Verdict", "MarkedReport",
     "aggregate", "AggregateResult", "compare", "CellChange", "ReportComparison",
     "indicators", "indicator_catalogue", "Indicator", "to_records", "to_frame",
-    "indicators_frame", "read_reports", "ReadResult",
+    "indicators_frame", "read_reports", "ReadResult", "dask_frame", "dask_reports",
+    "frame_meta", "Verdict", "MarkedReport", "ReportMismatchError",
     # errors
     "GovDisclosureError", "InvalidReportError", "ReportDataError", "UnknownPathError",
     "UnsupportedFormatError", "ExcelError", "ParseError", "PreviousReportError",

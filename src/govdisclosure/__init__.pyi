@@ -6,6 +6,9 @@ from govdisclosure import examples as examples
 from govdisclosure import zh as zh
 from govdisclosure._analysis.aggregate import AggregateResult as AggregateResult
 from govdisclosure._analysis.aggregate import aggregate as aggregate
+from govdisclosure._analysis.cluster import dask_frame as dask_frame
+from govdisclosure._analysis.cluster import dask_reports as dask_reports
+from govdisclosure._analysis.cluster import frame_meta as frame_meta
 from govdisclosure._analysis.compare import CellChange as CellChange
 from govdisclosure._analysis.compare import ReportComparison as ReportComparison
 from govdisclosure._analysis.compare import compare as compare

@@ -70,3 +70,71 @@ def test_other_agency_is_refused() -> None:
     other = attrs.evolve(now, meta=attrs.evolve(now.meta, year=2022, agency="别处"))
     with pytest.raises(gd.PreviousReportError):
         gd.compare(other, now)
+
+
+def test_str_is_a_chinese_summary() -> None:
+    """str(): the change with its label, previous → current and the change, then findings."""
+    now = gd.examples.load("qijiang-psb-2023")
+    path = "proactive_disclosure.administrative_coercion.decisions"
+    result = gd.compare(_last_year(now).with_cell(path, 3000), now)
+    text = str(result)
+    assert text.splitlines()[:3] == [
+        "重庆市綦江区公安局 2022→2023：比较 200 个单元格，1 个有变化。",
+        "变化（按变化量从大到小）：",
+        "  第二十条第（六）项 行政强制 / 本年处理决定数量：3000 → 3488（+488，+16.3%）",
+    ]
+    assert "跨年检查发现 3 个问题：" in text
+    assert "  XY-COPY：“一、总体情况”与 2022 年度报告" in text
+    assert len(text) < 4000
+    assert repr(result).startswith("ReportComparison(agency='重庆市綦江区公安局'")
+
+
+def test_str_ranks_by_size_and_truncates() -> None:
+    """Largest change first, changes to or from blank last; past 20, '…另有 N 处变化'."""
+    now = gd.examples.load("qijiang-psb-2023")
+    before = _last_year(now).with_cells(
+        {
+            "applications.new_received.natural_person": 5,
+            "proactive_disclosure.administrative_penalty.decisions": 1,
+            "proactive_disclosure.administrative_fees.amount_10k_yuan": Decimal("10.5"),
+            "applications.carried_forward.total": None,
+        }
+    )
+    lines = str(gd.compare(before, now)).splitlines()
+    assert lines[2:6] == [
+        "  第二十条第（六）项 行政处罚 / 本年处理决定数量：1 → 298812（+298811，+29881100.0%）",
+        (
+            "  第二十条第（八）项 行政事业性收费 / 本年收费金额（单位：万元）："
+            "10.5 → 110（+99.5，+947.6%）"
+        ),
+        "  一、本年新收政府信息公开申请数量 / 自然人：5 → 1（-4，-80.0%）",
+        "  四、结转下年度继续办理 / 总计：— → 0（原为空白）",
+    ]
+    many = _last_year(now).with_cells(dict.fromkeys(gd.cell_paths(gd.FormatVersion.V2021)[:30]))
+    text = str(gd.compare(many, now))
+    assert "  …另有 10 处变化" in text
+    assert text.count("（原为空白）") == 20
+
+
+def test_str_without_changes() -> None:
+    """No change and no finding: it says both."""
+    now = gd.examples.load("qijiang-psb-2023")
+    before = attrs.evolve(
+        _last_year(now),
+        preface=None,
+        overview=gd.Overview(text="去年的总体情况。"),
+        problems_improvements=gd.ProblemsImprovements(text="去年的问题。"),
+    )
+    assert str(gd.compare(before, now)).splitlines() == [
+        "重庆市綦江区公安局 2022→2023：比较 200 个单元格，0 个有变化，没有变化。",
+        "跨年检查未发现问题。",
+    ]
+
+
+def test_str_lists_the_checks_not_made() -> None:
+    """Cross-year checks skipped for blank cells are listed with their reasons."""
+    now = gd.examples.load("qijiang-psb-2023")
+    before = gd.AnnualReport.blank(agency=now.meta.agency, year=2022)
+    text = str(gd.compare(before, gd.AnnualReport.blank(agency=now.meta.agency, year=2023)))
+    assert "跨年检查有 9 项未能进行：" in text
+    assert "  XY-IN-FORCE：表二“规章”行有空白（本年或上年），未作现行有效件数的跨年核对。" in text

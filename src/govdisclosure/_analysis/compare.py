@@ -66,6 +66,33 @@ class ReportComparison:
         """One record per cell: path, label, previous, current, change, relative."""
         return [attrs.asdict(change) for change in self.changes]
 
+    def __str__(self) -> str:
+        """A summary in Chinese: the changed cells, largest change first, then the findings."""
+        return "\n".join(self._lines())
+
+    def _lines(self) -> list[str]:
+        changed = self.changed
+        lines = [
+            f"{self.agency} {self.previous_year}→{self.current_year}：比较 {len(self.changes)} "
+            f"个单元格，{len(changed)} 个有变化" + ("。" if changed else "，没有变化。")
+        ]
+        if changed:
+            lines.append("变化（按变化量从大到小）：")
+            ranked = sorted(changed, key=_size, reverse=True)
+            lines.extend(f"  {_change_line(c)}" for c in ranked[:_SHOWN])
+            if len(ranked) > _SHOWN:
+                lines.append(f"  …另有 {len(ranked) - _SHOWN} 处变化")
+        if self.cross_year:
+            lines.append(f"跨年检查发现 {len(self.cross_year)} 个问题：")
+            lines.extend(f"  {v.rule_id}：{v.message}" for v in self.cross_year)
+        elif not self.not_assessed:
+            lines.append("跨年检查未发现问题。")
+        if self.not_assessed:
+            lines.append(f"跨年检查有 {len(self.not_assessed)} 项未能进行：")
+            # At most one per column of table 3 and row of table 2's documents: all listed.
+            lines.extend(f"  {n.rule_id}：{n.reason}" for n in self.not_assessed)
+        return lines
+
     def _repr_html_(self) -> str:
         rows = "".join(
             "<tr>"
@@ -84,6 +111,24 @@ class ReportComparison:
             + "<table><thead><tr><th>单元格</th><th>路径</th><th>上年</th><th>本年</th>"
             f"<th>增减</th><th>增减率</th></tr></thead><tbody>{rows}</tbody></table></div>"
         )
+
+
+#: How many changes ``str()`` lists before "…另有 N 处变化".
+_SHOWN = 20
+
+
+def _size(change: CellChange) -> Decimal:
+    """How large a change is, for ranking: a change to or from blank ranks last."""
+    return Decimal(-1) if change.change is None else abs(Decimal(change.change))
+
+
+def _change_line(change: CellChange) -> str:
+    """``label：previous → current（change，relative）``."""
+    moved = f"{change.label}：{_show(change.previous)} → {_show(change.current)}"
+    if change.change is None:
+        return f"{moved}（{'原为空白' if change.previous is None else '现为空白'}）"
+    relative = "" if change.relative is None else f"，{change.relative:+.1%}"
+    return f"{moved}（{_show(change.change, signed=True)}{relative}）"
 
 
 def _show(value: CellValue, *, signed: bool = False) -> str:

@@ -154,29 +154,8 @@ def find_files(paths: PathLike | Iterable[PathLike]) -> list[str]:
 
 
 # ---------------------------------------------------------------------------
-# In other processes: a ParseResult holds read-only mappings, which do not pickle, so a
-# worker ships its fields and the parent builds the result again.
-
-
-def _shipped(name: str) -> tuple[ReadResult, dict[str, Any] | None]:
-    result = read_one(name)
-    if result.result is None:
-        return result, None
-    parsed = result.result
-    fields = {
-        "warnings": parsed.warnings,
-        "kind": parsed.kind,
-        "extra": dict(parsed.extra),
-        "sources": dict(parsed.sources),
-    }
-    return attrs.evolve(result, result=None), fields
-
-
-def _landed(shipped: tuple[ReadResult, dict[str, Any] | None]) -> ReadResult:
-    result, fields = shipped
-    if fields is None or result.report is None:
-        return result
-    return attrs.evolve(result, result=ParseResult(report=result.report, **fields))
+# Other processes: a ReadResult pickles whole (its ParseResult too), so the pool maps
+# read_one itself.
 
 
 def _in_pool(names: list[str], jobs: int) -> Iterator[ReadResult]:
@@ -186,8 +165,7 @@ def _in_pool(names: list[str], jobs: int) -> Iterator[ReadResult]:
     chunk = max(1, min(16, len(names) // (jobs * 8)))
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
-        for shipped in pool.map(_shipped, names, chunksize=chunk):
-            yield _landed(shipped)
+        yield from pool.map(read_one, names, chunksize=chunk)
     finally:
         # Stopped early (a break in the caller's loop): drop the files not yet started.
         pool.shutdown(wait=True, cancel_futures=True)

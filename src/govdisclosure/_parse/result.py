@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from govdisclosure._model.report import AnnualReport, CellValue
 from govdisclosure._parse.layout import Location
 from govdisclosure.errors import ParseError
+
+if TYPE_CHECKING:
+    from govdisclosure._model.tables import GridCell
 
 __all__ = ["ParseError", "ParseResult", "ParseWarning", "ValueSource", "WarningCode"]
 
@@ -119,6 +124,12 @@ class ParseResult:
         factory=dict, converter=_frozen_map, repr=False
     )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The read-only views do not pickle; their contents do. Pickling (a process pool,
+        # Dask, copy.deepcopy) rebuilds the result from plain dicts, read-only again.
+        fields = (self.report, self.warnings, self.kind, dict(self.extra), dict(self.sources))
+        return _rebuilt, fields
+
     def source_of(self, path: str) -> ValueSource | None:
         """Return where the value at ``path`` came from.
 
@@ -150,6 +161,111 @@ class ParseResult:
     def ok(self) -> bool:
         """``True`` when the parser had no doubt at all."""
         return not self.warnings
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the tables in the official layout, doubtful cells marked, warnings."""
+        meta = self.report.meta
+        tables, marked = _tables_marked(self.report, _doubts(self.warnings))
+        facts = (
+            f"{html.escape(meta.agency)} · {meta.year}年度 · {meta.format_version.value} 格式 · "
+            f"读自 {html.escape(self.kind)}：{len(self.warnings)} 条警告，"
+            f"表中 {marked} 个存疑单元格（标黄）"
+        )
+        return (
+            f"<div><p><strong>{html.escape(meta.display_title)}</strong><br>{facts}</p>"
+            f"{tables}{_warnings_html(self.warnings)}</div>"
+        )
+
+
+def _rebuilt(
+    report: AnnualReport,
+    warnings: tuple[ParseWarning, ...],
+    kind: str,
+    extra: dict[str, CellValue | str],
+    sources: dict[str, ValueSource],
+) -> ParseResult:
+    """A :class:`ParseResult` from its pickled fields."""
+    return ParseResult(report=report, warnings=warnings, kind=kind, extra=extra, sources=sources)
+
+
+#: Warnings that are a faithful reading (a blank or a placeholder read as ``None``).
+_NOT_DOUBTS = frozenset({WarningCode.BLANK_CELL, WarningCode.PLACEHOLDER})
+_DOUBT_STYLE = "background:#ffe08a"
+# A doubtful cell's text is wrapped in private-use characters, with its path's number,
+# before the grid is written (html.escape keeps them); its <td> is then found and marked.
+_MARK = re.compile("<td([^>]*)>\ue000([0-9]+)\ue002(.*?)\ue001</td>", re.DOTALL)
+
+
+def _doubts(warnings: tuple[ParseWarning, ...]) -> dict[str, list[str]]:
+    """The codes of the doubts about each cell path (warnings but blank and placeholder)."""
+    doubts: dict[str, list[str]] = {}
+    for warning in warnings:
+        if warning.path and warning.code not in _NOT_DOUBTS:
+            doubts.setdefault(warning.path, []).append(warning.code)
+    return doubts
+
+
+def _tables_marked(report: AnnualReport, doubts: dict[str, list[str]]) -> tuple[str, int]:
+    """The three tables as :func:`grid_html` writes them, the cells of ``doubts`` marked.
+
+    Returns:
+        The HTML, and the number of cells marked.
+    """
+    from govdisclosure import _format
+    from govdisclosure._model.display import grid_html
+    from govdisclosure._model.tables import table_grids
+
+    paths = list(doubts)
+    number = {path: n for n, path in enumerate(paths)}
+
+    def marked(cell: GridCell) -> GridCell:
+        if cell.path not in doubts:
+            return cell
+        return attrs.evolve(cell, text=f"\ue000{number[cell.path]}\ue002{cell.text}\ue001")
+
+    def mark(match: re.Match[str]) -> str:
+        codes = html.escape("; ".join(doubts[paths[int(match[2])]]))
+        return (
+            f'<td{match[1]} class="gd-doubt" style="{_DOUBT_STYLE}" title="{codes}">{match[3]}</td>'
+        )
+
+    spec = _format.format_spec(report.meta.format_version)
+    parts = []
+    count = 0
+    for grid in table_grids(report):
+        body = tuple(tuple(map(marked, row)) for row in grid.body)
+        table, found = _MARK.subn(mark, grid_html(attrs.evolve(grid, body=body)))
+        count += found
+        heading = next(s.heading for s in spec.sections if s.id == grid.section)
+        parts.append(f"<h4>{html.escape(heading)}</h4>{table}")
+        parts.extend(f"<p>备注：{html.escape(note)}</p>" for note in grid.notes)
+    return "".join(parts), count
+
+
+def _where(location: Location | None) -> str:
+    if location is None:
+        return ""
+    page = f"第 {location.page} 页 " if location.page is not None else ""
+    return f"{page}第 {location.line} 行第 {location.column + 1} 字"
+
+
+def _warnings_html(warnings: tuple[ParseWarning, ...]) -> str:
+    """The warnings as a table: code, message, location, cell path."""
+    if not warnings:
+        return "<p>解析没有警告。</p>"
+    rows = "".join(
+        "<tr>"
+        f"<td><code>{html.escape(w.code)}</code></td><td>{html.escape(w.message)}</td>"
+        f"<td>{_where(w.location)}</td>"
+        f"<td>{'' if w.path is None else f'<code>{html.escape(w.path)}</code>'}</td>"
+        "</tr>"
+        for w in warnings
+    )
+    return (
+        f'<h4>警告（{len(warnings)} 条）</h4><table class="gd-warnings"><thead><tr>'
+        "<th>代码</th><th>说明</th><th>位置</th><th>单元格</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
 
 
 _OTHER_KEYS = frozenset(
