@@ -39,7 +39,7 @@ CONTRACT = {
     "aggregate", "AggregateResult", "compare", "CellChange", "ReportComparison",
     "indicators", "indicator_catalogue", "Indicator", "to_records", "to_frame",
     "indicators_frame", "read_reports", "ReadResult", "dask_frame", "dask_reports",
-    "frame_meta", "Verdict", "MarkedReport", "ReportMismatchError",
+    "frame_meta",
     # errors
     "GovDisclosureError", "InvalidReportError", "ReportDataError", "UnknownPathError",
     "UnsupportedFormatError", "ExcelError", "ParseError", "PreviousReportError",
