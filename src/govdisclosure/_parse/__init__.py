@@ -76,7 +76,14 @@ def _layout(text: str, kind: str) -> Layout:
     return read_text(text)
 
 
-def parse(text: str | bytes, kind: str = "auto", *, source: str | None = None) -> ParseResult:
+def parse(
+    text: str | bytes,
+    kind: str = "auto",
+    *,
+    source: str | None = None,
+    year: int | None = None,
+    agency: str | None = None,
+) -> ParseResult:
     """Read a published annual report.
 
     Args:
@@ -85,6 +92,9 @@ def parse(text: str | bytes, kind: str = "auto", *, source: str | None = None) -
         kind: ``html``, ``text`` (text extracted from DOCX or PDF), ``markdown``, or
             ``auto`` to tell them apart by the content.
         source: where the document came from, kept as ``meta.source``.
+        year: the report year, for a report that does not state it (else checked against
+            the one it states, with a warning where they differ).
+        agency: the agency, for a report that does not name it plainly.
 
     Returns:
         The report, the warnings (every value the parser was not sure of is ``None`` and
@@ -128,7 +138,7 @@ def parse(text: str | bytes, kind: str = "auto", *, source: str | None = None) -
         kind = _sniff(text)
     from govdisclosure._parse.recognise import recognise
 
-    result = recognise(_layout(text, kind), source=source)
+    result = recognise(_layout(text, kind), source=source, year=year, agency=agency)
     if note is not None:
         warning = ParseWarning(code=WarningCode.DECODING, message=note)
         result = _with_warning(result, warning)
@@ -141,12 +151,16 @@ def _with_warning(result: ParseResult, warning: ParseWarning) -> ParseResult:
     return attrs.evolve(result, warnings=(warning, *result.warnings))
 
 
-def parse_file(path: str | os.PathLike[str]) -> ParseResult:
+def parse_file(
+    path: str | os.PathLike[str], *, year: int | None = None, agency: str | None = None
+) -> ParseResult:
     """Read a published annual report from a file, choosing the reader by its suffix.
 
     Args:
         path: a ``.html``/``.htm``, ``.txt``, ``.md``, ``.docx`` (needs the ``docx`` extra,
             python-docx) or ``.pdf`` file (needs the ``pdf`` extra, pdfplumber).
+        year: the report year, as for :func:`parse`.
+        agency: the agency, as for :func:`parse`.
 
     Returns:
         As :func:`parse`; ``meta.source`` is the file's name.
@@ -182,8 +196,8 @@ def parse_file(path: str | os.PathLike[str]) -> ParseResult:
             from govdisclosure._parse.readers.pdf import read_pdf
 
             layout = read_pdf(data)
-        return recognise(layout, source=path.name)
-    return parse(data, kind=kind, source=path.name)
+        return recognise(layout, source=path.name, year=year, agency=agency)
+    return parse(data, kind=kind, source=path.name, year=year, agency=agency)
 
 
 def load_report(path: Path) -> AnnualReport:
