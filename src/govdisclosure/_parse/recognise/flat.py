@@ -92,6 +92,16 @@ class Stream:
         return found
 
 
+class _Where(NamedTuple):
+    """Where a cell of a line came from: the line's text and item, its index, its label."""
+
+    raw: str
+    item: Item
+    column: int
+    line: int
+    label: str
+
+
 class _Found(NamedTuple):
     row: str
     label: str
@@ -204,7 +214,7 @@ def read_flat_table(
     """
     stream = Stream(items[region[0] : region[1]])
     lines: list[Line] = []
-    where: dict[str, tuple[str, Item, int]] = {}
+    where: dict[str, _Where] = {}
     found_rows = 0
     if table.number == 4:
         read = _table4_values(stream)
@@ -218,7 +228,11 @@ def read_flat_table(
         if observation is not None:
             line = row_line(table, ids, observation)
             lines.append(line)
-            where.update((p, (values, item, i)) for i, p in enumerate(line.paths))
+            label = "行政复议、行政诉讼"
+            where.update(
+                (p, _Where(values, item, i, len(lines) - 1, label))
+                for i, p in enumerate(line.paths)
+            )
         else:
             _unreadable(table, "行政复议、行政诉讼", values, item, rows=ids, state=state)
     else:
@@ -236,7 +250,11 @@ def read_flat_table(
                 continue
             line = row_line(table, found.row, observation)
             lines.append(line)
-            where.update((p, (found.values, found.item, i)) for i, p in enumerate(line.paths))
+            label = normalise(found.label)
+            where.update(
+                (p, _Where(found.values, found.item, i, len(lines) - 1, label))
+                for i, p in enumerate(line.paths)
+            )
     if lines:
         solution = solve_table(lines, format_spec(version).sums)
         _write(table, solution, where, state)
@@ -281,10 +299,7 @@ def _read_amount(table: TableSpec, found: _Found, state: State) -> None:
 
 
 def _write(
-    table: TableSpec,
-    solution: TableSolution,
-    where: dict[str, tuple[str, Item, int]],
-    state: State,
+    table: TableSpec, solution: TableSolution, where: dict[str, _Where], state: State
 ) -> None:
     name = f"表{numeral(table.number)}"
     if solution.conflict:
@@ -295,30 +310,35 @@ def _write(
         )
     doubted = set(solution.doubted)
     for path, cell in solution.cells.items():
-        raw, item, index = where[path]
-        state.source(path, raw, item.location, table=table.number, column=index)
+        at = where[path]
+        state.source(path, at.raw, at.item.location, table=table.number, column=at.column)
+        cell_name = f"{name} {at.label} / {path.rsplit('.', 1)[1]}"
         if path in doubted:
             state.warn(
                 WarningCode.SKIPPED_VALUE,
-                f"{name} {path}: a sum through this cell does not balance, so the reading "
-                f"{_shown(cell.candidates)} of {raw!r} is withheld",
-                item.location,
+                f"{cell_name}: a sum through this cell does not balance, so the reading "
+                f"{_values_shown(cell.candidates)} of {at.raw!r} is withheld",
+                at.item.location,
                 path,
             )
         elif not cell.resolved:
+            line = solution.lines[at.line]
+            count = f"{len(line.candidates)}" if line.complete else f"{len(line.candidates)}+"
+            readings = " / ".join(_values_shown(c, 8) for c in line.examples)
             state.warn(
                 WarningCode.SKIPPED_VALUE,
-                f"{name} {path}: {raw!r} does not tell the cells apart; "
-                f"{len(cell.candidates)} values remain: {_shown(cell.candidates)}",
-                item.location,
+                f"{cell_name}: {at.raw!r} does not tell the cells apart; {count} readings "
+                f"remain: {readings}{' / …' if len(line.candidates) > len(line.examples) else ''}"
+                f" (this cell: {_values_shown(cell.candidates)})",
+                at.item.location,
                 path,
             )
         elif cell.value is None:
-            state.warn(WarningCode.BLANK_CELL, f"{name} {path}: blank", item.location, path)
+            state.warn(WarningCode.BLANK_CELL, f"{cell_name}: blank", at.item.location, path)
         else:
             state.values[path] = cell.value
 
 
-def _shown(values: Sequence[object]) -> str:
-    shown = ", ".join("空" if v is None else str(v) for v in values[:_SHOWN])
-    return shown + (", …" if len(values) > _SHOWN else "")
+def _values_shown(values: Sequence[object], shown: int = _SHOWN) -> str:
+    text = ",".join("空" if v is None else str(v) for v in values[:shown])
+    return text + (",…" if len(values) > shown else "")
