@@ -142,6 +142,15 @@ _FLAT_KEYS = tuple(tuple(key for key in keys if len(key) >= 4) for _section, key
 _HEADING_REACH = 25
 
 
+def _window(text: str, start: int) -> str:
+    """The text a heading may span: up to the next figure or the next numbered heading."""
+    window = text[start : start + _HEADING_REACH]
+    for i, char in enumerate(window):
+        if char.isdigit() or (char == "、" and i and window[i - 1] in "一二三四五六"):
+            return window[: i - 1 if char == "、" else i]
+    return window
+
+
 def _heading_end(text: str, end: int) -> int:
     """Where a heading ends: after its key phrase, and the rest up to its 情况 if any."""
     if text[end - 2 : end] in ("情况", "事项"):
@@ -172,7 +181,7 @@ def unflatten(text: str, loc: Location) -> list[tuple[str, Location]]:
         number = "一二三四五六".index(match.group()[0])
         if number < expected:
             continue
-        window = text[match.end() : match.end() + _HEADING_REACH]
+        window = _window(text, match.end())
         ends = [window.find(key) + len(key) for key in _FLAT_KEYS[number] if key in window]
         if not ends:
             continue
