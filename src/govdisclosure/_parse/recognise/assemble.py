@@ -114,6 +114,10 @@ def _notes(items: list[Item], region: Region | None) -> tuple[str, ...]:
     return tuple(notes)
 
 
+#: The disclosure note printed under the signature: （此件主动公开）, （此件公开发布）.
+_DISCLOSURE_NOTE = re.compile(r"（此件[^（）]{0,8}）")
+
+
 def _trim_end(items: list[Item], region: Region, agency: str) -> Region:
     """Cut site footers and the signature (agency name, date) off the last section."""
     start, stop = region
@@ -124,7 +128,10 @@ def _trim_end(items: list[Item], region: Region, agency: str) -> Region:
     while stop > start + 1:
         text = normalise(items[stop - 1].text)
         if text and (
-            text == normalise(agency) or _is_date(text) or text in ("特此报告。", "特此报告")
+            text == normalise(agency)
+            or _is_date(text)
+            or text in ("特此报告。", "特此报告")
+            or _DISCLOSURE_NOTE.fullmatch(text)
         ):
             stop -= 1
             continue
