@@ -17,6 +17,7 @@ for a table the grid reading placed no value in.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -84,12 +85,8 @@ class Stream:
 
     def item_at(self, offset: int) -> Item:
         """The item holding the character at ``offset`` of :attr:`text`."""
-        found = self.items[0][1]
-        for start, item in self.items:
-            if start > offset:
-                break
-            found = item
-        return found
+        index = bisect.bisect_right([start for start, _ in self.items], offset) - 1
+        return self.items[max(index, 0)][1]
 
 
 class _Where(NamedTuple):
