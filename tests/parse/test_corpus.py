@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -61,6 +62,24 @@ SECTIONS: dict[str, dict[str, tuple[str, str, str | None]]] = {
             "五、其他需要报告的事项",
         ),
     },
+    "putian-cgj-2021.txt": {
+        "overview": ("2021年，我局以习近平新时代", "在绩效考评中予以运用。", None),
+        "problems_improvements": (
+            "2021年我局政府信息公开工作",
+            "高质量推进重点领域信息公开。",
+            None,
+        ),
+        "other_matters": ("（一）2021年政务公开工作主要任务落实情况", "未收取任何费用。", None),
+    },
+    "sanming-2022.txt": {
+        "overview": ("2022\n年\n,\n三明市人民政府坚持", "约谈相关责任人\n6\n人次。", None),
+        "problems_improvements": ("（一）存在问题。", "对问题多、整改不力的单位进行问责。", None),
+        "other_matters": (
+            "2022\n年度全市各级各部门未收取信息处理费。",
+            "2022\n年度全市各级各部门未收取信息处理费。",
+            None,
+        ),
+    },
 }
 FEES = {
     "qijiang-psb-2023.txt": None,
@@ -68,7 +87,11 @@ FEES = {
     "shuyang-fgj-2023.html": Decimal(0),
     "huaian-2024.txt": Decimal(3940),
     "shanghai-kewei-2024.md": Decimal(0),
+    "putian-cgj-2021.txt": Decimal(0),
+    "sanming-2022.txt": Decimal(0),
 }
+#: The page address a crawler's header gives, which is the report's source.
+_HEADER_LINK = re.compile(r"^(?:原文链接|原始链接)[:：]\s*(\S+)", re.MULTILINE)
 
 
 def _expected(name: str) -> dict[str, object]:
@@ -122,7 +145,8 @@ def test_meta(case: tuple[str, ParseResult, dict[str, object]]) -> None:
     ) == (meta["agency"], meta["year"], meta["format_version"], meta["agency_level"])
     published = expected["published_on"]
     assert report_meta.published_on == (dt.date.fromisoformat(published) if published else None)
-    assert report_meta.source == name
+    link = _HEADER_LINK.search((CORPUS / name).read_text("utf-8")[:2000])
+    assert report_meta.source == (link.group(1) if link else name)
 
 
 def test_sections(case: tuple[str, ParseResult, dict[str, object]]) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from govdisclosure._parse import ParseWarning, parse, parse_file
+from govdisclosure._parse import ParseError, ParseWarning, parse, parse_file
 from govdisclosure._parse.layout import Location
 from govdisclosure.errors import UnknownPathError
 
@@ -40,3 +40,48 @@ def test_source_of_and_result_helpers() -> None:
     warning = ParseWarning(code="blank-cell", message="空", location=Location(3))
     assert str(warning) == "[blank-cell] 空 (line 3)"
     assert str(ParseWarning(code="x", message="m")) == "[x] m"
+
+
+_MD_REPORT = (
+    "# 某某局2023年政府信息公开工作年度报告\n\n"
+    "## 四、政府信息公开行政复议、行政诉讼情况\n\n"
+    "| 行政复议 | 行政诉讼 |\n|---|---|\n| " + " | ".join(["0"] * 15) + " |\n"
+)
+_HTML_REPORT = (
+    "<p>某某局2023年政府信息公开工作年度报告</p><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+    "<table><tr><td>行政复议</td><td>行政诉讼</td></tr>"
+    "<tr>" + "<td>0</td>" * 15 + "</tr></table>"
+)
+
+
+@pytest.mark.parametrize(("text", "kind"), [(_MD_REPORT, "markdown"), (_HTML_REPORT, "html")])
+def test_a_txt_file_is_read_by_its_content(tmp_path: Path, text: str, kind: str) -> None:
+    """Markdown or HTML saved as .txt goes to the Markdown or HTML reader."""
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    result = parse_file(path)
+    assert result.kind == kind
+    assert result.report.cell("review_litigation.review.total") == 0
+
+
+def test_a_stray_tag_in_crawler_text_leaves_it_text() -> None:
+    """A ``<br>`` or a cited <…格式> in one-node-per-line text does not make it HTML."""
+    text = (
+        "标题: 某某局2021年度政府信息公开工作年度报告\n"
+        "关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知<br>\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n0\n"
+    )
+    assert parse(text).kind == "text"
+
+
+@pytest.mark.parametrize(
+    "text", ["\n" * 4000, " \n" * 20000, "|" * 20000, "-|" * 10000, "<p" * 50000, "#" * 100000]
+)
+def test_sniffing_is_linear(text: str) -> None:
+    """Degenerate inputs are sniffed and rejected well under a second."""
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(ParseError):
+        parse(text)
+    assert time.perf_counter() - start < 1.0

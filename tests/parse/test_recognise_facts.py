@@ -11,11 +11,15 @@ from govdisclosure._parse import ParseError, WarningCode
 from govdisclosure._parse.layout import Location, Paragraph
 from govdisclosure._parse.recognise.facts import (
     agency_level_of,
+    crawler_header,
     find_title,
     format_version,
+    header_published_on,
     is_fact_line,
     published_on,
     report_year,
+    signature,
+    stated_agency,
 )
 from govdisclosure._parse.recognise.items import Item, items_of
 from govdisclosure._parse.recognise.state import State
@@ -83,3 +87,142 @@ def test_agency_level_by_name() -> None:
     assert agency_level_of("某县政府") is AgencyLevel.GOVERNMENT
     assert agency_level_of("上海市人民政府办公厅") is AgencyLevel.DEPARTMENT
     assert agency_level_of("") is AgencyLevel.DEPARTMENT
+
+
+def test_title_with_a_crawler_label_and_spaces_around_the_year() -> None:
+    """A ``标题:`` label is not part of the title; ``2025 年`` with spaces is a year."""
+    title = find_title(_items("标题: 莆田市城市管理局2021年度政府信息公开工作年度报告"), 1, None)
+    assert title is not None
+    assert (title.agency, title.year) == ("莆田市城市管理局", 2021)
+    spaced = find_title(_items("某某县人民政府 2025 年政府信息公开工作年度报告"), 1, None)
+    assert spaced is not None
+    assert (spaced.agency, spaced.year) == ("某某县人民政府", 2025)
+
+
+@pytest.mark.parametrize(
+    ("line", "year"),
+    [
+        ("报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止，本报告的电子版", 2021),
+        ("报告中所列数据统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日止。", 2024),
+        ("本报告所列数据的统计时限为2022年1月1日至2022年12月31日。", 2022),
+        ("统计期间为2023年1月1日到2023年12月31日。", 2023),
+    ],
+)
+def test_every_wording_of_the_statistics_period(line: str, year: int) -> None:
+    """统计期限/时限/期间, 自…起至…止 and 为…至… all give the year."""
+    items = _items(line)
+    assert report_year(items, 1, None, State("text")) == year
+
+
+def test_the_year_the_caller_gives() -> None:
+    """A given year is used; where the report states another, with a warning."""
+    state = State("text")
+    assert report_year(_items("正文。"), 1, None, state, 2022) == 2022
+    assert state.warnings == []
+    items = _items("某局2023年政府信息公开工作年度报告")
+    assert report_year(items, 1, find_title(items, 1, None), state, 2022) == 2022
+    assert [w.code for w in state.warnings] == [WarningCode.METADATA]
+    with pytest.raises(ParseError, match="year="):
+        report_year(_items("正文。"), 1, None, State("text"))
+
+
+# The first lines of putian-cgj-2021.txt and sanming-2022.txt as their crawlers saved them.
+_PUTIAN_HEAD = (
+    "标题: 莆田市城市管理局2021年度政府信息公开工作年度报告",
+    "发布时间: 2022-01-13 11:47",
+    "文号: ",
+    "发布机构: 莆田市城市管理局",
+    "栏目: 政府信息公开年报",
+    "原始链接: https://www.putian.gov.cn/zfxxgk/bmzfxxgk/ptcg/zfxxgk/zfxxgknb/202201/t20220113_1697903.htm",
+    "正文:",
+    "根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》）要求，特向社会公布。",
+)
+_SANMING_HEAD = (
+    "标题：三明市2022年政府信息公开工作年度报告",
+    "发布时间：",
+    "文号：",
+    "发布机构：",
+    "索引号：",
+    "来源：政府信息公开办",
+    "栏目：政府信息公开年报",
+    "原始链接：https://www.sm.gov.cn/smsrmzfbgs/smsrmzf/zfxxgkndbg/202303/t20230303_1884230.htm",
+    "本地目录：smsrmzfbgs/smsrmzf/zfxxgkndbg/202303/1884230",
+    "正文：",
+    "根据《中华人民共和国政府信息公开条例》（国务院令第",
+    "711",
+    "号）要求，现公布三明市人民政府",
+    "2022",
+    "年政府信息公开工作年度报告。本报告由总体情况…六部分组成",
+)
+
+
+def test_a_crawler_header_is_metadata() -> None:
+    """Title, agency, address and date come from the header; its lines are not the preface."""
+    items = _items(*_PUTIAN_HEAD)
+    header = crawler_header(items, len(items))
+    assert header is not None
+    assert header.title is items[0]
+    assert header.agency == "莆田市城市管理局"
+    assert header.source is not None
+    assert header.source.endswith("t20220113_1697903.htm")
+    assert header.items == frozenset(range(7))
+    state = State("text")
+    assert header_published_on(header, 2021, state) == dt.date(2022, 1, 13)
+    assert state.sources["meta.published_on"].location == Location(2)
+    blank = crawler_header(_items(*_SANMING_HEAD), len(_SANMING_HEAD))
+    assert blank is not None
+    assert (blank.agency, blank.published) == (None, None)
+    assert crawler_header(_items("某局2021年政府信息公开工作年度报告", "一、总体情况"), 2) is None
+
+
+@pytest.mark.parametrize("written", ["2020-10-", "2021-06-30 10:00", "2021-02-30"])
+def test_a_placeholder_publication_date_is_dropped(written: str) -> None:
+    """An incomplete date, or one before the report year ends, is a placeholder."""
+    items = _items("标题: 某局2021年度政府信息公开工作年度报告", f"发布时间: {written}")
+    header = crawler_header(items, 2)
+    assert header is not None
+    state = State("text")
+    assert header_published_on(header, 2021, state) is None
+    assert [w.code for w in state.warnings] == [WarningCode.METADATA]
+
+
+def test_the_agency_in_the_signature_and_the_announcement() -> None:
+    """The signature (name over date) and the preface's 现公布… spell out the agency."""
+    items = _items(
+        "2021年，我局共收到1份依申请公开，未收取任何费用。",
+        "莆田市城市管理局",
+        "2022年1月12日",
+        "（此件主动公开）",
+    )
+    signed = signature(items)
+    assert signed is not None
+    assert (signed.agency, signed.date, signed.item) == (
+        "莆田市城市管理局",
+        dt.date(2022, 1, 12),
+        items[1],
+    )
+    assert signature(_items("六、其他需要报告的事项", "无。")) is None
+    head = _items(*_SANMING_HEAD)
+    announced = stated_agency(head, len(head))
+    assert announced is not None
+    assert announced == ("三明市人民政府", head[12])
+
+
+def test_parse_reads_a_crawler_text_and_takes_year_and_agency() -> None:
+    """The header's facts reach the report; ``year=``/``agency=`` supply what is missing."""
+    from govdisclosure._parse import parse
+
+    body = "\n".join(
+        [*_SANMING_HEAD[:10], "一、总体情况", "正文。", "四、政府信息公开行政复议、行政诉讼情况"]
+    )
+    meta = parse(body, "text").report.meta
+    assert (meta.agency, meta.year, meta.source) == (
+        "三明市",
+        2022,
+        "https://www.sm.gov.cn/smsrmzfbgs/smsrmzf/zfxxgkndbg/202303/t20230303_1884230.htm",
+    )
+    bare = "一、总体情况\n正文。\n四、政府信息公开行政复议、行政诉讼情况"
+    with pytest.raises(ParseError, match="year="):
+        parse(bare, "text")
+    meta = parse(bare, "text", year=2023, agency="某某局").report.meta
+    assert (meta.agency, meta.year) == ("某某局", 2023)

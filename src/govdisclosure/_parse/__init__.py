@@ -46,20 +46,51 @@ __all__ = [
 
 #: The input kinds :func:`parse` takes (``docx`` and ``pdf`` only through :func:`parse_file`).
 KINDS = ("auto", "html", "text", "markdown")
-_HTML_SNIFF = re.compile(
-    r"<(?:!doctype|html|head|body|p|div|table|meta|span|br|td|h[1-6])\b", re.IGNORECASE
-)
-_MD_SNIFF = re.compile(r"^\s*(?:\|.*\|\s*$|#{1,6}\s)", re.MULTILINE)
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}", re.MULTILINE)
+#: How much of the text the sniffing reads: enough for the first tables of a Markdown
+#: conversion, and a bound on the time sniffing takes whatever the input.
+_SNIFF_LIMIT = 65536
+_HTML_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html)\b", re.IGNORECASE)
+_HTML_OPEN = re.compile(r"<(?:head|body|p|div|table|meta|span|br|td|tr|h[1-6])\b", re.IGNORECASE)
+_HTML_CLOSE = re.compile(r"</(?:head|body|p|div|table|span|td|tr|h[1-6]|title)>", re.IGNORECASE)
 
 
 def _sniff(text: str) -> str:
-    head = text[:4096]
-    if _HTML_SNIFF.search(head):
+    r"""The kind of a text by its content: ``html``, ``markdown`` or ``text``.
+
+    Only the first :data:`_SNIFF_LIMIT` characters are read, line by line and with regexes
+    that cannot backtrack, so that sniffing is linear in a bounded prefix. HTML is a
+    document declaration, or an element opened and one closed (a crawler's text may cite
+    a stray ``<br>``); Markdown is a table rule (``|---|---|``), or a heading (``## …``) or
+    a pipe-delimited row in a text without the tab-indented cells of a DOCX extraction.
+
+    >>> _sniff("<p>某局</p>"), _sniff("| a | b |\n|---|---|"), _sniff("一、总体情况\n0 0 0")
+    ('html', 'markdown', 'text')
+    """
+    head = text[:_SNIFF_LIMIT]
+    if _HTML_DOCUMENT.search(head[:4096]) or (_HTML_OPEN.search(head) and _HTML_CLOSE.search(head)):
         return "html"
-    if _MD_TABLE_RULE.search(text) or (_MD_SNIFF.search(head) and "\t" not in head):
+    lines = head.splitlines()
+    if any(_is_table_rule(line) for line in lines):
+        return "markdown"
+    start = text[:4096]
+    if "\t" not in start and any(_is_markdown_line(line) for line in start.splitlines()):
         return "markdown"
     return "text"
+
+
+def _is_table_rule(line: str) -> bool:
+    """``True`` for the rule under a Markdown table's header: ``|---|:--:|``."""
+    rule = line.strip()
+    return "|" in rule and "---" in rule and not rule.strip("|-: ")
+
+
+def _is_markdown_line(line: str) -> bool:
+    """``True`` for a Markdown heading (``## …``) or a pipe-delimited table row."""
+    text = line.strip()
+    hashes = len(text) - len(text.lstrip("#"))
+    if 1 <= hashes <= 6 and text[hashes : hashes + 1] == " ":
+        return True
+    return len(text) > 2 and text.startswith("|") and text.endswith("|")
 
 
 def _layout(text: str, kind: str) -> Layout:
@@ -76,7 +107,14 @@ def _layout(text: str, kind: str) -> Layout:
     return read_text(text)
 
 
-def parse(text: str | bytes, kind: str = "auto", *, source: str | None = None) -> ParseResult:
+def parse(
+    text: str | bytes,
+    kind: str = "auto",
+    *,
+    source: str | None = None,
+    year: int | None = None,
+    agency: str | None = None,
+) -> ParseResult:
     """Read a published annual report.
 
     Args:
@@ -85,6 +123,9 @@ def parse(text: str | bytes, kind: str = "auto", *, source: str | None = None) -
         kind: ``html``, ``text`` (text extracted from DOCX or PDF), ``markdown``, or
             ``auto`` to tell them apart by the content.
         source: where the document came from, kept as ``meta.source``.
+        year: the report year, for a report that does not state it (else checked against
+            the one it states, with a warning where they differ).
+        agency: the agency, for a report that does not name it plainly.
 
     Returns:
         The report, the warnings (every value the parser was not sure of is ``None`` and
@@ -128,7 +169,7 @@ def parse(text: str | bytes, kind: str = "auto", *, source: str | None = None) -
         kind = _sniff(text)
     from govdisclosure._parse.recognise import recognise
 
-    result = recognise(_layout(text, kind), source=source)
+    result = recognise(_layout(text, kind), source=source, year=year, agency=agency)
     if note is not None:
         warning = ParseWarning(code=WarningCode.DECODING, message=note)
         result = _with_warning(result, warning)
@@ -141,12 +182,19 @@ def _with_warning(result: ParseResult, warning: ParseWarning) -> ParseResult:
     return attrs.evolve(result, warnings=(warning, *result.warnings))
 
 
-def parse_file(path: str | os.PathLike[str]) -> ParseResult:
+def parse_file(
+    path: str | os.PathLike[str], *, year: int | None = None, agency: str | None = None
+) -> ParseResult:
     """Read a published annual report from a file, choosing the reader by its suffix.
+
+    The content of a ``.txt`` file decides: Markdown or HTML saved as text goes to the
+    Markdown or HTML reader.
 
     Args:
         path: a ``.html``/``.htm``, ``.txt``, ``.md``, ``.docx`` (needs the ``docx`` extra,
             python-docx) or ``.pdf`` file (needs the ``pdf`` extra, pdfplumber).
+        year: the report year, as for :func:`parse`.
+        agency: the agency, as for :func:`parse`.
 
     Returns:
         As :func:`parse`; ``meta.source`` is the file's name.
@@ -182,8 +230,10 @@ def parse_file(path: str | os.PathLike[str]) -> ParseResult:
             from govdisclosure._parse.readers.pdf import read_pdf
 
             layout = read_pdf(data)
-        return recognise(layout, source=path.name)
-    return parse(data, kind=kind, source=path.name)
+        return recognise(layout, source=path.name, year=year, agency=agency)
+    # A .txt file is whatever it holds: sites and crawlers save Markdown and HTML as .txt.
+    kind = "auto" if kind == "text" else kind
+    return parse(data, kind=kind, source=path.name, year=year, agency=agency)
 
 
 def load_report(path: Path) -> AnnualReport:

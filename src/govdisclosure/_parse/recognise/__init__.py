@@ -33,8 +33,17 @@ from __future__ import annotations
 
 from govdisclosure._parse.layout import Layout
 from govdisclosure._parse.recognise.assemble import Findings, build
-from govdisclosure._parse.recognise.facts import find_title, format_version, report_year
-from govdisclosure._parse.recognise.items import items_of
+from govdisclosure._parse.recognise.facts import (
+    Header,
+    Title,
+    crawler_header,
+    find_title,
+    format_version,
+    report_year,
+    signature,
+    stated_agency,
+)
+from govdisclosure._parse.recognise.items import Item, items_of
 from govdisclosure._parse.recognise.marked import recognise_marked
 from govdisclosure._parse.recognise.sections import find_regions, find_sections
 from govdisclosure._parse.recognise.state import State
@@ -44,12 +53,21 @@ from govdisclosure._parse.result import ParseError, ParseResult, WarningCode
 __all__ = ["recognise"]
 
 
-def recognise(layout: Layout, *, source: str | None = None) -> ParseResult:
+def recognise(
+    layout: Layout,
+    *,
+    source: str | None = None,
+    year: int | None = None,
+    agency: str | None = None,
+) -> ParseResult:
     """Turn a layout into a report.
 
     Args:
         layout: what a reader made of the input.
-        source: where the input came from (a file name or URL), for ``meta.source``.
+        source: where the input came from (a file name or URL), for ``meta.source``; a
+            crawler header's ``原文链接`` takes its place.
+        year: the report year, where the caller knows it (the report may not state it).
+        agency: the agency, where the caller knows it.
 
     Returns:
         The report, the warnings and the source of every value.
@@ -71,13 +89,28 @@ def recognise(layout: Layout, *, source: str | None = None) -> ParseResult:
             "no section heading (一、总体情况 …) and no table of an annual report was found"
         )
     first = min(start for start, _ in regions.values())
+    header = crawler_header(items, first)
     title = find_title(items, first, layout.title)
-    year = report_year(items, first, title, state)
+    year = report_year(items, first, title, state, year)
     version = format_version(items, regions, year, state)
     read_tables(items, regions, version, state)
-    if title is None:
+    if title is None and agency is None:
         state.warn(WarningCode.METADATA, "the report's title (agency and year) was not found")
-    found = Findings(items, sections, regions, title, year, version, first, layout.wrapped, source)
+    if header is not None and header.source is not None:
+        source = header.source
+    found = Findings(
+        items,
+        sections,
+        regions,
+        title,
+        year,
+        version,
+        first,
+        layout.wrapped,
+        source,
+        agency or _agency(items, first, header, title, state),
+        header,
+    )
     return ParseResult(
         report=build(found, state),
         warnings=tuple(state.warnings),
@@ -85,3 +118,28 @@ def recognise(layout: Layout, *, source: str | None = None) -> ParseResult:
         extra=state.extra,
         sources=state.sources,
     )
+
+
+def _agency(
+    items: list[Item], first: int, header: Header | None, title: Title | None, state: State
+) -> str:
+    """The agency: the header's ``发布机构``, else the signature's or the title's.
+
+    The signature wins over the title where it spells out the name the title shortens
+    (title ``三明市2022年…``, signature ``三明市人民政府``).
+    """
+    named = title.agency if title is not None else ""
+    if header is not None and header.agency:
+        return header.agency
+    candidates: list[tuple[str, Item]] = []
+    signed = signature(items)
+    if signed is not None:
+        candidates.append((signed.agency, signed.item))
+    announced = stated_agency(items, first)
+    if announced is not None:
+        candidates.append(announced)
+    for name, item in candidates:
+        if not named or (name.startswith(named) and name != named):
+            state.source("meta.agency", item.text, item.location)
+            return name
+    return named

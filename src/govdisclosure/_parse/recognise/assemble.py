@@ -7,6 +7,7 @@ that follow it; the preface is what stands between the title and the first secti
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -22,8 +23,10 @@ from govdisclosure._model.overview import Overview
 from govdisclosure._model.problems import ProblemsImprovements
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._parse.recognise.facts import (
+    Header,
     Title,
     agency_level_of,
+    header_published_on,
     is_fact_line,
     published_on,
 )
@@ -111,6 +114,10 @@ def _notes(items: list[Item], region: Region | None) -> tuple[str, ...]:
     return tuple(notes)
 
 
+#: The disclosure note printed under the signature: （此件主动公开）, （此件公开发布）.
+_DISCLOSURE_NOTE = re.compile(r"（此件[^（）]{0,8}）")
+
+
 def _trim_end(items: list[Item], region: Region, agency: str) -> Region:
     """Cut site footers and the signature (agency name, date) off the last section."""
     start, stop = region
@@ -121,7 +128,10 @@ def _trim_end(items: list[Item], region: Region, agency: str) -> Region:
     while stop > start + 1:
         text = normalise(items[stop - 1].text)
         if text and (
-            text == normalise(agency) or _is_date(text) or text in ("特此报告。", "特此报告")
+            text == normalise(agency)
+            or _is_date(text)
+            or text in ("特此报告。", "特此报告")
+            or _DISCLOSURE_NOTE.fullmatch(text)
         ):
             stop -= 1
             continue
@@ -149,6 +159,8 @@ class Findings(NamedTuple):
         first: the index of the first section's first item (the preface ends there).
         wrapped: the layout's lines are broken at a fixed width (text from a PDF).
         source: where the input came from, for ``meta.source``.
+        agency: the agency (the caller's, the header's, the signature's or the title's).
+        header: the crawler's header block, if the text starts with one.
     """
 
     items: list[Item]
@@ -161,10 +173,8 @@ class Findings(NamedTuple):
     wrapped: bool
     source: str | None
 
-    @property
-    def agency(self) -> str:
-        """The agency the title names (empty without a title)."""
-        return self.title.agency if self.title is not None else ""
+    agency: str
+    header: Header | None
 
 
 def build(found: Findings, state: State) -> AnnualReport:
@@ -184,7 +194,7 @@ def build(found: Findings, state: State) -> AnnualReport:
         year=found.year,
         format_version=found.version,
         title=found.title.text if found.title is not None else None,
-        published_on=published_on(items, found.first, state),
+        published_on=_published_on(found, state),
         agency_level=agency_level_of(found.agency),
         source=found.source,
     )
@@ -218,6 +228,13 @@ def build(found: Findings, state: State) -> AnnualReport:
     )
 
 
+def _published_on(found: Findings, state: State) -> dt.date | None:
+    if found.header is not None and found.header.published is not None:
+        return header_published_on(found.header, found.year, state)
+    skip = found.header.items if found.header is not None else frozenset()
+    return published_on(found.items, found.first, state, skip)
+
+
 def _texts(found: Findings) -> dict[str, str]:
     items, title, first = found.items, found.title, found.first
     texts: dict[str, str] = {}
@@ -233,8 +250,11 @@ def _texts(found: Findings) -> dict[str, str]:
         following = normalise(items[begin].text)
         if following and following in title.text and not items[begin].is_row:
             begin += 1
+    header = found.header.items if found.header is not None else frozenset()
     lines = [
-        item.text.strip() for item in _prose(items, begin, first) if not is_fact_line(item.text)
+        item.text.strip()
+        for item in _prose(items, begin, first)
+        if not is_fact_line(item.text) and item.pos not in header
     ]
     texts["preface"] = _join(lines, found.wrapped) if title is not None else ""
     return texts

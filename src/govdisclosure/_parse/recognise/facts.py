@@ -3,6 +3,11 @@
 The title names the agency and the year (``某某局2023年政府信息公开工作年度报告``), the
 statistics period confirms the year, a ``发布日期`` line gives the publication date, and the
 labels of tables 2 and 3 tell the format version when they differ from the year's.
+
+Text a crawler saved often starts with a header block of ``label: value`` lines
+(``标题:``, ``发布时间:``, ``发布机构:``, ``原文链接:`` …); :func:`crawler_header` reads it
+as metadata. The signature (落款) at the end, the agency's name over a date, names the
+agency in full where the title shortens it (``三明市2022年…`` signed ``三明市人民政府``).
 """
 
 from __future__ import annotations
@@ -21,13 +26,19 @@ from govdisclosure._parse.recognise.state import State
 from govdisclosure._parse.result import ParseError, WarningCode
 
 __all__ = [
+    "Header",
+    "Signature",
     "Title",
     "agency_level_of",
+    "crawler_header",
     "find_title",
     "format_version",
+    "header_published_on",
     "is_fact_line",
     "published_on",
     "report_year",
+    "signature",
+    "stated_agency",
 ]
 
 _TITLE = re.compile(
@@ -35,7 +46,24 @@ _TITLE = re.compile(
     r"|(?P<y2>(?:19|20)\d\d)年度?(?!政府信息|政务公开|信息公开)(?P<a2>[^，。：；、《》“”\"'|]{2,40}?))"
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告"
 )
-_PERIOD = re.compile(r"((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日?\s*(?:至|到|—|-|～|~)")
+# The statistics period however it is worded: 统计期限/统计时限/统计期间/统计周期 为/自/从
+# 2021年1月1日(起)至/到/— …; only its first day is needed.
+_PERIOD = re.compile(
+    r"((?:19|20)\d\d)\s*年\s*0?1\s*月\s*0?1\s*日?\s*(?:起|开始)?\s*(?:至|到|—|-|～|~)"
+)
+#: A line of a crawler's header block: a label of the page's metadata, a colon, a value.
+_HEADER_LINE = re.compile(
+    r"\s*(标题|题目|发布时间|发布日期|发文日期|成文日期|发布机构|发文机关|来源|原文链接|原始链接"
+    r"|页面链接|链接|文号|索引号|栏目|主题分类|本地目录|正文)\s*[：:]\s*(.*?)\s*"
+)
+_HEADER_DATE = re.compile(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d\d(?::\d\d)?)?")
+# The preface announcing the report: 现公布/特向社会公布/编制 {agency}{year}年(度)…报告.
+_ANNOUNCED = re.compile(
+    r"(?:公布|发布|编制)(?P<a>[^，。：；、《》“”\"'|]{2,40}?)(?:19|20)\d\d年度?"
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告"
+)
+_BODY_MARK = re.compile(r"[=\-—\s]*正文[=\-—\s：:]*")
+_AGENCY_NAME = re.compile(r"[^\s，。：；、《》“”（）()\d]{2,30}")
 _DATE_LABEL = re.compile(
     r"(?:发布|公开|成文|印发)(?:日期|时间)\s*[：:]?\s*((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})"
     r"\s*[-月/.]\s*(\d{1,2})"
@@ -87,6 +115,9 @@ def find_title(items: list[Item], stop: int, fallback: str | None) -> Title | No
 
 
 def _title_match(text: str, item: Item | None) -> Title | None:
+    label = _HEADER_LINE.fullmatch(text)
+    if label is not None and label.group(1) in ("标题", "题目"):
+        text = label.group(2)
     match = _TITLE.match(text)
     if match is None:
         return None
@@ -103,9 +134,16 @@ def is_fact_line(text: str) -> bool:
     return _DATE_LABEL.search(text) is not None or _TITLE.match(normalise(text)) is not None
 
 
-def published_on(items: list[Item], stop: int, state: State) -> dt.date | None:
-    """The date a ``发布日期`` (公开日期, 成文日期 …) line before ``stop`` states."""
+def published_on(
+    items: list[Item], stop: int, state: State, skip: frozenset[int] = frozenset()
+) -> dt.date | None:
+    """The date a ``发布日期`` (公开日期, 成文日期 …) line before ``stop`` states.
+
+    The items at the positions in ``skip`` (a crawler's header block) are not read.
+    """
     for item in items[:stop]:
+        if item.pos in skip:
+            continue
         match = _DATE_LABEL.search(item.text)
         if match is None:
             continue
@@ -131,13 +169,26 @@ def _period_year(items: list[Item], stop: int) -> tuple[int, Item] | None:
     return None
 
 
-def report_year(items: list[Item], first: int, title: Title | None, state: State) -> int:
-    """The report year: the title's, else the statistics period's.
+def report_year(
+    items: list[Item], first: int, title: Title | None, state: State, given: int | None = None
+) -> int:
+    """The report year: the caller's (``given``), else the title's, else the statistics period's.
 
     Raises:
-        ParseError: neither tells the year, or it predates the national format.
+        ParseError: none tells the year, or it predates the national format.
     """
     period = _period_year(items, min(len(items), first + 40))
+    if given is not None:
+        stated = title.year if title is not None else period[0] if period is not None else None
+        if stated is not None and stated != given:
+            state.warn(
+                WarningCode.METADATA,
+                f"the report states the year {stated} but the year {given} was given; "
+                "the given year is used",
+            )
+        if given < 2019:
+            raise ParseError(f"the report year {given} predates the national format (2019 on)")
+        return given
     if title is not None:
         if title.item is not None:
             state.source("meta.agency", title.text, title.item.location)
@@ -155,7 +206,10 @@ def report_year(items: list[Item], first: int, title: Title | None, state: State
         state.source("meta.year", period[1].text, period[1].location)
         year = period[0]
     else:
-        raise ParseError("the report year was found neither in a title nor in a statistics period")
+        raise ParseError(
+            "the report year was found neither in a title nor in a statistics period; "
+            "pass year= to parse() or parse_file() to state it"
+        )
     if year < 2019:
         raise ParseError(f"the report year {year} predates the national format (2019 on)")
     return year
@@ -196,3 +250,146 @@ def agency_level_of(agency: str) -> AgencyLevel:
     if re.search(r"(?:人民)?政府$", agency) and "办公" not in agency:
         return AgencyLevel.GOVERNMENT
     return AgencyLevel.DEPARTMENT
+
+
+class Header(NamedTuple):
+    """What a crawler's header block states (each ``None`` where blank or absent).
+
+    Attributes:
+        title: the ``标题`` line's item, else ``None``.
+        agency: the ``发布机构`` (发文机关).
+        published: the ``发布时间`` as written, and its item.
+        source: the ``原文链接`` (原始链接) address.
+        items: the items of the block, which are not the report's prose.
+    """
+
+    title: Item | None
+    agency: str | None
+    published: tuple[str, Item] | None
+    source: str | None
+    items: frozenset[int]
+
+
+def crawler_header(items: list[Item], stop: int) -> Header | None:
+    """The header block a crawler wrote above the page text, if the text starts with one.
+
+    The block is the run of ``label: value`` lines at the very top (a line or two of the
+    crawler's own notes may stand among them); it ends at the first line of prose or at
+    ``正文``. Fewer than two labelled lines is no header.
+    """
+    found: dict[str, tuple[str, Item]] = {}
+    last = -1
+    for item in items[: min(stop, 16)]:
+        if item.is_row:
+            break
+        if _BODY_MARK.fullmatch(item.text):
+            last = item.pos
+            break
+        match = _HEADER_LINE.fullmatch(item.text)
+        if match is None:
+            if not found or len(item.text) > 40:
+                break
+            continue
+        label, stated = match.groups()
+        last = item.pos
+        if label == "正文":
+            break
+        found.setdefault(label, (stated, item))
+    if len(found) < 2:
+        return None
+    positions = range(items[0].pos, last + 1)
+
+    def value(*labels: str) -> tuple[str, Item] | None:
+        for label in labels:
+            if label in found and found[label][0]:
+                return found[label]
+        return None
+
+    title = value("标题", "题目")
+    agency = value("发布机构", "发文机关")
+    source = value("原文链接", "原始链接", "页面链接", "链接")
+    return Header(
+        title=title[1] if title else None,
+        agency=agency[0] if agency else None,
+        published=value("发布时间", "发布日期", "发文日期"),
+        source=source[0] if source and source[0].startswith(("http://", "https://")) else None,
+        items=frozenset(positions),
+    )
+
+
+def header_published_on(header: Header | None, year: int, state: State) -> dt.date | None:
+    """The header's publication date, unless it is a placeholder.
+
+    A crawler fills a missing date with whatever the page had: an incomplete date
+    (``2020-10-``) or one before the report year has ended, which cannot be the date a
+    report on that year was published. Such a date is dropped with a warning.
+    """
+    if header is None or header.published is None:
+        return None
+    text, item = header.published
+    match = _HEADER_DATE.fullmatch(text)
+    date = None
+    if match is not None:
+        try:
+            date = dt.date(*(int(group) for group in match.groups()))
+        except ValueError:
+            date = None
+    if date is None or date <= dt.date(year, 12, 31):
+        state.warn(
+            WarningCode.METADATA,
+            f"the page's publication date {text!r} is a placeholder (not a date after the "
+            f"report year {year}); meta.published_on is left empty",
+            item.location,
+        )
+        return None
+    state.source("meta.published_on", item.text, item.location)
+    return date
+
+
+class Signature(NamedTuple):
+    """The signature (落款) at the end: the agency's name over the date."""
+
+    agency: str
+    date: dt.date
+    item: Item
+
+
+def signature(items: list[Item]) -> Signature | None:
+    """The signature among the last lines: a name alone on a line, then a date alone.
+
+    A few lines may follow it (``（此件主动公开）``, a page number).
+    """
+    tail = items[-6:]
+    for i in range(len(tail) - 1, 0, -1):
+        name, day = tail[i - 1], tail[i]
+        if name.is_row or day.is_row:
+            continue
+        try:
+            date = zh.parse_date(day.text)
+        except ValueError:
+            continue
+        agency = normalise(name.text)
+        if _AGENCY_NAME.fullmatch(agency) is None:
+            return None
+        return Signature(agency, date, name)
+    return None
+
+
+def stated_agency(items: list[Item], stop: int) -> tuple[str, Item] | None:
+    """The agency the preface names where it announces the report (现公布…年度报告).
+
+    Crawler text breaks the sentence into one line per text node, so the lines before
+    ``stop`` are joined (normalised) before the search.
+    """
+    starts: list[tuple[int, Item]] = []
+    text = ""
+    for item in items[:stop]:
+        if item.is_row:
+            continue
+        starts.append((len(text), item))
+        text += normalise(item.text)
+    match = _ANNOUNCED.search(text)
+    if match is None:
+        return None
+    at = max((item for offset, item in starts if offset <= match.start("a")), key=lambda i: i.pos)
+    return match.group("a"), at

@@ -25,6 +25,7 @@ from govdisclosure._format.vocabulary import (
     normalise,
     strip_numbering,
 )
+from govdisclosure._parse.recognise.flat import is_collapsed, read_flat_table
 from govdisclosure._parse.recognise.items import Item, Row, fit, has_number, split_row
 from govdisclosure._parse.recognise.sections import TABLE_SECTIONS, Region
 from govdisclosure._parse.recognise.state import State, numeral
@@ -37,10 +38,26 @@ __all__ = ["Matcher", "read_table", "read_tables", "report_missing_rows"]
 def read_tables(
     items: list[Item], regions: dict[str, Region], version: FormatVersion, state: State
 ) -> None:
-    """Read tables 2, 3 and 4 from their sections' regions; warn of each one not found."""
+    """Read tables 2, 3 and 4 from their sections' regions; warn of each one not found.
+
+    A table whose grid reading places no value is read again as a stream whose cells lost
+    their boundaries (:mod:`~govdisclosure._parse.recognise.flat`), and that reading is
+    kept when it finds the table's rows.
+    """
+    tables = [regions[t.section] for t in format_spec(version).tables if t.section in regions]
+    collapsed = is_collapsed(items, tables)
     for spec in format_spec(version).tables:
         region = regions.get(spec.section)
-        found = read_table(spec.number, items, region, version, state) if region is not None else 0
+        found = 0
+        if region is not None:
+            grid = State(state.kind)
+            found = read_table(spec.number, items, region, version, grid)
+            if not any(path.startswith(spec.section + ".") for path in grid.values):
+                flat = State(state.kind)
+                rows = read_flat_table(spec, items, region, version, flat, collapsed=collapsed)
+                if rows:
+                    grid, found = flat, rows
+            _merge(grid, state)
         if not found:
             state.warn(
                 WarningCode.TABLE_NOT_FOUND,
@@ -48,6 +65,13 @@ def read_tables(
                 items[region[0]].location if region else None,
             )
     report_missing_rows(version, state)
+
+
+def _merge(part: State, state: State) -> None:
+    state.warnings.extend(part.warnings)
+    state.values.update(part.values)
+    state.sources.update(part.sources)
+    state.extra.update(part.extra)
 
 
 def read_table(

@@ -1,0 +1,341 @@
+"""Tables whose cells lost their boundaries (无格线表格): crawler and flattened text.
+
+Some sources keep a table's text but not its grid. A crawler writes one HTML text node per
+line (every cell its own line, labels broken into pieces: ``(`` ``三`` ``)`` ``不予公开``);
+another also drops every node equal to the one before it (a row of seven zeros reads
+``0``); a scraper runs a row's cells together (``713000074``). Here a table is read as a
+stream: its text joined, the declared row labels found in order, and the numbers between
+one label and the next taken as that row's line. What the numbers show (one per cell,
+runs of equal cells collapsed, digits run together, loose tokens) becomes an observation
+for :mod:`~govdisclosure._parse.recognise.align`, which puts them back under the declared
+sums. A value is written only when the aligner resolves it; every other cell stays
+``None`` with a warning naming it and the readings that remained.
+
+This reading is the fallback of :func:`~govdisclosure._parse.recognise.tables.read_tables`
+for a table the grid reading placed no value in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from govdisclosure._format import CellKind, FormatVersion, TableSpec, format_spec
+from govdisclosure._format.vocabulary import ALIASES, normalise, strip_numbering
+from govdisclosure._parse.recognise.align import (
+    Digits,
+    Exact,
+    Line,
+    Observation,
+    Runs,
+    TableSolution,
+    Tokens,
+    row_line,
+    solve_table,
+)
+from govdisclosure._parse.recognise.items import Item
+from govdisclosure._parse.recognise.sections import Region
+from govdisclosure._parse.recognise.state import State, numeral
+from govdisclosure._parse.recognise.values import read_value
+from govdisclosure._parse.result import WarningCode
+
+__all__ = ["Stream", "is_collapsed", "read_flat_table"]
+
+#: What a row's values may be written with: digits, spaces, line breaks and the dot of a
+#: decimal or of the next row's numbering. The first other character starts a label.
+_VALUE_CHARS = frozenset("0123456789.．、 \t\n")
+_NUMBER_NODE = re.compile(r"\d+")
+_LEADING_NOTE = re.compile(r"\s*[（(][^（()）\d]{0,80}[）)]")
+_NEXT_NUMBERING = re.compile(r"\d[.．、]\s*$")
+#: How many readings a warning quotes.
+_SHOWN = 3
+
+
+class Stream:
+    """A region's text as one string, with a label-normalised copy mapped back to it.
+
+    Attributes:
+        text: the items' texts (NFKC), one line each.
+        compact: ``text`` normalised character by character (no spaces, line breaks or
+            quotes), where labels are searched whatever pieces the source broke them into.
+        back: for each position of ``compact`` (and its end), the position in ``text``.
+        items: each item's offset in ``text``, with the item.
+    """
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        texts: list[str] = []
+        compact: list[str] = []
+        back: list[int] = []
+        self.items: list[tuple[int, Item]] = []
+        offset = 0
+        for item in items:
+            self.items.append((offset, item))
+            line = item.text + "\n"
+            for i, char in enumerate(line):
+                for piece in normalise(char):
+                    compact.append(piece)
+                    back.append(offset + i)
+            texts.append(line)
+            offset += len(line)
+        self.text = "".join(texts)
+        self.compact = "".join(compact)
+        self.back = [*back, offset]
+
+    def item_at(self, offset: int) -> Item:
+        """The item holding the character at ``offset`` of :attr:`text`."""
+        index = bisect.bisect_right([start for start, _ in self.items], offset) - 1
+        return self.items[max(index, 0)][1]
+
+
+class _Where(NamedTuple):
+    """Where a cell of a line came from: the line's text and item, its index, its label."""
+
+    raw: str
+    item: Item
+    column: int
+    line: int
+    label: str
+
+
+class _Found(NamedTuple):
+    row: str
+    label: str
+    values: str
+    item: Item
+
+
+def _keys(table: TableSpec, row_id: str) -> list[str]:
+    row = table.row(row_id)
+    labels = (row.labels[-1], *ALIASES.get((table.number, row_id), ()))
+    keys = {strip_numbering(label) for label in labels} | {normalise(row.labels[-1])}
+    return sorted((k for k in keys if k), key=len, reverse=True)
+
+
+def _rows(stream: Stream, table: TableSpec) -> list[_Found]:
+    """Each row whose label the stream holds, in order, with the text up to the next label."""
+    cursor = 0
+    spans: list[tuple[str, int, int]] = []
+    for row in table.rows:
+        best: tuple[int, int] | None = None
+        for key in _keys(table, row.id):
+            at = stream.compact.find(key, cursor)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, at + len(key))
+        if best is not None:
+            spans.append((row.id, *best))
+            cursor = best[1]
+    found = []
+    for n, (row_id, start, end) in enumerate(spans):
+        stop = spans[n + 1][1] if n + 1 < len(spans) else len(stream.compact)
+        raw = stream.text[stream.back[end] : stream.back[stop]]
+        values = _values(raw)
+        label = stream.text[stream.back[start] : stream.back[end - 1] + 1]
+        found.append(_Found(row_id, label, values, stream.item_at(stream.back[start])))
+    return found
+
+
+def _values(raw: str) -> str:
+    """The numbers at the start of the text after a label, up to the next label."""
+    note = _LEADING_NOTE.match(raw)
+    if note is not None:
+        raw = raw[note.end() :]
+    end = next((i for i, char in enumerate(raw) if char not in _VALUE_CHARS), len(raw))
+    values = raw[:end]
+    if end < len(raw):
+        values = _NEXT_NUMBERING.sub("", values)
+    return values.strip()
+
+
+def _table4_values(stream: Stream) -> tuple[str, Item] | None:
+    """The numbers after the last column label of table 4, as one line."""
+    at = stream.compact.rfind("总计")
+    if at < 0:
+        return None
+    start = stream.back[at + 2]
+    values = _values(stream.text[start:])
+    return (values, stream.item_at(start)) if values else None
+
+
+def is_collapsed(items: Sequence[Item], regions: Sequence[Region]) -> bool:
+    """``True`` when the tables' text is one number per line and no two neighbours are equal.
+
+    A crawler that drops every node equal to the one before it leaves this sign: across
+    all the tables, never two equal numbers on adjacent lines, and never two numbers on
+    one line. A table whose lines hold equal neighbours (``0`` ``0``) was not collapsed.
+    """
+    previous: str | None = None
+    numbers = 0
+    for start, stop in regions:
+        for item in items[start:stop]:
+            text = item.text.strip()
+            if _NUMBER_NODE.fullmatch(text) is None:
+                if any(char.isdigit() for char in text) and text.replace(" ", "").isdigit():
+                    return False
+                previous = None
+                continue
+            if text == previous:
+                return False
+            previous = text
+            numbers += 1
+    return numbers > 0
+
+
+def _observe(values: str, width: int, collapsed: bool) -> Observation | None:
+    tokens = values.split()
+    if not tokens or not all(t.isascii() and t.isdigit() for t in tokens):
+        return None
+    if collapsed:
+        return Runs(tuple(int(t) for t in tokens))
+    if len(tokens) == width:
+        return Exact(tuple(int(t) for t in tokens))
+    if len(tokens) == 1 and width > 1:
+        return Digits(tokens[0])
+    return Tokens(tuple(tokens))
+
+
+def read_flat_table(
+    table: TableSpec,
+    items: list[Item],
+    region: Region,
+    version: FormatVersion,
+    state: State,
+    *,
+    collapsed: bool,
+) -> int:
+    """Read one table from a region whose cells lost their boundaries.
+
+    Returns:
+        How many of its rows were found (0: the table is not there).
+    """
+    stream = Stream(items[region[0] : region[1]])
+    lines: list[Line] = []
+    where: dict[str, _Where] = {}
+    found_rows = 0
+    if table.number == 4:
+        read = _table4_values(stream)
+        if read is None:
+            return 0
+        values, item = read
+        ids = [row.id for row in table.rows]
+        width = sum(len(row.columns) for row in table.rows)
+        observation = _observe(values, width, collapsed)
+        found_rows = len(ids)
+        if observation is not None:
+            line = row_line(table, ids, observation)
+            lines.append(line)
+            label = "行政复议、行政诉讼"
+            where.update(
+                (p, _Where(values, item, i, len(lines) - 1, label))
+                for i, p in enumerate(line.paths)
+            )
+        else:
+            _unreadable(table, "行政复议、行政诉讼", values, item, rows=ids, state=state)
+    else:
+        for found in _rows(stream, table):
+            found_rows += 1
+            row = table.row(found.row)
+            if any(column.kind is not CellKind.COUNT for column in row.columns):
+                _read_amount(table, found, state)
+                continue
+            observation = _observe(found.values, len(row.columns), collapsed)
+            if observation is None:
+                _unreadable(
+                    table, found.label, found.values, found.item, rows=[found.row], state=state
+                )
+                continue
+            line = row_line(table, found.row, observation)
+            lines.append(line)
+            label = normalise(found.label)
+            where.update(
+                (p, _Where(found.values, found.item, i, len(lines) - 1, label))
+                for i, p in enumerate(line.paths)
+            )
+    if lines:
+        solution = solve_table(lines, format_spec(version).sums)
+        _write(table, solution, where, state)
+    return found_rows
+
+
+def _unreadable(
+    table: TableSpec, label: str, values: str, item: Item, *, rows: list[str], state: State
+) -> None:
+    for row_id in rows:
+        for column in table.row(row_id).columns:
+            state.warn(
+                WarningCode.SKIPPED_VALUE,
+                f"表{numeral(table.number)} {normalise(label)}: {values!r} is not a row of "
+                "figures; its cells are left blank",
+                item.location,
+                f"{table.section}.{row_id}.{column.id}",
+            )
+
+
+def _read_amount(table: TableSpec, found: _Found, state: State) -> None:
+    """A row of amounts (the fee in 万元) is read only when it is one clean number."""
+    row = table.row(found.row)
+    column = row.columns[0]
+    path = f"{table.section}.{row.id}.{column.id}"
+    tokens = found.values.split()
+    if len(row.columns) != 1 or len(tokens) != 1:
+        state.warn(
+            WarningCode.SKIPPED_VALUE,
+            f"表{numeral(table.number)} {normalise(found.label)}: {found.values!r} is not one "
+            "amount; left blank",
+            found.item.location,
+            path,
+        )
+        return
+    reading = read_value(tokens[0], column.kind)
+    state.source(path, tokens[0], found.item.location, table=table.number, label=found.label)
+    if reading.code is not None:
+        state.warn(reading.code, f"表{numeral(table.number)}: {reading.why}", None, path)
+        return
+    state.values[path] = reading.value
+
+
+def _write(
+    table: TableSpec, solution: TableSolution, where: dict[str, _Where], state: State
+) -> None:
+    name = f"表{numeral(table.number)}"
+    if solution.conflict:
+        state.warn(
+            WarningCode.SKIPPED_VALUE,
+            f"{name}: the sums across rows do not hold ({solution.conflict}); each row is "
+            "read on its own sums",
+        )
+    doubted = set(solution.doubted)
+    for path, cell in solution.cells.items():
+        at = where[path]
+        state.source(path, at.raw, at.item.location, table=table.number, column=at.column)
+        cell_name = f"{name} {at.label} / {path.rsplit('.', 1)[1]}"
+        if path in doubted:
+            state.warn(
+                WarningCode.SKIPPED_VALUE,
+                f"{cell_name}: a sum through this cell does not balance, so the reading "
+                f"{_values_shown(cell.candidates)} of {at.raw!r} is withheld",
+                at.item.location,
+                path,
+            )
+        elif not cell.resolved:
+            line = solution.lines[at.line]
+            count = f"{len(line.candidates)}" if line.complete else f"{len(line.candidates)}+"
+            readings = " / ".join(_values_shown(c, 8) for c in line.examples)
+            state.warn(
+                WarningCode.SKIPPED_VALUE,
+                f"{cell_name}: {at.raw!r} does not tell the cells apart; {count} readings "
+                f"remain: {readings}{' / …' if len(line.candidates) > len(line.examples) else ''}"
+                f" (this cell: {_values_shown(cell.candidates)})",
+                at.item.location,
+                path,
+            )
+        elif cell.value is None:
+            state.warn(WarningCode.BLANK_CELL, f"{cell_name}: blank", at.item.location, path)
+        else:
+            state.values[path] = cell.value
+
+
+def _values_shown(values: Sequence[object], shown: int = _SHOWN) -> str:
+    text = ",".join("空" if v is None else str(v) for v in values[:shown])
+    return text + (",…" if len(values) > shown else "")
