@@ -74,7 +74,7 @@ def test_worked_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         if rate is not None:
             by_year.setdefault(report.meta.year, []).append(float(rate))
     expected = {str(year): 100 * sum(v) / len(v) for year, v in sorted(by_year.items())}
-    assert expected.keys() == {"2023", "2024"}
+    assert expected.keys() == {"2021", "2022", "2023", "2024"}
 
     ax = namespace["ax"]
     labels = [label.get_text() for label in ax.get_xticklabels()]  # type: ignore[attr-defined]
@@ -82,8 +82,8 @@ def test_worked_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert labels == list(expected)
     assert heights == pytest.approx(list(expected.values()))
     assert ax.get_ylabel() == "公开率（%）"  # type: ignore[attr-defined]
-    assert len(namespace["failed"]) == 6  # type: ignore[arg-type]
-    assert len(namespace["wide"]) == 5  # type: ignore[arg-type]
+    assert len(namespace["failed"]) == 8  # type: ignore[arg-type]
+    assert len(namespace["wide"]) == 7  # type: ignore[arg-type]
 
     import matplotlib.pyplot as plt
 
