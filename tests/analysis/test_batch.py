@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,6 +69,40 @@ def test_check_files_rejects_bad_jobs() -> None:
     """Jobs must be positive."""
     with pytest.raises(ValueError, match="jobs"):
         list(check_files([], jobs=0))
+
+
+def test_jobs_are_capped_at_the_processors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--jobs 1500 starts no more workers than there are processors, and says so once."""
+    from govdisclosure._analysis import batch
+    from govdisclosure.cli import main
+
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in")
+    pools: list[int] = []
+    real_mapped = batch._mapped
+
+    def spy(function: Any, names: list[str], jobs: int, progress: Any) -> Any:
+        pools.append(jobs)
+        return real_mapped(function, names, jobs, progress)
+
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(batch, "_mapped", spy)
+    out = str(tmp_path / "s.xlsx")
+    assert main(["summary", str(folder), "-o", out, "--jobs", "1500", "--quiet"]) == 1
+    assert pools == [2]
+    err = capsys.readouterr().err
+    assert err == "note: --jobs 1500 capped at 2, the number of processors\n"
+    assert [o.ok for o in batch.check_files(find_report_files([folder]), jobs=1500)] == [
+        True,
+        False,
+        False,
+    ]
+    assert pools == [2, 2]
+    assert main(["summary", str(folder), "-o", out, "--jobs", "2", "--quiet"]) == 1
+    assert capsys.readouterr().err == ""
+    assert pools == [2, 2, 2]
 
 
 def test_summary_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -24,6 +24,7 @@ from govdisclosure.errors import GovDisclosureError
 
 __all__ = [
     "FileOutcome",
+    "capped_jobs",
     "check_file",
     "check_files",
     "find_report_files",
@@ -119,6 +120,17 @@ def _mapped(
             yield result
 
 
+def capped_jobs(jobs: int) -> int:
+    """``jobs`` checked and capped at the number of processors (more only add overhead).
+
+    Raises:
+        ValueError: ``jobs`` is less than 1.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    return min(jobs, os.cpu_count() or 1)
+
+
 def find_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Expand files and folders into the report files to read, in a stable order.
 
@@ -162,12 +174,12 @@ def check_files(
 
     Args:
         paths: the files.
-        jobs: worker processes; 1 works in this process.
+        jobs: worker processes, at most the number of processors (more are capped);
+            1 works in this process.
         progress: called with the number of files done after each file.
     """
     names = [os.fspath(p) for p in paths]
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    jobs = capped_jobs(jobs)
     yield from _mapped(check_file, names, jobs, progress)
 
 
@@ -198,14 +210,18 @@ def run_summary(
 ) -> int:
     """Check every report under ``paths`` and write the summary workbook (the CLI command).
 
+    ``jobs`` above the number of processors is capped, with a note on stderr.
+
     Returns:
         The exit status: 0 when every file was read and no report has an error, 1 otherwise.
     """
     from govdisclosure._io.atomic import atomic_write
     from govdisclosure._io.excel.summary import summary_entries_bytes
 
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    usable = capped_jobs(jobs)
+    if usable < jobs:
+        print(f"note: --jobs {jobs} capped at {usable}, the number of processors", file=sys.stderr)
+        jobs = usable
     files = [os.fspath(p) for p in find_report_files(paths)]
     entries = []
     failures: list[tuple[str, str]] = []
