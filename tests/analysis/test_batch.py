@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,89 @@ def test_find_report_files(tmp_path: Path) -> None:
     assert find_report_files([folder / "notes.odt"]) == [folder / "notes.odt"]
     with pytest.raises(gd.GovDisclosureError, match="no such file or folder"):
         find_report_files([folder / "missing"])
+
+
+def test_find_report_files_in_a_very_deep_tree(tmp_path: Path) -> None:
+    """A folder 1,100 levels deep is searched without exhausting the recursion limit."""
+    folder = os.fspath(tmp_path)
+    for _ in range(1100):  # one level at a time: os.makedirs itself recurses
+        folder = os.path.join(folder, "d")
+        os.mkdir(folder)
+    deep = Path(folder)
+    gd.dump(gd.examples.load("qijiang-psb-2023"), deep / "r.json")
+    assert find_report_files([tmp_path]) == [deep / "r.json"]
+
+
+def test_find_report_files_skips_linked_folders(tmp_path: Path) -> None:
+    """Links to folders are not followed (a link to a parent would loop); file links are kept."""
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    gd.dump(gd.examples.load("qijiang-psb-2023"), outside / "x.json")
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (folder / "link.json").symlink_to(outside / "x.json")
+    found = find_report_files([folder])
+    assert [p.relative_to(folder).as_posix() for p in found] == [
+        "a.json",
+        "c.json",
+        "link.json",
+        "sub/b.json",
+    ]
+
+
+def _unlistable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Make ``os.scandir`` of ``folder`` fail as a folder with mode 000 does (even for root)."""
+    real = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if os.fspath(path) == os.fspath(folder):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_unreadable_folder_is_listed_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that cannot be listed is reported with its reason, or raises; never ignored."""
+    folder = _folder(tmp_path)
+    _unlistable(monkeypatch, folder / "sub")
+    unreadable: list[tuple[str, str]] = []
+    found = find_report_files([folder], unreadable=unreadable)
+    assert [p.relative_to(folder).as_posix() for p in found] == ["a.json", "c.json"]
+    where = str(folder / "sub")
+    assert unreadable == [(where, f"{where}: cannot read the folder: Permission denied")]
+    with pytest.raises(gd.GovDisclosureError) as caught:
+        find_report_files([folder])
+    assert str(caught.value) == f"{where}: cannot read the folder: Permission denied"
+
+
+def test_summary_lists_unreadable_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The summary counts an unreadable folder as a failure and lists it with its reason."""
+    from govdisclosure.cli import main
+
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in")
+    (folder / "c.json").unlink()
+    gd.dump(gd.examples.load("qijiang-psb-2023"), folder / "sub" / "b.json")
+    _unlistable(monkeypatch, folder / "sub")
+    out = tmp_path / "summary.xlsx"
+    assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 1
+    assert "1 个文件：读取 1 份报告，其中 0 份有错误；0 个文件、1 个文件夹无法读取" in (
+        capsys.readouterr().out
+    )
+    import openpyxl
+
+    book = openpyxl.load_workbook(out, read_only=True)
+    failures = [[c.value for c in row] for row in book["无法读取的文件"].iter_rows()]
+    book.close()
+    where = str(folder / "sub")
+    assert failures[1][:2] == [where, f"{where}: cannot read the folder: Permission denied"]
 
 
 def test_check_file_outcomes(tmp_path: Path) -> None:
