@@ -233,6 +233,32 @@ def test_summary_progress_and_usage(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "no such file or folder" in capsys.readouterr().err
 
 
+def test_summary_checks_the_output_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An output that cannot be written fails at once, naming it, before any file is read."""
+    from govdisclosure._analysis import batch
+    from govdisclosure.cli import main
+
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in")
+    read: list[str] = []
+    monkeypatch.setattr(batch, "_mapped", lambda *args: read.append("read") or iter(()))
+    out = tmp_path / "missing" / "s.xlsx"
+    assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 2
+    assert capsys.readouterr().err == (
+        f"govdisclosure: error: {out}: cannot write the file: the folder "
+        f"{tmp_path / 'missing'} does not exist\n"
+    )
+    out = tmp_path / "s.xlsx"
+    out.write_bytes(b"old")
+    out.chmod(0o444)
+    assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 2
+    assert f"{out}: cannot write the file: it is read-only" in capsys.readouterr().err
+    assert read == []
+    assert out.read_bytes() == b"old"
+
+
 def test_convert_and_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Convert goes from any readable to any writable suffix; template writes a workbook."""
     from govdisclosure.cli import main

@@ -252,10 +252,16 @@ def run_summary(
 
     Returns:
         The exit status: 0 when every file was read and no report has an error, 1 otherwise.
+
+    Raises:
+        GovDisclosureError: ``output`` cannot be written (checked before any file is read),
+            or a path does not exist.
     """
-    from govdisclosure._io.atomic import atomic_write
+    from govdisclosure._io.atomic import atomic_write, check_writable
     from govdisclosure._io.excel.summary import summary_entries_bytes
 
+    # Fail before reading thousands of files, not after.
+    check_writable(Path(output))
     usable = capped_jobs(jobs)
     if usable < jobs:
         print(f"note: --jobs {jobs} capped at {usable}, the number of processors", file=sys.stderr)
