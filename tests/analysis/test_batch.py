@@ -42,7 +42,14 @@ def test_find_report_files_in_a_very_deep_tree(tmp_path: Path) -> None:
         os.mkdir(folder)
     deep = Path(folder)
     gd.dump(gd.examples.load("qijiang-psb-2023"), deep / "r.json")
-    assert find_report_files([tmp_path]) == [deep / "r.json"]
+    try:
+        assert find_report_files([tmp_path]) == [deep / "r.json"]
+    finally:
+        # shutil.rmtree recurses too: pytest could not clean this tree away.
+        os.unlink(deep / "r.json")
+        while folder != os.fspath(tmp_path):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)
 
 
 def test_find_report_files_skips_linked_folders(tmp_path: Path) -> None:
