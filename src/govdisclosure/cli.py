@@ -137,7 +137,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
     summary.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
-    summary.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    summary.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="worker processes (default 1; at most the number of processors)",
+    )
     summary.add_argument("--quiet", action="store_true", help="no progress on stderr")
     return parser
 

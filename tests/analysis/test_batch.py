@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,6 +32,96 @@ def test_find_report_files(tmp_path: Path) -> None:
     assert find_report_files([folder / "notes.odt"]) == [folder / "notes.odt"]
     with pytest.raises(gd.GovDisclosureError, match="no such file or folder"):
         find_report_files([folder / "missing"])
+
+
+def test_find_report_files_in_a_very_deep_tree(tmp_path: Path) -> None:
+    """A folder 1,100 levels deep is searched without exhausting the recursion limit."""
+    folder = os.fspath(tmp_path)
+    for _ in range(1100):  # one level at a time: os.makedirs itself recurses
+        folder = os.path.join(folder, "d")
+        os.mkdir(folder)
+    deep = Path(folder)
+    gd.dump(gd.examples.load("qijiang-psb-2023"), deep / "r.json")
+    try:
+        assert find_report_files([tmp_path]) == [deep / "r.json"]
+    finally:
+        # shutil.rmtree recurses too: pytest could not clean this tree away.
+        os.unlink(deep / "r.json")
+        while folder != os.fspath(tmp_path):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)
+
+
+def test_find_report_files_skips_linked_folders(tmp_path: Path) -> None:
+    """Links to folders are not followed (a link to a parent would loop); file links are kept."""
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    gd.dump(gd.examples.load("qijiang-psb-2023"), outside / "x.json")
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (folder / "link.json").symlink_to(outside / "x.json")
+    found = find_report_files([folder])
+    assert [p.relative_to(folder).as_posix() for p in found] == [
+        "a.json",
+        "c.json",
+        "link.json",
+        "sub/b.json",
+    ]
+
+
+def _unlistable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Make ``os.scandir`` of ``folder`` fail as a folder with mode 000 does (even for root)."""
+    real = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if os.fspath(path) == os.fspath(folder):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_unreadable_folder_is_listed_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that cannot be listed is reported with its reason, or raises; never ignored."""
+    folder = _folder(tmp_path)
+    _unlistable(monkeypatch, folder / "sub")
+    unreadable: list[tuple[str, str]] = []
+    found = find_report_files([folder], unreadable=unreadable)
+    assert [p.relative_to(folder).as_posix() for p in found] == ["a.json", "c.json"]
+    where = str(folder / "sub")
+    assert unreadable == [(where, f"{where}: cannot read the folder: Permission denied")]
+    with pytest.raises(gd.GovDisclosureError) as caught:
+        find_report_files([folder])
+    assert str(caught.value) == f"{where}: cannot read the folder: Permission denied"
+
+
+def test_summary_lists_unreadable_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The summary counts an unreadable folder as a failure and lists it with its reason."""
+    from govdisclosure.cli import main
+
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in")
+    (folder / "c.json").unlink()
+    gd.dump(gd.examples.load("qijiang-psb-2023"), folder / "sub" / "b.json")
+    _unlistable(monkeypatch, folder / "sub")
+    out = tmp_path / "summary.xlsx"
+    assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 1
+    assert "1 个文件：读取 1 份报告，其中 0 份有错误；0 个文件、1 个文件夹无法读取" in (
+        capsys.readouterr().out
+    )
+    import openpyxl
+
+    book = openpyxl.load_workbook(out, read_only=True)
+    failures = [[c.value for c in row] for row in book["无法读取的文件"].iter_rows()]
+    book.close()
+    where = str(folder / "sub")
+    assert failures[1][:2] == [where, f"{where}: cannot read the folder: Permission denied"]
 
 
 def test_check_file_outcomes(tmp_path: Path) -> None:
@@ -68,6 +160,40 @@ def test_check_files_rejects_bad_jobs() -> None:
     """Jobs must be positive."""
     with pytest.raises(ValueError, match="jobs"):
         list(check_files([], jobs=0))
+
+
+def test_jobs_are_capped_at_the_processors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--jobs 1500 starts no more workers than there are processors, and says so once."""
+    from govdisclosure._analysis import batch
+    from govdisclosure.cli import main
+
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in")
+    pools: list[int] = []
+    real_mapped = batch._mapped
+
+    def spy(function: Any, names: list[str], jobs: int, progress: Any) -> Any:
+        pools.append(jobs)
+        return real_mapped(function, names, jobs, progress)
+
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(batch, "_mapped", spy)
+    out = str(tmp_path / "s.xlsx")
+    assert main(["summary", str(folder), "-o", out, "--jobs", "1500", "--quiet"]) == 1
+    assert pools == [2]
+    err = capsys.readouterr().err
+    assert err == "note: --jobs 1500 capped at 2, the number of processors\n"
+    assert [o.ok for o in batch.check_files(find_report_files([folder]), jobs=1500)] == [
+        True,
+        False,
+        False,
+    ]
+    assert pools == [2, 2]
+    assert main(["summary", str(folder), "-o", out, "--jobs", "2", "--quiet"]) == 1
+    assert capsys.readouterr().err == ""
+    assert pools == [2, 2, 2]
 
 
 def test_summary_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,6 +238,32 @@ def test_summary_progress_and_usage(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["summary", str(folder), "-o", str(tmp_path / "s.json")]) == 2
     assert main(["summary", str(tmp_path / "missing"), "-o", str(tmp_path / "s.xlsx")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_summary_checks_the_output_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An output that cannot be written fails at once, naming it, before any file is read."""
+    from govdisclosure._analysis import batch
+    from govdisclosure.cli import main
+
+    (tmp_path / "in").mkdir()
+    folder = _folder(tmp_path / "in")
+    read: list[str] = []
+    monkeypatch.setattr(batch, "_mapped", lambda *args: read.append("read") or iter(()))
+    out = tmp_path / "missing" / "s.xlsx"
+    assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 2
+    assert capsys.readouterr().err == (
+        f"govdisclosure: error: {out}: cannot write the file: the folder "
+        f"{tmp_path / 'missing'} does not exist\n"
+    )
+    out = tmp_path / "s.xlsx"
+    out.write_bytes(b"old")
+    out.chmod(0o444)
+    assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 2
+    assert f"{out}: cannot write the file: it is read-only" in capsys.readouterr().err
+    assert read == []
+    assert out.read_bytes() == b"old"
 
 
 def test_convert_and_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -60,20 +60,79 @@ def test_dump_keeps_existing_file_on_failure(tmp_path: Path) -> None:
 def test_atomic_write_cleans_up_when_replace_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """If the final rename fails, the temporary file is removed and the target kept."""
+    """A failed rename removes the temporary file, keeps the target and names the target."""
     from govdisclosure._io import files as _io
 
     target = tmp_path / "report.json"
     target.write_text("old", encoding="utf-8")
 
     def fail(*args: object) -> None:
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device", str(args[0]))
 
     monkeypatch.setattr(_io.os, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(gd.GovDisclosureError) as caught:
         _io.atomic_write(target, b"new")
+    assert str(caught.value) == f"{target}: cannot write the file: No space left on device"
     assert target.read_text(encoding="utf-8") == "old"
     assert os.listdir(tmp_path) == ["report.json"]
+
+
+def test_dump_refuses_a_read_only_file(tmp_path: Path) -> None:
+    """A read-only target is refused, naming it, even for root (who could replace it)."""
+    target = tmp_path / "report.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o444)
+    with pytest.raises(gd.GovDisclosureError) as caught:
+        gd.dump(gd.examples.load("qijiang-psb-2023"), target)
+    assert str(caught.value).startswith(f"{target}: cannot write the file: it is read-only")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert os.listdir(tmp_path) == ["report.json"]
+
+
+def test_dump_refuses_a_file_the_user_cannot_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file with write bits the user has no access to (os.access says no) is refused."""
+    from govdisclosure._io import atomic
+
+    target = tmp_path / "report.json"
+    target.write_text("old", encoding="utf-8")
+    real = os.access
+    monkeypatch.setattr(
+        atomic.os, "access", lambda p, m: False if Path(p) == target else real(p, m)
+    )
+    with pytest.raises(gd.GovDisclosureError, match="it is read-only"):
+        atomic.atomic_write(target, b"new")
+    assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_dump_names_the_missing_or_unwritable_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A missing or unwritable folder is named with the user's file, never a temporary file."""
+    from govdisclosure._io import atomic
+
+    report = gd.examples.load("qijiang-psb-2023")
+    target = tmp_path / "missing" / "report.json"
+    with pytest.raises(gd.GovDisclosureError) as caught:
+        gd.dump(report, target)
+    assert str(caught.value) == (
+        f"{target}: cannot write the file: the folder {tmp_path / 'missing'} does not exist"
+    )
+    real = os.access
+    monkeypatch.setattr(
+        atomic.os, "access", lambda p, m: False if Path(p) == tmp_path else real(p, m)
+    )
+    target = tmp_path / "report.json"
+    with pytest.raises(gd.GovDisclosureError) as caught:
+        gd.dump(report, target)
+    assert str(caught.value) == (
+        f"{target}: cannot write the file: the folder {tmp_path} is not writable"
+    )
+    assert ".tmp" not in str(caught.value)
+    (tmp_path / "folder.json").mkdir()
+    with pytest.raises(gd.GovDisclosureError, match="it is a folder"):
+        gd.dump(report, tmp_path / "folder.json")
 
 
 def test_dump_keeps_file_mode(tmp_path: Path) -> None:

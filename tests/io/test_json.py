@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -365,3 +366,54 @@ def test_size_limit() -> None:
     with pytest.raises(gd.ReportDataError, match="more than the limit of 100"):
         gd.from_json(text, max_bytes=100)
     assert gd.from_json(text, max_bytes=None).meta.year == 2023
+
+
+def test_duplicate_keys_are_refused_with_their_path() -> None:
+    """A key given twice in one object is an error naming its path (not last-one-wins)."""
+    text = gd.to_json(gd.examples.load("qijiang-psb-2023"))
+    text = text.replace('"year": 2023,', '"year": 2000, "year": 2023,', 1)
+    assert text.count('"year": 2000') == 1
+    with pytest.raises(gd.ReportDataError) as caught:
+        gd.from_json(text)
+    assert caught.value.problems == ("$.meta.year: duplicate key (each key may appear once)",)
+
+
+@pytest.mark.parametrize("where", ["json", "dict"])
+def test_lone_surrogates_are_refused_with_their_path(where: str) -> None:
+    """A lone surrogate in a text is refused on the way in, so dump cannot fail later."""
+    data = gd.to_dict(gd.examples.load("qijiang-psb-2023"))
+    data["preface"] = "前言\ud800"
+    data["other_matters"]["text"] = "\udfff"
+    text = json.dumps(data)  # the escapes "\\ud800", as a JSON file has them
+    with pytest.raises(gd.ReportDataError) as caught:
+        gd.from_json(text) if where == "json" else gd.from_dict(data)
+    why = "in the text (not a character; the text must be valid Unicode)"
+    assert caught.value.problems == (
+        f"$.preface: lone surrogate \\ud800 {why}",
+        f"$.other_matters.text: lone surrogate \\udfff {why}",
+    )
+    data["preface"] = "前言😀"  # a surrogate pair in JSON is one character, and fine
+    data["other_matters"]["text"] = "无。"
+    assert gd.from_json(json.dumps(data)).preface == "前言😀"
+
+
+def test_json_file_size_is_checked_before_reading(tmp_path: Path) -> None:
+    """A huge sparse file, or a link to an endless device, fails at once with the limit."""
+    from govdisclosure._io.json import DEFAULT_MAX_BYTES
+
+    sparse = tmp_path / "huge.json"
+    with sparse.open("wb") as handle:
+        handle.truncate(3 * 1024**3)
+    with pytest.raises(gd.ReportDataError) as caught:
+        gd.load(sparse)
+    assert str(caught.value) == (
+        f"{sparse}: the file is 3,221,225,472 bytes, more than the limit of "
+        f"{DEFAULT_MAX_BYTES:,} (a report is some tens of kilobytes; raise max_bytes to read "
+        "it anyway)"
+    )
+    if not Path("/dev/zero").exists():  # pragma: no cover - not POSIX
+        return
+    endless = tmp_path / "x.json"
+    endless.symlink_to("/dev/zero")
+    with pytest.raises(gd.ReportDataError, match="the file is larger than that, more than"):
+        gd.load(endless)

@@ -24,6 +24,7 @@ from govdisclosure.errors import GovDisclosureError
 
 __all__ = [
     "FileOutcome",
+    "capped_jobs",
     "check_file",
     "check_files",
     "find_report_files",
@@ -119,37 +120,86 @@ def _mapped(
             yield result
 
 
-def find_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Expand files and folders into the report files to read, in a stable order.
-
-    Folders are searched recursively for the suffixes :func:`govdisclosure.load` reads;
-    files named directly are kept whatever their suffix (so a bad one is reported, not
-    skipped). Hidden files and folders are skipped.
+def capped_jobs(jobs: int) -> int:
+    """``jobs`` checked and capped at the number of processors (more only add overhead).
 
     Raises:
-        GovDisclosureError: a path that does not exist.
+        ValueError: ``jobs`` is less than 1.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    return min(jobs, os.cpu_count() or 1)
+
+
+def find_report_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    unreadable: list[tuple[str, str]] | None = None,
+) -> list[Path]:
+    """Expand files and folders into the report files to read, in a stable order.
+
+    Folders are searched, however deep, for the suffixes :func:`govdisclosure.load` reads;
+    files named directly are kept whatever their suffix (so a bad one is reported, not
+    skipped). Hidden files and folders are skipped, and so are links to folders (they can
+    loop); links to files are kept.
+
+    Args:
+        paths: files and folders.
+        unreadable: when given, each folder that cannot be listed is added to it as
+            ``(folder, reason)`` and the search goes on; otherwise such a folder raises.
+
+    Raises:
+        GovDisclosureError: a path that does not exist, or (without ``unreadable``) a
+            folder that cannot be listed.
     """
     from govdisclosure._io.files import readable_suffixes
 
-    suffixes = set(readable_suffixes())
+    suffixes = frozenset(readable_suffixes())
     found: list[Path] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in suffixes
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
+            found.extend(sorted(_files_under(path, suffixes, unreadable)))
         elif path.exists():
             found.append(path)
         else:
             raise GovDisclosureError(f"{path}: no such file or folder")
     return found
+
+
+def _files_under(
+    root: Path, suffixes: frozenset[str], unreadable: list[tuple[str, str]] | None
+) -> list[Path]:
+    """The report files under ``root``, found with a stack of folders, not recursion.
+
+    A folder tree thousands of levels deep would exhaust Python's recursion limit.
+    """
+    files: list[Path] = []
+    folders = [os.fspath(root)]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError as exc:
+            reason = f"{folder}: cannot read the folder: {exc.strerror or exc}"
+            if unreadable is None:
+                raise GovDisclosureError(
+                    f"cannot read the folder: {exc.strerror or exc}", file=folder
+                ) from None
+            unreadable.append((folder, reason))
+            continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in suffixes:
+                    files.append(Path(entry.path))
+            except OSError:  # pragma: no cover - an entry gone or unreadable while listed
+                continue
+    return files
 
 
 def check_files(
@@ -162,12 +212,12 @@ def check_files(
 
     Args:
         paths: the files.
-        jobs: worker processes; 1 works in this process.
+        jobs: worker processes, at most the number of processors (more are capped);
+            1 works in this process.
         progress: called with the number of files done after each file.
     """
     names = [os.fspath(p) for p in paths]
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    jobs = capped_jobs(jobs)
     yield from _mapped(check_file, names, jobs, progress)
 
 
@@ -198,17 +248,28 @@ def run_summary(
 ) -> int:
     """Check every report under ``paths`` and write the summary workbook (the CLI command).
 
+    ``jobs`` above the number of processors is capped, with a note on stderr.
+
     Returns:
         The exit status: 0 when every file was read and no report has an error, 1 otherwise.
+
+    Raises:
+        GovDisclosureError: ``output`` cannot be written (checked before any file is read),
+            or a path does not exist.
     """
-    from govdisclosure._io.atomic import atomic_write
+    from govdisclosure._io.atomic import atomic_write, check_writable
     from govdisclosure._io.excel.summary import summary_entries_bytes
 
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, got {jobs}")
-    files = [os.fspath(p) for p in find_report_files(paths)]
-    entries = []
+    # Fail before reading thousands of files, not after.
+    check_writable(Path(output))
+    usable = capped_jobs(jobs)
+    if usable < jobs:
+        print(f"note: --jobs {jobs} capped at {usable}, the number of processors", file=sys.stderr)
+        jobs = usable
     failures: list[tuple[str, str]] = []
+    files = [os.fspath(p) for p in find_report_files(paths, unreadable=failures)]
+    bad_folders = len(failures)
+    entries = []
     with_errors = 0
     progress = _Progress(len(files), quiet=quiet)
     # The workers send back plain summary rows, not report objects: the parent's share of
@@ -220,8 +281,9 @@ def run_summary(
             entries.append(entry)
             with_errors += not ok
     atomic_write(Path(output), summary_entries_bytes(entries, failures))
+    folders = f"、{bad_folders} 个文件夹" if bad_folders else ""
     print(
         f"{len(files)} 个文件：读取 {len(entries)} 份报告，其中 {with_errors} 份有错误；"
-        f"{len(failures)} 个文件无法读取。汇总已写入 {os.fspath(output)}"
+        f"{len(failures) - bad_folders} 个文件{folders}无法读取。汇总已写入 {os.fspath(output)}"
     )
     return 1 if with_errors or failures else 0

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import heapq
 import json
+import os
 import re
 import typing
 from collections.abc import Callable
@@ -266,6 +267,11 @@ class _Problems:
         if len(self.items) < _MAX_PROBLEMS:
             self.items.append(("$" + "".join(f".{step}" for step in steps), message))
 
+    def add_path(self, path: str, message: str) -> None:
+        self.count += 1
+        if len(self.items) < _MAX_PROBLEMS:
+            self.items.append((path, message))
+
     def extend(self, other: _Problems) -> None:
         self.count += other.count - len(other.items)
         for path, message in other.items:
@@ -352,8 +358,10 @@ def from_dict(data: object) -> AnnualReport:
             f"the report data has 1 problem:\n  $: expected an object, got {_shown(data)}",
             (f"$: expected an object, got {_shown(data)}",),
         )
+    problems = _text_problems(data)
+    if problems:
+        raise _data_error(problems)
     conv = _converter()
-    problems = _Problems()
     if data.get("schema") != SCHEMA:
         what = "missing" if "schema" not in data else f"is {_shown(data['schema'])}"
         problems.add(["schema"], f'{what}; expected "{SCHEMA}"')
@@ -414,6 +422,70 @@ def _data_error(problems: _Problems) -> ReportDataError:
     return ReportDataError(message, lines)
 
 
+class _DuplicatedKeys(dict[str, Any]):
+    """A JSON object that had a key more than once (the duplicated keys are kept)."""
+
+    duplicates: list[str]
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook``: a dict, marked when a key appears twice (JSON allows it)."""
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    marked = _DuplicatedKeys(result)
+    marked.duplicates = []
+    for key, _ in pairs:
+        if key in seen:
+            marked.duplicates.append(key)
+        seen.add(key)
+    return marked
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _step(path: str, key: object) -> str:
+    return f"{path}.{_safe(str(key))}"
+
+
+def _safe(text: str) -> str:
+    """``text`` with each lone surrogate written as its escape, so it can be printed."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _text_problems(data: object) -> _Problems:
+    r"""Duplicated keys and lone surrogates anywhere in ``data``, with their JSON paths.
+
+    A lone surrogate (``"\ud800"`` in JSON) is not a character: UTF-8 cannot encode it, so
+    writing the report would fail later. The walk uses a stack, as JSON nests deeply.
+    """
+    problems = _Problems()
+    stack: list[tuple[str, object]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if type(value) is str:
+            found = _SURROGATE.search(value)
+            if found:
+                problems.add_path(
+                    path,
+                    f"lone surrogate \\u{ord(found.group()):04x} in the text "
+                    "(not a character; the text must be valid Unicode)",
+                )
+        elif isinstance(value, dict):
+            for key in getattr(value, "duplicates", ()):
+                problems.add_path(_step(path, key), "duplicate key (each key may appear once)")
+            for key, item in reversed(value.items()):
+                step = _step(path, key)
+                if type(key) is str and _SURROGATE.search(key):
+                    problems.add_path(step, "lone surrogate in the key (not a character)")
+                stack.append((step, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+    return problems
+
+
 #: The largest JSON document :func:`from_json` reads by default: 64 MiB, a thousand times a
 #: real report, so that a wrong file fails fast instead of filling memory.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -444,10 +516,7 @@ def from_json(
     if not isinstance(text, (str, bytes, bytearray)):
         raise TypeError(f"from_json takes str or bytes, got {type(text).__name__}")
     if max_bytes is not None and len(text) > max_bytes:
-        raise ReportDataError(
-            f"the document is {len(text):,} bytes, more than the limit of {max_bytes:,} "
-            "(a report is some tens of kilobytes; raise max_bytes to read it anyway)"
-        )
+        raise ReportDataError(_too_large(f"the document is {len(text):,} bytes", max_bytes))
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8-sig")
@@ -455,8 +524,16 @@ def from_json(
             raise ReportDataError(
                 f"not valid UTF-8: byte {exc.object[exc.start]:#04x} at offset {exc.start}"
             ) from None
+    duplicates: list[object] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = _object_pairs(items)
+        if type(result) is not dict:
+            duplicates.append(result)
+        return result
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise ReportDataError(
             f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
@@ -464,12 +541,36 @@ def from_json(
     except (ValueError, RecursionError) as exc:
         # Integers past Python's digit limit, or nesting deeper than the parser's stack.
         raise ReportDataError(f"not readable JSON: {exc}") from None
+    if duplicates:
+        raise _data_error(_text_problems(data))
     return from_dict(data)
 
 
-def read_json_file(path: Path) -> AnnualReport:
-    """Read a report from a ``.json`` file (what :func:`govdisclosure.load` does for it)."""
-    return from_json(path.read_bytes())
+def read_json_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AnnualReport:
+    """Read a report from a ``.json`` file (what :func:`govdisclosure.load` does for it).
+
+    The size is checked before reading, and no more than ``max_bytes + 1`` bytes are read,
+    so a huge file or a device (a link to ``/dev/zero``) fails at once.
+
+    Raises:
+        ReportDataError: the file is larger than ``max_bytes`` or is not a valid report.
+        OSError: the file cannot be read.
+    """
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise ReportDataError(_too_large(f"the file is {size:,} bytes", max_bytes))
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ReportDataError(_too_large("the file is larger than that", max_bytes))
+    return from_json(data, max_bytes=max_bytes)
+
+
+def _too_large(what: str, max_bytes: int) -> str:
+    return (
+        f"{what}, more than the limit of {max_bytes:,} "
+        "(a report is some tens of kilobytes; raise max_bytes to read it anyway)"
+    )
 
 
 def json_file_bytes(report: AnnualReport) -> bytes:
