@@ -12,6 +12,7 @@ agency in full where the title shortens it (``三明市2022年…`` signed ``三
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -381,15 +382,21 @@ def stated_agency(items: list[Item], stop: int) -> tuple[str, Item] | None:
     Crawler text breaks the sentence into one line per text node, so the lines before
     ``stop`` are joined (normalised) before the search.
     """
-    starts: list[tuple[int, Item]] = []
-    text = ""
+    offsets: list[int] = []
+    lines: list[Item] = []
+    parts: list[str] = []
+    length = 0
     for item in items[:stop]:
         if item.is_row:
             continue
-        starts.append((len(text), item))
-        text += normalise(item.text)
-    match = _ANNOUNCED.search(text)
+        part = normalise(item.text)
+        offsets.append(length)
+        lines.append(item)
+        parts.append(part)
+        length += len(part)
+    match = _ANNOUNCED.search("".join(parts))
     if match is None:
         return None
-    at = max((item for offset, item in starts if offset <= match.start("a")), key=lambda i: i.pos)
+    # The line the agency's name starts in: the last one starting at or before it.
+    at = lines[bisect.bisect_right(offsets, match.start("a")) - 1]
     return match.group("a"), at
