@@ -358,7 +358,14 @@ def from_dict(data: object) -> AnnualReport:
             f"the report data has 1 problem:\n  $: expected an object, got {_shown(data)}",
             (f"$: expected an object, got {_shown(data)}",),
         )
-    problems = _text_problems(data)
+    return _from_dict(data, texts_checked=False)
+
+
+def _from_dict(data: dict[str, Any], *, texts_checked: bool) -> AnnualReport:
+    """:func:`from_dict` of an object; ``texts_checked``: no lone surrogate can be in it."""
+    problems = (
+        _text_problems(data) if not texts_checked and _may_have_text_problems(data) else _Problems()
+    )
     if problems:
         raise _data_error(problems)
     conv = _converter()
@@ -444,6 +451,8 @@ def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: A JSON escape of a surrogate code point (\uD800 to \uDFFF).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _step(path: str, key: object) -> str:
@@ -453,6 +462,26 @@ def _step(path: str, key: object) -> str:
 def _safe(text: str) -> str:
     """``text`` with each lone surrogate written as its escape, so it can be printed."""
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _may_have_text_problems(data: object) -> bool:
+    """Whether :func:`_text_problems` could find anything: the same walk without paths."""
+    stack: list[object] = [data]
+    while stack:
+        value = stack.pop()
+        if type(value) is str:
+            if _SURROGATE.search(value):
+                return True
+        elif isinstance(value, dict):
+            if type(value) is not dict:
+                return True  # a _DuplicatedKeys
+            for key, item in value.items():
+                if type(key) is str and _SURROGATE.search(key):
+                    return True
+                stack.append(item)
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def _text_problems(data: object) -> _Problems:
@@ -543,7 +572,11 @@ def from_json(
         raise ReportDataError(f"not readable JSON: {exc}") from None
     if duplicates:
         raise _data_error(_text_problems(data))
-    return from_dict(data)
+    if type(data) is not dict:
+        return from_dict(data)
+    # Parsed JSON holds a lone surrogate only where the text has one or escapes one.
+    clean = not _SURROGATE.search(text) and not _SURROGATE_ESCAPE.search(text)
+    return _from_dict(data, texts_checked=clean)
 
 
 def read_json_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AnnualReport:
