@@ -40,10 +40,12 @@ CONTRACT = {
     "indicators", "indicator_catalogue", "Indicator", "to_records", "to_frame",
     "indicators_frame", "read_reports", "ReadResult", "dask_frame", "dask_reports",
     "frame_meta",
+    # a supervising office
+    "reconcile", "Reconciliation", "ReportStatus", "read_roster", "Roster", "Unit",
     # errors
     "GovDisclosureError", "InvalidReportError", "ReportDataError", "UnknownPathError",
     "UnsupportedFormatError", "ExcelError", "ParseError", "PreviousReportError",
-    "AggregateError", "ReportMismatchError",
+    "AggregateError", "ReportMismatchError", "RosterError",
 }  # fmt: skip
 
 STUB = Path(gd.__file__).with_suffix(".pyi")

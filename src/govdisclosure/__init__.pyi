@@ -18,8 +18,14 @@ from govdisclosure._analysis.indicators import indicator_catalogue as indicator_
 from govdisclosure._analysis.indicators import indicators as indicators
 from govdisclosure._analysis.reading import ReadResult as ReadResult
 from govdisclosure._analysis.reading import read_reports as read_reports
+from govdisclosure._analysis.reconcile import Reconciliation as Reconciliation
+from govdisclosure._analysis.reconcile import ReportStatus as ReportStatus
+from govdisclosure._analysis.reconcile import reconcile as reconcile
 from govdisclosure._analysis.records import to_frame as to_frame
 from govdisclosure._analysis.records import to_records as to_records
+from govdisclosure._analysis.roster import Roster as Roster
+from govdisclosure._analysis.roster import Unit as Unit
+from govdisclosure._analysis.roster import read_roster as read_roster
 from govdisclosure._format import AgencyLevel as AgencyLevel
 from govdisclosure._format import FormatVersion as FormatVersion
 from govdisclosure._format import cell_label as cell_label
@@ -88,6 +94,7 @@ from govdisclosure.errors import ParseError as ParseError
 from govdisclosure.errors import PreviousReportError as PreviousReportError
 from govdisclosure.errors import ReportDataError as ReportDataError
 from govdisclosure.errors import ReportMismatchError as ReportMismatchError
+from govdisclosure.errors import RosterError as RosterError
 from govdisclosure.errors import UnknownPathError as UnknownPathError
 from govdisclosure.errors import UnsupportedFormatError as UnsupportedFormatError
 

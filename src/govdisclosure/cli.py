@@ -128,22 +128,46 @@ def _parser() -> argparse.ArgumentParser:
 
     summary = commands.add_parser(
         "summary",
-        help="read and validate many reports into one summary workbook",
+        help="汇总多份报告：逐份校验，对照名单，写出汇总工作簿",
         description=(
-            "Read every report under the given files and folders, validate each, and write the "
-            "summary workbook: one row per report, a violations sheet and a sheet of files that "
-            "could not be read. Exit status 1 when any report has an error."
+            "读取给定文件和文件夹中的每份报告并逐份校验，写出汇总工作簿：汇总（每份报告一行，"
+            "末行为合计）、问题清单、未报送（给出 --roster 时）、重复、同比（给出 --previous 时）"
+            "和无法读取的文件。退出状态：0 全部单位按时报送且没有错误；1 有报告有错误、单位未报送、"
+            "逾期或重复，或有文件无法读取；2 用法错误或没有读到任何报告。"
         ),
     )
-    summary.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
-    summary.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    summary.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="报告文件或文件夹")
+    summary.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="汇总工作簿")
+    summary.add_argument(
+        "--roster",
+        metavar="FILE",
+        help=(
+            "应报送单位名单（.csv 或 .xlsx）：单位名称列，"
+            "可选 别名（以；分隔）、层级（部门/政府）、分组"
+        ),
+    )
+    summary.add_argument(
+        "--year", type=int, default=None, help="汇总的报告年度（默认：多数报告的年度）"
+    )
+    summary.add_argument(
+        "--previous",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="上一年度的报告（文件或文件夹），用于同比和跨年度检查",
+    )
+    summary.add_argument(
+        "--accept-doubts",
+        action="store_true",
+        help="读取时有疑问的报告也纳入汇总，疑问作为警告列入问题清单",
+    )
     summary.add_argument(
         "--jobs",
         type=int,
         default=1,
-        help="worker processes (default 1; at most the number of processors)",
+        help="并行进程数（默认 1，至多为处理器数）",
     )
-    summary.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    summary.add_argument("--quiet", action="store_true", help="不在 stderr 显示进度")
     return parser
 
 
@@ -328,13 +352,24 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from govdisclosure._analysis.batch import run_summary
+    from govdisclosure._analysis.office import run_summary
 
     if args.jobs < 1:
-        raise _UsageError("--jobs must be at least 1")
+        raise _UsageError("--jobs 至少为 1")
     if not args.output.lower().endswith(".xlsx"):
-        raise _UsageError("-o OUT must end in .xlsx")
-    status: int = run_summary(args.paths, args.output, jobs=args.jobs, quiet=args.quiet)
+        raise _UsageError("-o 输出文件应以 .xlsx 结尾")
+    if args.year is not None and not 2007 <= args.year <= 2100:
+        raise _UsageError(f"--year {args.year} 不是有效的报告年度")
+    status: int = run_summary(
+        args.paths,
+        args.output,
+        roster=args.roster,
+        year=args.year,
+        previous=args.previous,
+        accept_doubts=args.accept_doubts,
+        jobs=args.jobs,
+        quiet=args.quiet,
+    )
     return status
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "PreviousReportError",
     "ReportDataError",
     "ReportMismatchError",
+    "RosterError",
     "UnknownExampleError",
     "UnknownPathError",
     "UnsupportedFormatError",
@@ -218,3 +219,12 @@ class AggregateError(GovDisclosureError, ValueError):
     """Reports that cannot be added up: none given, or of different years or formats."""
 
     default_message = "the reports cannot be added up"
+
+
+class RosterError(GovDisclosureError, ValueError):
+    """A roster of the units an office expects reports from that cannot be used.
+
+    The message is in Chinese, for the office staff who keep the roster, and names the row.
+    """
+
+    default_message = "名单无法使用"

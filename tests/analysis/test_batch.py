@@ -93,10 +93,10 @@ def test_unreadable_folder_is_listed_not_skipped(
     found = find_report_files([folder], unreadable=unreadable)
     assert [p.relative_to(folder).as_posix() for p in found] == ["a.json", "c.json"]
     where = str(folder / "sub")
-    assert unreadable == [(where, f"{where}: cannot read the folder: Permission denied")]
+    assert unreadable == [(where, "无法打开文件夹：Permission denied")]
     with pytest.raises(gd.GovDisclosureError) as caught:
         find_report_files([folder])
-    assert str(caught.value) == f"{where}: cannot read the folder: Permission denied"
+    assert str(caught.value) == f"{where}: 无法打开文件夹：Permission denied"
 
 
 def test_summary_lists_unreadable_folders(

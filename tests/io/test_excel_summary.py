@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 
@@ -49,23 +51,54 @@ def test_summary_roundtrip_mixed_versions(sample: gd.AnnualReport, tmp_path: Pat
     odd = gd.AnnualReport.blank(agency="=危险", year=2024).with_cell(
         "applications.granted.total", 10**18
     )
+    sample = attrs.evolve(sample, meta=attrs.evolve(sample.meta, published_on=dt.date(2024, 1, 26)))
     path = tmp_path / "s.xlsx"
     write_excel_summary([sample, old, odd], path)
     back = read_excel_summary(path)
 
-    def numbers_only(r: gd.AnnualReport) -> gd.AnnualReport:
+    def numbers_and_facts(r: gd.AnnualReport) -> gd.AnnualReport:
+        meta = r.meta
         blank = gd.AnnualReport.blank(
-            agency=r.meta.agency, year=r.meta.year, format_version=r.meta.format_version
+            agency=meta.agency,
+            year=meta.year,
+            format_version=meta.format_version,
+            agency_level=meta.agency_level,
+            published_on=meta.published_on,
+            source=meta.source,
         )
-        return blank.with_cells(dict(r.cells()))
+        fee = r.other_matters.information_fee_yuan
+        other = attrs.evolve(blank.other_matters, information_fee_yuan=fee)
+        return attrs.evolve(blank, other_matters=other).with_cells(dict(r.cells()))
 
-    assert back == [numbers_only(r) for r in (sample, old, odd)]
+    assert back == [numbers_and_facts(r) for r in (sample, old, odd)]
+    # The facts an office needs (level for the deadline, the date, the file) come back.
+    assert back[0].meta.agency_level is sample.meta.agency_level is not None
+    assert back[0].meta.published_on == sample.meta.published_on is not None
     ws = openpyxl.load_workbook(path)[SUMMARY_SHEET]
     header = [c.value for c in ws[2]]
-    assert header[:4] == ["agency", "year", "format_version", "proactive_disclosure.rules.issued"]
-    assert set(header[3:]) == set(gd.cell_paths("2021")) | set(gd.cell_paths("2019"))
-    assert ws["D1"].value == "表二 第二十条第（一）项 规章 / 本年制发件数"
-    assert ws.freeze_panes == "D3"
+    assert header[:10] == [
+        "file",
+        "agency",
+        "year",
+        "format_version",
+        "agency_level",
+        "published_on",
+        "status",
+        "errors",
+        "warnings",
+        "proactive_disclosure.rules.issued",
+    ]
+    assert header[-1] == "other_matters.information_fee_yuan"
+    assert set(header[9:-1]) == set(gd.cell_paths("2021")) | set(gd.cell_paths("2019"))
+    assert ws["J1"].value == "表二 第二十条第（一）项 规章 / 本年制发件数"
+    assert [c.value for c in ws[1]][:9] == [
+        "文件", "单位", "年度", "格式", "层级", "发布日期", "状态", "错误数", "警告数"
+    ]  # fmt: skip
+    assert ws.freeze_panes == "C3"
+    assert ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A2:")
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$2"
 
 
 def test_summary_violations_sheet(sample: gd.AnnualReport, tmp_path: Path) -> None:
@@ -78,17 +111,20 @@ def test_summary_violations_sheet(sample: gd.AnnualReport, tmp_path: Path) -> No
     write_excel_summary([sample, sample], path, results=results)
     ws = openpyxl.load_workbook(path)[VIOLATIONS_SHEET]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    assert rows[0][:4] == ["汇总表行号", "机关名称", "报告年度", "规则"]
+    assert rows[0] == [
+        "文件", "单位", "规则", "严重程度", "表/行/列", "单元格", "说明", "应为", "实际",
+        "说明（英文）",
+    ]  # fmt: skip
     assert rows[1] == [
-        3,
+        sample.meta.source,
         sample.meta.agency,
-        2023,
         "APP-ROW-TOTAL",
-        "error",
-        "applications.granted.total",
+        "错误",
+        "表三“（一）予以公开”行“总计”列",
+        None,
+        "表三 总计不等于各列之和",
         5,
         4.5,
-        "表三 总计不等于各列之和",
         "table 3 total differs",
     ]
     assert len(rows) == 2
@@ -111,7 +147,7 @@ def test_summary_errors(sample: gd.AnnualReport, tmp_path: Path) -> None:
     with pytest.raises(ExcelError, match=r"has no cell proactive_disclosure\.rules\.newly_made"):
         read_excel_summary(save(wb, path))
     ws.cell(3, column, None)
-    ws.cell(3, 2, "明年")
+    ws.cell(3, 3, "明年")
     with pytest.raises(ExcelError, match='"明年" is not a year'):
         read_excel_summary(save(wb, path))
     with pytest.raises(ExcelError, match="does not fit one cell"):

@@ -13,22 +13,36 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
+from govdisclosure._analysis.items import NOT_DOUBTS
+from govdisclosure._analysis.reading import walk
+from govdisclosure._format.vocabulary import refused_file
+from govdisclosure._io.files import readable_suffixes
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._validation.engine import validate
 from govdisclosure._validation.result import ValidationResult
-from govdisclosure.errors import GovDisclosureError
+from govdisclosure.errors import (
+    ExcelError,
+    GovDisclosureError,
+    InvalidReportError,
+    ParseError,
+    ReportDataError,
+    UnsupportedFormatError,
+)
 
 __all__ = [
     "FileOutcome",
+    "Progress",
+    "Summarized",
     "capped_jobs",
     "check_file",
     "check_files",
+    "failure_reason",
     "find_report_files",
-    "run_summary",
+    "mapped",
     "summarize_file",
 ]
 
@@ -75,29 +89,173 @@ def check_file(path: str | os.PathLike[str]) -> FileOutcome:
     name = os.fspath(path)
     try:
         report = load(name)
-    except GovDisclosureError as exc:
-        return FileOutcome(path=name, error=str(exc))
-    except (OSError, MemoryError, RecursionError) as exc:  # pragma: no cover - defensive
-        return FileOutcome(path=name, error=f"{name}: {type(exc).__name__}: {exc}")
-    return FileOutcome(path=name, report=report, result=validate(report))
+        return FileOutcome(path=name, report=report, result=validate(report))
+    except Exception as exc:  # one bad file never stops a batch: its error is data
+        return FileOutcome(path=name, error=_message(name, exc))
 
 
-def summarize_file(path: str | os.PathLike[str]) -> tuple[str, Any, str | None, bool]:
-    """:func:`check_file` reduced to what the summary workbook needs.
+def _message(name: str, exc: Exception) -> str:
+    """The message of an error met reading ``name``, naming the file once."""
+    if isinstance(exc, GovDisclosureError):
+        if exc.file is None:
+            exc.file = name
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{name}: cannot read the file: {exc.strerror or exc}"
+    return f"{name}: {type(exc).__name__}: {exc}"
 
-    Returns ``(path, entry, error, ok)``: a plain-data ``SummaryEntry`` of the report and
-    its findings (cheap to send back from a worker process), or ``None`` and the reason the
-    file could not be read.
+
+def failure_reason(exc: BaseException) -> str:
+    """Why a file could not be read, in Chinese, for the office staff (without the path).
+
+    >>> from govdisclosure.errors import UnsupportedFormatError
+    >>> failure_reason(UnsupportedFormatError("cannot read .doc files", file="a.doc"))
+    'Word 97-2003 格式，请另存为 .docx 后重新提交'
     """
+    if isinstance(exc, UnsupportedFormatError):
+        advice = refused_file(exc.file or "")
+        return advice or f"不支持的文件类型；可读取的类型：{' '.join(readable_suffixes())}"
+    if isinstance(exc, GovDisclosureError):
+        place = exc.where()
+        detail = f"{place}: {exc.what()}" if place else exc.what()
+        template = next(t for kinds, t in _REASONS if isinstance(exc, kinds))
+        return template.format(detail)
+    if isinstance(exc, OSError):
+        return f"无法读取文件：{exc.strerror or exc}"
+    if isinstance(exc, MemoryError):
+        return "文件过大，读取时内存不足"
+    return f"读取时出现程序错误（{type(exc).__name__}: {exc}），请向 govdisclosure 报告此问题"
+
+
+#: How each kind of error is told to office staff, the most specific first.
+_REASONS: tuple[tuple[type[Exception] | tuple[type[Exception], ...], str], ...] = (
+    (ExcelError, "Excel 文件无法读取（{}）"),
+    (ParseError, "未能从文件中读出年度报告（{}）"),
+    ((ReportDataError, InvalidReportError), "文件内容不是有效的报告（{}）"),
+    (GovDisclosureError, "无法读取（{}）"),
+)
+
+
+class Summarized(NamedTuple):
+    """What :func:`summarize_file` sends back from a worker: plain data.
+
+    Attributes:
+        path: the file.
+        entry: its summary row, ``None`` when it could not be read or was passed by.
+        reason: why it could not be read, in Chinese; ``None`` when read or passed by.
+    """
+
+    path: str
+    entry: Any = None
+    reason: str | None = None
+
+
+def summarize_file(
+    path: str | os.PathLike[str], *, accept_doubts: bool = False, keep_report: bool = False
+) -> Summarized:
+    """Read and validate one file into its summary row; never raises, whatever the file.
+
+    The per-file step of ``govdisclosure summary``. A published document read with doubts
+    (other than blank cells) is refused with the doubts listed, unless ``accept_doubts``:
+    then it is kept and each doubt becomes a warning of its row. A workbook's read notes
+    are warnings too. A summary workbook (this command's output) is passed by silently.
+
+    Args:
+        path: the file.
+        accept_doubts: keep reports read with doubts.
+        keep_report: keep the report in the row (for the year-on-year comparison).
+
+    >>> import govdisclosure as gd
+    >>> done = summarize_file(gd.examples.path("qijiang-psb-2023"))
+    >>> done.entry.agency, done.entry.status_word(), done.reason
+    ('重庆市綦江区公安局', '通过', None)
+    >>> summarize_file("报告.doc").reason
+    'Word 97-2003 格式，请另存为 .docx 后重新提交'
+    """
+    name = os.fspath(path)
+    try:
+        return _summarize(name, accept_doubts=accept_doubts, keep_report=keep_report)
+    except Exception as exc:  # one bad file never stops a batch: its reason is data
+        if _is_summary_workbook(name):
+            return Summarized(name)
+        return Summarized(name, reason=failure_reason(exc))
+
+
+def _summarize(name: str, *, accept_doubts: bool, keep_report: bool) -> Summarized:
+    from govdisclosure._format.vocabulary import file_kind
     from govdisclosure._io.excel.summary import summary_entry
 
-    outcome = check_file(path)
-    if outcome.report is None or outcome.result is None:
-        return outcome.path, None, outcome.error or "unreadable", False
-    return outcome.path, summary_entry(outcome.report, outcome.result), None, outcome.ok
+    kind = file_kind(os.path.splitext(name)[1])
+    addresses: dict[str, str] = {}
+    extra: list[tuple[object, ...]] = []
+    if kind is not None and kind.published:
+        from govdisclosure._parse import parse_file
+
+        parsed = parse_file(name)
+        doubts = [w for w in parsed.warnings if w.code not in NOT_DOUBTS]
+        if doubts and not accept_doubts:
+            return Summarized(name, reason=_doubts_reason(doubts))
+        report = parsed.report
+        extra = [_doubt_row(w) for w in doubts]
+    elif kind is not None and kind.id == "xlsx":
+        from govdisclosure._io.excel.read import read_excel_located
+
+        (report, notes), addresses = read_excel_located(name)
+        extra = [_note_row(note) for note in notes]
+    else:
+        from govdisclosure._io.files import load
+
+        report = load(name)
+    entry = summary_entry(report, validate(report), file=name, addresses=addresses, extra=extra)
+    try:
+        modified = os.stat(name).st_mtime
+    except OSError:  # pragma: no cover - read a moment ago
+        modified = 0.0
+    status = "有疑问" if any(row[0] == "READ-DOUBT" for row in extra) else None
+    if status and entry.count("error"):
+        status = None
+    entry = entry._replace(modified=modified, status=status, report=report if keep_report else None)
+    return Summarized(name, entry)
 
 
-def _mapped(
+def _doubts_reason(doubts: list[Any]) -> str:
+    shown = "；".join(w.message_zh for w in doubts[:3])
+    more = f"等 {len(doubts)} 处" if len(doubts) > 3 else f"共 {len(doubts)} 处"
+    return (
+        f"读取时有疑问（{shown}，{more}），未计入汇总；"
+        "如核对原文无误，可加 --accept-doubts 参数将其纳入汇总，疑问会列入问题清单"
+    )
+
+
+def _doubt_row(warning: Any) -> tuple[object, ...]:
+    """A doubt of the reading as a finding row of the summary (a warning)."""
+    return ("READ-DOUBT", "warning", warning.path or "", None, None, warning.message_zh,
+            str(warning), "", "")  # fmt: skip
+
+
+def _note_row(note: str) -> tuple[object, ...]:
+    """A workbook's read note (``表三!D7: "/" read as blank``) as a finding row."""
+    address, _, text = note.partition(": ")
+    return ("READ-NOTE", "warning", "", None, None, f"读取提示：{note}", note, "",
+            address if "!" in address and text else "")  # fmt: skip
+
+
+def _is_summary_workbook(name: str) -> bool:
+    """Whether ``name`` is a summary workbook (this command's output), by its sheets."""
+    if not name.lower().endswith(".xlsx"):
+        return False
+    from govdisclosure._io.excel.summary import SUMMARY_SHEET
+    from govdisclosure._io.xlsx.archive import DEFAULT_LIMITS
+    from govdisclosure._io.xlsx.reader import read_path
+
+    try:
+        sheets = read_path(Path(name), DEFAULT_LIMITS).sheets
+        return any(sheet.name == SUMMARY_SHEET for sheet in sheets)
+    except Exception:  # not a workbook at all: not a summary either
+        return False
+
+
+def mapped(
     function: Callable[[str], Any],
     names: list[str],
     jobs: int,
@@ -138,10 +296,10 @@ def find_report_files(
 ) -> list[Path]:
     """Expand files and folders into the report files to read, in a stable order.
 
-    Folders are searched, however deep, for the suffixes :func:`govdisclosure.load` reads;
-    files named directly are kept whatever their suffix (so a bad one is reported, not
-    skipped). Hidden files and folders are skipped, and so are links to folders (they can
-    loop); links to files are kept.
+    The walk of :func:`govdisclosure._analysis.reading.walk`: folders are searched however
+    deep for the suffixes :func:`govdisclosure.load` reads; files named directly are kept
+    whatever their suffix (so a bad one is reported, not skipped). Hidden files, lock files
+    and links to folders are skipped.
 
     Args:
         paths: files and folders.
@@ -152,54 +310,17 @@ def find_report_files(
         GovDisclosureError: a path that does not exist, or (without ``unreadable``) a
             folder that cannot be listed.
     """
-    from govdisclosure._io.files import readable_suffixes
-
-    suffixes = frozenset(readable_suffixes())
-    found: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found.extend(sorted(_files_under(path, suffixes, unreadable)))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise GovDisclosureError(f"{path}: no such file or folder")
-    return found
-
-
-def _files_under(
-    root: Path, suffixes: frozenset[str], unreadable: list[tuple[str, str]] | None
-) -> list[Path]:
-    """The report files under ``root``, found with a stack of folders, not recursion.
-
-    A folder tree thousands of levels deep would exhaust Python's recursion limit.
-    """
-    files: list[Path] = []
-    folders = [os.fspath(root)]
-    while folders:
-        folder = folders.pop()
-        try:
-            with os.scandir(folder) as entries:
-                listed = list(entries)
-        except OSError as exc:
-            reason = f"{folder}: cannot read the folder: {exc.strerror or exc}"
-            if unreadable is None:
-                raise GovDisclosureError(
-                    f"cannot read the folder: {exc.strerror or exc}", file=folder
-                ) from None
-            unreadable.append((folder, reason))
-            continue
-        for entry in listed:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
-                elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in suffixes:
-                    files.append(Path(entry.path))
-            except OSError:  # pragma: no cover - an entry gone or unreadable while listed
-                continue
-    return files
+    given = list(paths)
+    for path in given:
+        if not os.path.exists(path):
+            raise GovDisclosureError(f"{os.fspath(path)}: no such file or folder")
+    found = walk(given)
+    if found.refused and unreadable is None:
+        folder, reason = found.refused[0]
+        raise GovDisclosureError(reason, file=folder)
+    if unreadable is not None:
+        unreadable.extend(found.refused)
+    return [Path(name) for name in found.files]
 
 
 def check_files(
@@ -218,10 +339,10 @@ def check_files(
     """
     names = [os.fspath(p) for p in paths]
     jobs = capped_jobs(jobs)
-    yield from _mapped(check_file, names, jobs, progress)
+    yield from mapped(check_file, names, jobs, progress)
 
 
-class _Progress:
+class Progress:
     """Progress on stderr for long runs: a line at most every second, and at the end."""
 
     def __init__(self, total: int, *, quiet: bool) -> None:
@@ -237,53 +358,3 @@ class _Progress:
         self.last = now
         rate = done / max(now - self.started, 1e-9)
         print(f"已处理 {done}/{self.total} 个文件（每秒 {rate:.0f} 个）", file=sys.stderr)
-
-
-def run_summary(
-    paths: Iterable[str | os.PathLike[str]],
-    output: str | os.PathLike[str],
-    *,
-    jobs: int = 1,
-    quiet: bool = False,
-) -> int:
-    """Check every report under ``paths`` and write the summary workbook (the CLI command).
-
-    ``jobs`` above the number of processors is capped, with a note on stderr.
-
-    Returns:
-        The exit status: 0 when every file was read and no report has an error, 1 otherwise.
-
-    Raises:
-        GovDisclosureError: ``output`` cannot be written (checked before any file is read),
-            or a path does not exist.
-    """
-    from govdisclosure._io.atomic import atomic_write, check_writable
-    from govdisclosure._io.excel.summary import summary_entries_bytes
-
-    # Fail before reading thousands of files, not after.
-    check_writable(Path(output))
-    usable = capped_jobs(jobs)
-    if usable < jobs:
-        print(f"note: --jobs {jobs} capped at {usable}, the number of processors", file=sys.stderr)
-        jobs = usable
-    failures: list[tuple[str, str]] = []
-    files = [os.fspath(p) for p in find_report_files(paths, unreadable=failures)]
-    bad_folders = len(failures)
-    entries = []
-    with_errors = 0
-    progress = _Progress(len(files), quiet=quiet)
-    # The workers send back plain summary rows, not report objects: the parent's share of
-    # the work stays small, so more processes make the command faster.
-    for name, entry, error, ok in _mapped(summarize_file, files, jobs, progress):
-        if entry is None:
-            failures.append((name, error or "unreadable"))
-        else:
-            entries.append(entry)
-            with_errors += not ok
-    atomic_write(Path(output), summary_entries_bytes(entries, failures))
-    folders = f"、{bad_folders} 个文件夹" if bad_folders else ""
-    print(
-        f"{len(files)} 个文件：读取 {len(entries)} 份报告，其中 {with_errors} 份有错误；"
-        f"{len(failures) - bad_folders} 个文件{folders}无法读取。汇总已写入 {os.fspath(output)}"
-    )
-    return 1 if with_errors or failures else 0

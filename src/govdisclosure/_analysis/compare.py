@@ -10,7 +10,7 @@ import attrs
 
 from govdisclosure import _format
 from govdisclosure._model.report import AnnualReport, CellValue
-from govdisclosure._validation.engine import validate
+from govdisclosure._validation.engine import check_cross_year
 from govdisclosure._validation.result import NotAssessed, Violation
 
 __all__ = ["CellChange", "ReportComparison", "compare"]
@@ -157,7 +157,7 @@ def compare(previous: AnnualReport, current: AnnualReport) -> ReportComparison:
     >>> change.path, change.change, round(change.relative, 4)
     ('proactive_disclosure.administrative_coercion.decisions', 488, Decimal('0.1627'))
     """
-    result = validate(current, previous)
+    result = check_cross_year(current, previous)
     before = dict(previous.cells())
     after = dict(current.cells())
     version = current.meta.format_version

@@ -15,16 +15,22 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
-from govdisclosure._format.vocabulary import FILE_KINDS, file_kind, suffixes
+from govdisclosure._format.vocabulary import (
+    FILE_KINDS,
+    file_kind,
+    is_skipped_file,
+    refused_file,
+    suffixes,
+)
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._parse.result import ParseResult
 from govdisclosure.errors import GovDisclosureError
 
-__all__ = ["ReadResult", "find_files", "read_one", "read_reports"]
+__all__ = ["Found", "ReadResult", "find_files", "read_one", "read_reports", "walk"]
 
 PathLike = str | os.PathLike[str]
 
@@ -121,9 +127,109 @@ def read_one(path: PathLike) -> ReadResult:
         return ReadResult(path=name, kind=kind_id, error=_unreadable(name, exc))
 
 
-def _skipped(name: str) -> bool:
-    """Hidden files and folders, and the lock files Office leaves beside open documents."""
-    return name.startswith((".", "~$"))
+class Found(NamedTuple):
+    """What a walk over files and folders found (:func:`walk`).
+
+    Attributes:
+        files: the files to read, folders' files in sorted order, files named directly in
+            the order given; each once.
+        refused: ``(path, reason)`` of what cannot be read: a folder that cannot be listed
+            and, when the walk was asked to, a file of a kind the library does not read
+            (``.doc``, ``.wps``…), with the advice in Chinese.
+    """
+
+    files: list[str]
+    refused: list[tuple[str, str]]
+
+
+def walk(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    refuse: bool = False,
+    skip: Iterable[PathLike] = (),
+) -> Found:
+    """Expand files and folders into the files to read: the one walk of the library.
+
+    Folders are searched however deep (with a stack, not recursion) for the suffixes the
+    library reads. Hidden files and folders, Office and WPS lock files (``~$…``) and links
+    to folders (they can loop) are passed by without a word; links to files are kept. A
+    folder that cannot be listed is in :attr:`Found.refused` with the reason, and the walk
+    goes on. Files named directly are kept whatever their suffix, except lock files.
+
+    Args:
+        paths: files and folders (one path, or several).
+        refuse: list the files in folders that look like reports but are of a kind the
+            library cannot read (``.doc``, ``.wps``, ``.xls``, ``.ofd``…; see
+            :data:`~govdisclosure._format.vocabulary.REFUSED_FILES`) in ``refused`` with
+            advice, and so the files named directly of those kinds.
+        skip: files to pass by (a command's own output).
+    """
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    readable = frozenset(suffixes(FILE_KINDS))
+    passed = {os.path.abspath(os.fspath(p)) for p in skip}
+    files: dict[str, None] = {}
+    refused: list[tuple[str, str]] = []
+    for item in given:
+        name = os.fspath(item)
+        if os.path.isdir(name):
+            found, problems = _under(name, readable, refuse)
+            for file in found:
+                if os.path.abspath(file) not in passed:
+                    files.setdefault(file)
+            refused.extend(problems)
+        elif _passed_by(name, passed):
+            continue
+        elif refuse and (advice := refused_file(os.path.basename(name))) is not None:
+            refused.append((name, advice))
+        else:
+            files.setdefault(name)
+    return Found(list(files), refused)
+
+
+def _passed_by(name: str, passed: set[str]) -> bool:
+    """A file named directly that the walk passes by: a lock file, or one of ``skip``."""
+    base = os.path.basename(name)
+    lock = is_skipped_file(base) and not base.startswith(".")
+    return lock or os.path.abspath(name) in passed
+
+
+def _under(
+    root: str, readable: frozenset[str], refuse: bool
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """The files under ``root`` to read, sorted, and what was refused there."""
+    files: list[str] = []
+    refused: list[tuple[str, str]] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError as exc:
+            refused.append((folder, f"无法打开文件夹：{exc.strerror or exc}"))
+            continue
+        for entry in listed:
+            if is_skipped_file(entry.name):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                elif not entry.is_file():
+                    continue
+                elif os.path.splitext(entry.name)[1].lower() in readable:
+                    files.append(entry.path)
+                elif refuse and (advice := refused_file(entry.name)) is not None:
+                    refused.append((entry.path, advice))
+            except OSError:  # pragma: no cover - an entry gone or unreadable while listed
+                continue
+    files.sort(key=_path_order)
+    refused.sort(key=lambda pair: _path_order(pair[0]))
+    return files, refused
+
+
+def _path_order(name: str) -> tuple[str, ...]:
+    """Sort by path parts, as ``sorted(Path(...).rglob("*"))`` does."""
+    return Path(name).parts
 
 
 def find_files(paths: PathLike | Iterable[PathLike]) -> list[str]:
@@ -132,25 +238,10 @@ def find_files(paths: PathLike | Iterable[PathLike]) -> list[str]:
     Folders are searched recursively for the suffixes the library reads, in sorted order;
     hidden files and folders and Office lock files (``~$…``) are skipped. Files named
     directly are kept in the order given, whatever their suffix (a bad one is reported,
-    not skipped), except lock files. A file found twice is kept once.
+    not skipped), except lock files. A file found twice is kept once. (:func:`walk` also
+    says which folders could not be listed.)
     """
-    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    readable = set(suffixes(FILE_KINDS))
-    found: dict[str, None] = {}
-    for item in given:
-        path = Path(item)
-        if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                parts = file.relative_to(path).parts
-                if (
-                    file.suffix.lower() in readable
-                    and not any(_skipped(part) for part in parts)
-                    and file.is_file()
-                ):
-                    found.setdefault(os.fspath(file))
-        elif not path.name.startswith("~$"):
-            found.setdefault(os.fspath(path))
-    return list(found)
+    return walk(paths).files
 
 
 # ---------------------------------------------------------------------------
@@ -218,6 +309,12 @@ def _with_progress(results: Iterator[ReadResult], total: int) -> Iterator[ReadRe
             close()
 
 
+def _chained(first: Iterator[ReadResult], then: Iterable[ReadResult]) -> Iterator[ReadResult]:
+    """``first`` then ``then``; closing it closes ``first`` (the pool, stopped early)."""
+    yield from first
+    yield from then
+
+
 def _stderr_is_terminal() -> bool:
     isatty: Callable[[], bool] | None = getattr(sys.stderr, "isatty", None)
     return bool(isatty and isatty())
@@ -250,7 +347,8 @@ def read_reports(
 
     Returns:
         An iterator of :class:`ReadResult`, one per file: folders' files in sorted order,
-        files named directly in the order given.
+        files named directly in the order given; then one with its ``error`` for each folder
+        that could not be listed.
 
     Raises:
         ValueError: ``jobs`` is below 1.
@@ -261,9 +359,12 @@ def read_reports(
     """
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be a whole number of at least 1, got {jobs!r}")
-    names = find_files(paths)
+    names, folders = walk(paths)
     jobs = min(jobs, os.cpu_count() or 1, max(len(names), 1))
-    results = map(read_one, names) if jobs == 1 else _in_pool(names, jobs)
+    read = map(read_one, names) if jobs == 1 else _in_pool(names, jobs)
+    # A folder that cannot be listed is a result too: a corpus must not shrink unseen.
+    unlisted = (ReadResult(path=folder, error=f"{folder}: {reason}") for folder, reason in folders)
+    results = _chained(read, unlisted)
     if progress is None:
         progress = _stderr_is_terminal()
-    return _with_progress(results, len(names)) if progress else iter(results)
+    return _with_progress(results, len(names)) if progress else results

@@ -39,6 +39,7 @@ __all__ = [
     "NOTE_PREFIX",
     "PLACEHOLDERS",
     "PREFACE_NAME",
+    "REFUSED_FILES",
     "SECTION_IDS",
     "SECTION_KEYS",
     "SECTION_NAMES_EN",
@@ -56,7 +57,10 @@ __all__ = [
     "file_kind",
     "is_page_footer",
     "is_placeholder",
+    "is_skipped_file",
+    "name_key",
     "normalise",
+    "refused_file",
     "strip_numbering",
     "suffixes",
 ]
@@ -452,3 +456,96 @@ def suffixes(kinds: Iterable[FileKind] = FILE_KINDS) -> tuple[str, ...]:
     '.json .xlsx .html .htm .shtml .xhtml .txt .text .md .markdown .docx'
     """
     return tuple(suffix for kind in kinds for suffix in kind.suffixes)
+
+
+#: Files an office receives that look like reports but that the library cannot read, by
+#: suffix, each with the advice a submitting agency can act on.
+REFUSED_FILES: dict[str, str] = {
+    ".doc": "Word 97-2003 格式，请另存为 .docx 后重新提交",
+    ".wps": "WPS 文字格式，请另存为 .docx 后重新提交",
+    ".dot": "Word 97-2003 模板，请另存为 .docx 后重新提交",
+    ".wpt": "WPS 文字模板，请另存为 .docx 后重新提交",
+    ".rtf": "RTF 格式，请另存为 .docx 后重新提交",
+    ".odt": "OpenDocument 文本格式，请另存为 .docx 后重新提交",
+    ".xls": "Excel 97-2003 格式，请另存为 .xlsx 后重新提交",
+    ".et": "WPS 表格格式，请另存为 .xlsx 后重新提交",
+    ".ods": "OpenDocument 表格格式，请另存为 .xlsx 后重新提交",
+    ".xlsm": "含宏的 Excel 格式，请另存为 .xlsx 后重新提交",
+    ".ofd": "OFD 版式文件，请提交 .docx、.pdf 或网页版本",
+    ".ceb": "CEB 版式文件，请提交 .docx、.pdf 或网页版本",
+    ".ppt": "演示文稿不是年度报告，请提交 .docx 或 .pdf",
+    ".pptx": "演示文稿不是年度报告，请提交 .docx 或 .pdf",
+    ".dps": "演示文稿不是年度报告，请提交 .docx 或 .pdf",
+    ".zip": "压缩包，请解压后提交其中的报告文件",
+    ".rar": "压缩包，请解压后提交其中的报告文件",
+    ".7z": "压缩包，请解压后提交其中的报告文件",
+    ".jpg": "图片无法读取文字，请提交 .docx、.pdf 或网页版本",
+    ".jpeg": "图片无法读取文字，请提交 .docx、.pdf 或网页版本",
+    ".png": "图片无法读取文字，请提交 .docx、.pdf 或网页版本",
+    ".tif": "图片无法读取文字，请提交 .docx、.pdf 或网页版本",
+    ".tiff": "图片无法读取文字，请提交 .docx、.pdf 或网页版本",
+}
+
+
+def refused_file(name: str) -> str | None:
+    """The advice for a file of a kind the library cannot read, by its suffix, or ``None``.
+
+    >>> refused_file("财政局2023年报.DOC")
+    'Word 97-2003 格式，请另存为 .docx 后重新提交'
+    >>> refused_file("report.docx") is None
+    True
+    """
+    dot = name.rfind(".")
+    return REFUSED_FILES.get(name[dot:].lower()) if dot > 0 else None
+
+
+def is_skipped_file(name: str) -> bool:
+    """A file or folder name a walk over submitted files passes by without a word.
+
+    Hidden files (``.DS_Store``), the lock files Word, Excel and WPS leave beside an open
+    document (``~$报告.docx``, ``.~报告.docx``) and their temporary copies (``~WRL0001.tmp``).
+
+    >>> [is_skipped_file(n) for n in ("~$报告.docx", ".DS_Store", "~WRL0001.tmp", "报告.docx")]
+    [True, True, True, False]
+    """
+    return name.startswith((".", "~$")) or (name.startswith("~") and name.lower().endswith(".tmp"))
+
+
+_BRACKETS = str.maketrans(
+    {
+        "（": "(",
+        "）": ")",
+        "〔": "(",
+        "〕": ")",
+        "【": "(",
+        "】": ")",
+        "[": "(",
+        "]": ")",
+        "［": "(",
+        "］": ")",
+        "｛": "(",
+        "｝": ")",
+        "{": "(",
+        "}": ")",
+        "<": "(",
+        ">": ")",
+        "《": None,
+        "》": None,
+    }
+)
+
+
+def name_key(name: str) -> str:
+    """An agency's name as rosters and reports are matched by: exact, never fuzzy.
+
+    NFKC (full-width letters and digits to half width), no whitespace anywhere, every kind
+    of bracket as ``( )``, and no 《》 quotes. Nothing else changes: 区公安局 and
+    重庆市綦江区公安局 are different names (a roster's 别名 joins them).
+
+    >>> name_key("重庆市 綦江区（公安局）") == name_key("重庆市綦江区〔公安局〕")
+    True
+    >>> name_key("区公安局") == name_key("重庆市綦江区公安局")
+    False
+    """
+    text = unicodedata.normalize("NFKC", name)
+    return _SPACE.sub("", text).translate(_BRACKETS)

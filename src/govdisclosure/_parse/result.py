@@ -17,7 +17,14 @@ from govdisclosure.errors import ParseError
 if TYPE_CHECKING:
     from govdisclosure._model.tables import GridCell
 
-__all__ = ["ParseError", "ParseResult", "ParseWarning", "ValueSource", "WarningCode"]
+__all__ = [
+    "WARNING_NAMES_ZH",
+    "ParseError",
+    "ParseResult",
+    "ParseWarning",
+    "ValueSource",
+    "WarningCode",
+]
 
 
 class WarningCode:
@@ -55,6 +62,24 @@ class WarningCode:
     DUPLICATE_ROW = "duplicate-row"
 
 
+#: Each kind of parse warning, named in Chinese for the office staff who read the lists.
+WARNING_NAMES_ZH: dict[str, str] = {
+    WarningCode.UNKNOWN_LABEL: "表格中有无法识别的行",
+    WarningCode.BLANK_CELL: "单元格空白",
+    WarningCode.PLACEHOLDER: "单元格为占位符（如“/”“—”），按空白处理",
+    WarningCode.SKIPPED_VALUE: "有数值无法确定读取或归位，已舍去",
+    WarningCode.BY_POSITION: "有行缺少或损坏了行名，按位置识别",
+    WarningCode.TABLE_NOT_FOUND: "缺少一张统计表，其单元格为空",
+    WarningCode.SECTION_NOT_FOUND: "有一部分未找到可识别的标题",
+    WarningCode.FORMAT_YEAR: "表格格式与报告年度适用的格式不符",
+    WarningCode.EXTRA_ROW: "有另一版格式的行",
+    WarningCode.METADATA: "机关名称、年度或日期无法读取或前后不一致",
+    WarningCode.DECODING: "文件编码有误",
+    WarningCode.MULTIPLE_REPORTS: "文件中有多份报告，只读取了第一份",
+    WarningCode.DUPLICATE_ROW: "同一行出现两次，采用第一次的数值",
+}
+
+
 @attrs.frozen(kw_only=True)
 class ParseWarning:
     """One doubt the parser had, with where it arose.
@@ -74,6 +99,12 @@ class ParseWarning:
     def __str__(self) -> str:
         where = f" (line {self.location.line})" if self.location is not None else ""
         return f"[{self.code}] {self.message}{where}"
+
+    @property
+    def message_zh(self) -> str:
+        """The kind of doubt and where, in Chinese: ``有行缺少…按位置识别（第 88 行）``."""
+        name = WARNING_NAMES_ZH.get(self.code, self.code)
+        return name + (f"（第 {self.location.line} 行）" if self.location is not None else "")
 
 
 @attrs.frozen(kw_only=True)

@@ -16,9 +16,10 @@ from govdisclosure._validation.catalogue import rule_by_id, rules
 from govdisclosure._validation.checks.sums import failing_sums
 from govdisclosure._validation.context import Context
 from govdisclosure._validation.result import Finding, NotAssessed, ValidationResult, Violation
+from govdisclosure._validation.rule import Rule
 from govdisclosure.errors import PreviousReportError
 
-__all__ = ["check_sums", "validate"]
+__all__ = ["check_cross_year", "check_sums", "validate"]
 
 
 def validate(report: AnnualReport, previous: AnnualReport | None = None) -> ValidationResult:
@@ -53,11 +54,33 @@ def validate(report: AnnualReport, previous: AnnualReport | None = None) -> Vali
         raise TypeError(f"validate takes an AnnualReport, got {type(report).__name__}")
     if previous is not None:
         _check_previous(report, previous)
+    return _run(report, previous, lambda rule: previous is not None or not rule.needs_previous)
+
+
+def check_cross_year(report: AnnualReport, previous: AnnualReport) -> ValidationResult:
+    """Run only the cross-year rules (``XY-*``): :func:`validate`'s part that needs ``previous``.
+
+    A year-on-year comparison of many reports needs these alone; the single-year rules
+    have run on each report already.
+
+    Raises:
+        PreviousReportError: ``previous`` is not the same agency's report for ``year - 1``.
+    """
+    if not isinstance(report, AnnualReport):
+        raise TypeError(f"check_cross_year takes an AnnualReport, got {type(report).__name__}")
+    _check_previous(report, previous)
+    return _run(report, previous, lambda rule: rule.needs_previous)
+
+
+def _run(
+    report: AnnualReport, previous: AnnualReport | None, select: Callable[[Rule], bool]
+) -> ValidationResult:
+    """Run the rules of the catalogue that ``select`` picks; findings in official order."""
     ctx = Context(report, previous)
     violations: list[Violation] = []
     skipped: list[NotAssessed] = []
     for rule in rules():
-        if rule.needs_previous and previous is None:
+        if not select(rule):
             continue
         for finding in rule.check(rule, ctx):
             if isinstance(finding, Violation):

@@ -42,6 +42,7 @@ __all__ = [
     "ExcelReadResult",
     "ExcelReadWarning",
     "read_excel",
+    "read_excel_located",
     "read_excel_with_warnings",
 ]
 
@@ -119,8 +120,12 @@ def _read_field(
 
 
 def _read_tables(
-    reader: CellReader, indexes: Sequence[LabelIndex], version: FormatVersion
+    reader: CellReader,
+    indexes: Sequence[LabelIndex],
+    version: FormatVersion,
+    addresses: dict[str, str],
 ) -> dict[str, CellValue]:
+    """The cells of the three tables, wherever they are; ``addresses`` gets each one's place."""
     spec = _format.format_spec(version)
     values: dict[str, CellValue] = {}
     missing = []
@@ -137,7 +142,9 @@ def _read_tables(
             missing.append((table, problems))
             continue
         index, cells = located
+        name = index.sheet.name
         for path, (r, c) in cells.items():
+            addresses[path] = f"{name}!{coordinate(r, c)}"
             values[path] = reader.number(index.sheet, r, c, spec.by_path[path].kind)
     if len(missing) == len(spec.tables):
         names = "、".join(table_sheet(t) for t, _ in missing)
@@ -188,7 +195,24 @@ def _read(data_path: Path, limits: ExcelLimits | None) -> ExcelReadResult:
     return _read_book(read_path(Path(data_path), limits or DEFAULT_LIMITS))
 
 
-def _read_book(book: Workbook) -> ExcelReadResult:
+def read_excel_located(
+    path: str | os.PathLike[str], *, limits: ExcelLimits | None = None
+) -> tuple[ExcelReadResult, dict[str, str]]:
+    """:func:`read_excel_with_warnings`, and the address each cell was read from.
+
+    The addresses (``{"applications.new_received.total": "表三!J5"}``) are where the cells
+    are in this workbook, which need not be where the template puts them.
+    """
+    addresses: dict[str, str] = {}
+    try:
+        book = read_path(Path(path), limits or DEFAULT_LIMITS)
+        return _read_book(book, addresses), addresses
+    except ExcelError as exc:
+        exc.file = str(path)
+        raise
+
+
+def _read_book(book: Workbook, addresses: dict[str, str] | None = None) -> ExcelReadResult:
     reader = CellReader(book)
     indexes = [LabelIndex(sheet) for sheet in book.sheets]
     meta = _read_meta(reader, indexes)
@@ -199,7 +223,7 @@ def _read_book(book: Workbook) -> ExcelReadResult:
     )
     meta["format_version"] = version
     texts = _read_texts(reader, indexes, version)
-    values = _read_tables(reader, indexes, version)
+    values = _read_tables(reader, indexes, version, {} if addresses is None else addresses)
     try:
         report = _build(meta, texts, values)
     except InvalidReportError as exc:

@@ -10,6 +10,7 @@ thousands of plain cells.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import warnings
@@ -19,8 +20,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import attrs
+
 from govdisclosure import _format
-from govdisclosure._format import CellKind, FormatVersion, TableSpec
+from govdisclosure._format import AgencyLevel, CellKind, FormatVersion, TableSpec
 from govdisclosure._io.excel.layout import table_sheet
 from govdisclosure._io.excel.read import ExcelReadWarning
 from govdisclosure._io.excel.storage import (
@@ -31,10 +34,22 @@ from govdisclosure._io.excel.storage import (
     money_places,
     utf16,
 )
-from govdisclosure._io.excel.values import CellReader, read_version, read_year
+from govdisclosure._io.excel.values import (
+    CellReader,
+    read_date,
+    read_level,
+    read_version,
+    read_year,
+)
 from govdisclosure._io.xlsx.archive import DEFAULT_LIMITS, ExcelLimits
 from govdisclosure._io.xlsx.reader import Cell, Sheet, coordinate, read_path
-from govdisclosure._io.xlsx.stream import StreamSheet, Style, new_styles, workbook_bytes
+from govdisclosure._io.xlsx.stream import (
+    PageSetup,
+    StreamSheet,
+    Style,
+    new_styles,
+    workbook_bytes,
+)
 from govdisclosure._model.report import AnnualReport, CellValue
 from govdisclosure.errors import ExcelError, InvalidReportError
 
@@ -81,19 +96,40 @@ def summary_columns(versions: Iterable[FormatVersion]) -> list[str]:
     return _merged_order([_format.format_spec(v).paths for v in present])
 
 
-_META_COLUMNS = (("agency", "机关名称"), ("year", "报告年度"), ("format_version", "格式版本"))
+#: The summary's first columns: the facts of each report and what became of it.
+_META_COLUMNS = (
+    ("file", "文件"),
+    ("agency", "单位"),
+    ("year", "年度"),
+    ("format_version", "格式"),
+    ("agency_level", "层级"),
+    ("published_on", "发布日期"),
+    ("status", "状态"),
+    ("errors", "错误数"),
+    ("warnings", "警告数"),
+)
+#: With a roster: the unit each report was matched to, and the unit's group.
+_ROSTER_COLUMNS = (("unit", "名单单位"), ("group", "分组"))
+#: The 信息处理费 of section 六, after the table cells.
+FEE_COLUMN = ("other_matters.information_fee_yuan", "六、信息处理费（元）")
+#: The status word of the 合计 row, by which a reader passes it by.
+TOTAL = "合计"
+_META_IDS = frozenset(field for field, _ in (*_META_COLUMNS, *_ROSTER_COLUMNS, FEE_COLUMN))
 _VIOLATION_COLUMNS = (
-    ("row", "汇总表行号"),
-    ("agency", "机关名称"),
-    ("year", "报告年度"),
+    ("file", "文件"),
+    ("agency", "单位"),
     ("rule_id", "规则"),
     ("severity", "严重程度"),
-    ("paths", "单元格"),
+    ("place", "表/行/列"),
+    ("address", "单元格"),
+    ("message", "说明"),
     ("expected", "应为"),
     ("actual", "实际"),
-    ("message", "说明"),
-    ("message_en", "Message"),
+    ("message_en", "说明（英文）"),
 )
+#: Severities as the workbook writes them.
+SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
+_LEVEL_WORDS = {AgencyLevel.DEPARTMENT: "部门", AgencyLevel.GOVERNMENT: "政府"}
 
 
 def _summary_label(path: str) -> str:
@@ -118,8 +154,17 @@ def _check_fits(text: str) -> str:
     return escaped
 
 
-_HEADER = Style(bold=True, fill="DDEBF7")
+_HEADER = Style(bold=True, fill="DDEBF7", wrap=True)
 _ID = Style(font="Consolas", size=9, color="808080")
+_WRAP = Style(wrap=True)
+_TOTAL = Style(bold=True, fill="E2EFDA")
+_INCOMPLETE = Style(bold=True, fill="FFF2CC")
+_TOTAL_MONEY = {
+    places: Style(bold=True, fill="E2EFDA", number_format=money_format(places))
+    for places in range(5)
+}
+_DATE = Style(number_format='yyyy"年"m"月"d"日"')
+_EPOCH = dt.date(1899, 12, 30)
 
 
 def _summary_value(value: object) -> object:
@@ -145,7 +190,19 @@ class SummaryEntry(NamedTuple):
         version: the format version.
         values: every cell value in the version's official order.
         violations: the findings as ``(rule_id, severity, paths, expected, actual, message,
-            message_en)`` rows, or ``None`` when the report was not validated.
+            message_en, place, address)`` rows (``place``: the table, row and column in the
+            report's words; ``address``: the workbook cell, for a workbook), or ``None``
+            when the report was not validated.
+        file: the file the report came from (``meta.source`` when not given).
+        level: the agency level, when known.
+        published_on: the publication date, when known.
+        fee: the 信息处理费 of section 六.
+        status: the status word (通过, 有警告 …), ``None`` to derive it from the findings.
+        counted: whether the row is added into the 合计 row.
+        unit: the roster's unit the report was matched to, with a roster.
+        group: that unit's group.
+        modified: the file's modification time (seconds since the epoch), 0 unknown.
+        report: the report itself, kept only where it is needed later (``--previous``).
     """
 
     agency: str
@@ -153,26 +210,87 @@ class SummaryEntry(NamedTuple):
     version: FormatVersion
     values: tuple[CellValue, ...]
     violations: tuple[tuple[object, ...], ...] | None
+    file: str = ""
+    level: AgencyLevel | None = None
+    published_on: dt.date | None = None
+    fee: Decimal | None = None
+    status: str | None = None
+    counted: bool = True
+    unit: str | None = None
+    group: str | None = None
+    modified: float = 0.0
+    report: AnnualReport | None = None
+
+    def count(self, severity: str) -> int:
+        """The number of findings of a severity (``error``, ``warning``)."""
+        return sum(1 for v in self.violations or () if v[1] == severity)
+
+    def status_word(self) -> str | None:
+        """The status: as set, else 有错误 / 有警告 / 通过 from the findings."""
+        if self.status is not None or self.violations is None:
+            return self.status
+        if self.count("error"):
+            return "有错误"
+        return "有警告" if self.count("warning") else "通过"
 
 
-def summary_entry(report: AnnualReport, result: Any = None) -> SummaryEntry:
-    """The summary data of one report and, optionally, its validation result."""
+def violation_row(
+    violation: Any, version: FormatVersion, addresses: Mapping[str, str] | None = None
+) -> tuple[object, ...]:
+    """A finding as :class:`SummaryEntry` keeps it, with its place and workbook address."""
+    from govdisclosure._validation.locations import place_words
+
+    paths = tuple(violation.paths)
+    first = paths[0] if paths else ""
+    place = place_words(first, _format.format_spec(version))[0] if first else ""
+    address = (addresses or {}).get(first, "")
+    return (
+        str(violation.rule_id),
+        str(getattr(violation.severity, "value", violation.severity)),
+        ", ".join(paths),
+        violation.expected,
+        violation.actual,
+        str(violation.message),
+        str(violation.message_en),
+        place,
+        address,
+    )
+
+
+def summary_entry(
+    report: AnnualReport,
+    result: Any = None,
+    *,
+    file: str | None = None,
+    addresses: Mapping[str, str] | None = None,
+    extra: Sequence[tuple[object, ...]] = (),
+) -> SummaryEntry:
+    """The summary data of one report and, optionally, its validation result.
+
+    Args:
+        report: the report.
+        result: its validation result, or ``None``.
+        file: the file it came from; ``meta.source`` by default.
+        addresses: where each cell was read in a workbook (for the findings' addresses).
+        extra: more finding rows (doubts of the reading), listed after the findings.
+    """
+    meta = report.meta
     violations = None
     if result is not None:
-        violations = tuple(
-            (
-                str(v.rule_id),
-                str(getattr(v.severity, "value", v.severity)),
-                ", ".join(v.paths),
-                v.expected,
-                v.actual,
-                str(v.message),
-                str(v.message_en),
-            )
-            for v in getattr(result, "violations", ())
-        )
-    meta = report.meta
-    return SummaryEntry(meta.agency, meta.year, meta.format_version, report.values(), violations)
+        version = meta.format_version
+        found = (violation_row(v, version, addresses) for v in getattr(result, "violations", ()))
+        violations = (*found, *extra)
+    return SummaryEntry(
+        meta.agency,
+        meta.year,
+        meta.format_version,
+        report.values(),
+        violations,
+        file=(meta.source or "") if file is None else file,
+        level=meta.agency_level,
+        published_on=meta.published_on,
+        fee=report.other_matters.information_fee_yuan,
+    )
 
 
 @functools.cache
@@ -190,53 +308,159 @@ def _number_or_text(value: object) -> object:
 
 
 def summary_entries_bytes(
-    entries: Sequence[SummaryEntry], failures: Sequence[tuple[str, str]] = ()
+    entries: Sequence[SummaryEntry],
+    failures: Sequence[tuple[str, str]] = (),
+    *,
+    total: bool = False,
+    sheets: Sequence[StreamSheet] = (),
+    styles: Any = None,
 ) -> bytes:
-    """The summary workbook of some entries (see :func:`write_excel_summary`)."""
-    styles = new_styles()
-    sheets = [_summary_sheet(styles, entries)]
+    """The summary workbook of some entries (see :func:`write_excel_summary`).
+
+    Args:
+        entries: the rows.
+        failures: ``(file, reason)`` of the files that could not be read.
+        total: add a 合计 row: the sum of the counted rows.
+        sheets: more sheets (made with ``styles``), placed before 无法读取的文件.
+        styles: the style table of ``sheets``.
+    """
+    styles = styles if styles is not None else new_styles()
+    book = [_summary_sheet(styles, entries, total=total)]
     if any(e.violations is not None for e in entries):
-        sheets.append(_violations_sheet(styles, entries))
+        book.append(_violations_sheet(styles, entries))
+    book.extend(sheets)
     if failures:
-        sheets.append(_failures_sheet(styles, failures))
-    return workbook_bytes(sheets)
+        book.append(_failures_sheet(styles, failures))
+    return workbook_bytes(book)
 
 
-def _summary_sheet(styles: Any, entries: Sequence[SummaryEntry]) -> StreamSheet:
-    """汇总: the two header rows (labels, ids), then one row per report."""
+def _meta_cells(entry: SummaryEntry, roster: bool) -> list[object]:
+    """The first cells of a report's row: its facts and what became of it."""
+    published = entry.published_on
+    row: list[object] = [
+        _check_fits(entry.file) if entry.file else None,
+        _check_fits(entry.agency),
+        entry.year,
+        entry.version.value,
+        _LEVEL_WORDS.get(entry.level) if entry.level is not None else None,
+        ((published - _EPOCH).days, _DATE) if published is not None else None,
+        entry.status_word(),
+        entry.count("error") if entry.violations is not None else None,
+        entry.count("warning") if entry.violations is not None else None,
+    ]
+    if roster:
+        row += [entry.unit, entry.group]
+    return row
+
+
+def _summary_sheet(styles: Any, entries: Sequence[SummaryEntry], *, total: bool) -> StreamSheet:
+    """汇总: the two header rows (labels, ids), then one row per report, then 合计."""
     columns = tuple(summary_columns(e.version for e in entries))
-    ws = StreamSheet(styles, SUMMARY_SHEET, [24, 10, 10] + [14] * len(columns), freeze=(2, 3))
-    ws.append([label for _, label in _META_COLUMNS] + [_summary_label(p) for p in columns], _HEADER)
-    ws.append([i for i, _ in _META_COLUMNS] + list(columns), _ID)
+    roster = any(e.unit is not None or e.group is not None for e in entries)
+    meta = (*_META_COLUMNS, *(_ROSTER_COLUMNS if roster else ()))
+    widths = [30, 24, 6, 6, 6, 14, 8, 6, 6] + ([24, 12] if roster else [])
+    ws = StreamSheet(
+        styles,
+        SUMMARY_SHEET,
+        widths + [14] * (len(columns) + 1),
+        freeze=(2, 2),
+        page=PageSetup(title_rows=2, filter_row=2),
+    )
+    ws.append(
+        [label for _, label in meta] + [_summary_label(p) for p in columns] + [FEE_COLUMN[1]],
+        _HEADER,
+    )
+    ws.append([i for i, _ in meta] + list(columns) + [FEE_COLUMN[0]], _ID)
     for entry in entries:
         values = entry.values
-        row: list[object] = [_check_fits(entry.agency), entry.year, entry.version.value]
+        row = _meta_cells(entry, roster)
         for i in _column_positions(entry.version, columns):
             value = None if i is None else values[i]
             # Most cells are small counts or blanks, written as they are.
             plain = value is None or (type(value) is int and -EXACT_DIGITS < value < EXACT_DIGITS)
             row.append(value if plain else _summary_value(value))
+        row.append(_summary_value(entry.fee))
         ws.append(row)
+    if total:
+        ws.append(_total_row(entries, columns, len(meta)))
     return ws
 
 
+def _total_row(
+    entries: Sequence[SummaryEntry], columns: tuple[str, ...], width: int
+) -> list[object]:
+    """合计: each column's sum over the counted rows; blank and yellow where one is blank.
+
+    The policy of :func:`govdisclosure.aggregate`: a cell blank in any counted report is
+    blank in the total, since the true total is unknown.
+    """
+    counted = [e for e in entries if e.counted]
+    sums: list[object] = []
+    incomplete = 0
+    for values in _counted_columns(counted, columns):
+        if any(v is None for v in values):
+            sums.append(("", _INCOMPLETE))
+            incomplete += 1
+            continue
+        sums.append(_total_cell(values))
+    note = f"合计 {len(counted)} 份报告"
+    if incomplete:
+        note += f"；{incomplete} 个标黄单元格在部分报告中空白，未计算合计"
+    head: list[object] = [(note, _TOTAL), (TOTAL, _TOTAL), None, None, None, None, (TOTAL, _TOTAL)]
+    return [*head, *[None] * (width - len(head)), *sums]
+
+
+def _total_cell(values: Sequence[CellValue]) -> object:
+    """The sum of a column's counted values, styled as the total."""
+    if any(isinstance(v, Decimal) for v in values):
+        money = sum((Decimal(v) for v in values if v is not None), Decimal(0))
+        places = money_places(money)
+        if places is not None:
+            return (money, _TOTAL_MONEY.get(places, _TOTAL))
+        return (_check_fits(str(money)), _TOTAL)
+    count = sum(v for v in values if isinstance(v, int))
+    return (count if abs(count) < EXACT_DIGITS else _check_fits(str(count)), _TOTAL)
+
+
+def _counted_columns(
+    counted: Sequence[SummaryEntry], columns: tuple[str, ...]
+) -> list[list[CellValue]]:
+    """The values of each cell column (then the fee) over the counted rows."""
+    result: list[list[CellValue]] = [[] for _ in range(len(columns) + 1)]
+    for entry in counted:
+        values = entry.values
+        for k, i in enumerate(_column_positions(entry.version, columns)):
+            result[k].append(None if i is None else values[i])
+        result[-1].append(entry.fee)
+    return result
+
+
 def _violations_sheet(styles: Any, entries: Sequence[SummaryEntry]) -> StreamSheet:
-    """问题清单: every violation, with the 汇总 row of its report."""
-    vs = StreamSheet(styles, VIOLATIONS_SHEET, (10, 24, 10, 20, 10, 40, 10, 10, 60, 60), (1, 0))
+    """问题清单: every finding, with the file and unit of its report."""
+    vs = StreamSheet(
+        styles,
+        VIOLATIONS_SHEET,
+        (30, 24, 16, 8, 36, 10, 60, 8, 8, 40),
+        (1, 0),
+        page=PageSetup(title_rows=1, filter_row=1),
+    )
     vs.append([label for _, label in _VIOLATION_COLUMNS], _HEADER)
-    for n, entry in enumerate(entries, start=3):
-        for rule, severity, paths, expected, actual, message, english in entry.violations or ():
+    for entry in entries:
+        file = _check_fits(entry.file) if entry.file else None
+        agency = _check_fits(entry.agency)
+        for row in entry.violations or ():
+            rule, severity, _paths, expected, actual, message, english, place, address = row
             vs.append(
                 [
-                    n,
-                    _check_fits(entry.agency),
-                    entry.year,
+                    file,
+                    agency,
                     _check_fits(str(rule)),
-                    _check_fits(str(severity)),
-                    _check_fits(str(paths)),
+                    SEVERITY_WORDS.get(str(severity), str(severity)),
+                    _check_fits(str(place)) or None,
+                    _check_fits(str(address)) or None,
+                    (_check_fits(str(message)), _WRAP),
                     _number_or_text(expected),
                     _number_or_text(actual),
-                    _check_fits(str(message)),
                     _check_fits(str(english)),
                 ]
             )
@@ -245,12 +469,12 @@ def _violations_sheet(styles: Any, entries: Sequence[SummaryEntry]) -> StreamShe
 
 def _failures_sheet(styles: Any, failures: Sequence[tuple[str, str]]) -> StreamSheet:
     """无法读取的文件: each file that could not be read, and why."""
-    fs = StreamSheet(styles, FAILURES_SHEET, (50, 90), (1, 0))
+    fs = StreamSheet(styles, FAILURES_SHEET, (50, 90), (1, 0), page=PageSetup(title_rows=1))
     fs.append(["文件", "原因"], _HEADER)
     for name, reason in failures:
         # A reason is an error message, not data: a very long one is cut, visibly.
         shown = reason if len(reason) <= 10_000 else reason[:10_000] + "…"
-        fs.append([_check_fits(name), _check_fits(shown)])
+        fs.append([_check_fits(name), (_check_fits(shown), _WRAP)])
     return fs
 
 
@@ -350,7 +574,7 @@ def read_excel_summary(
 def _read_summary(path: Path, limits: ExcelLimits | None) -> list[AnnualReport]:
     book = read_path(path, limits or DEFAULT_LIMITS)
     reader = CellReader(book)
-    known = set(summary_columns(FormatVersion)) | {f for f, _ in _META_COLUMNS}
+    known = set(summary_columns(FormatVersion)) | _META_IDS
     for sheet in book.sheets:
         rows: dict[int, dict[int, Cell]] = {}
         for (r, c), cell in sheet.cells.items():
@@ -392,10 +616,29 @@ def _summary_report(
     columns = {str(field): c for c, field in ids.items()}
     if not any(row.get(c) is not None and row[c].value not in (None, "") for c in columns.values()):
         return None
+    if "status" in columns and reader.text(sheet, r, columns["status"]) == TOTAL:
+        return None  # the 合计 row is the sum of the others, not a report
     year, agency, version = _summary_facts(reader, sheet, r, columns)
     values = _summary_values(reader, sheet, r, row, columns, version=version)
+    fee = None
+    if FEE_COLUMN[0] in columns:
+        fee = reader.number(sheet, r, columns[FEE_COLUMN[0]], CellKind.MONEY)
+
+    def place(field: str) -> tuple[Sheet, int, int] | None:
+        return (sheet, r, columns[field]) if field in columns else None
+
     try:
-        report = AnnualReport.blank(agency=agency or "", year=year, format_version=version)
+        report = AnnualReport.blank(
+            agency=agency or "",
+            year=year,
+            format_version=version,
+            agency_level=read_level(reader, place("agency_level")),
+            published_on=read_date(reader, place("published_on")),
+            source=(reader.text(sheet, r, columns["file"]) or None) if "file" in columns else None,
+        )
+        if fee is not None:
+            other = attrs.evolve(report.other_matters, information_fee_yuan=Decimal(fee))
+            report = attrs.evolve(report, other_matters=other)
         return report.with_cells(values)
     except InvalidReportError as exc:
         raise ExcelError(str(exc), sheet=sheet.name, cell=f"A{r}") from None
@@ -426,7 +669,7 @@ def _summary_values(
     spec = _format.format_spec(version)
     values: dict[str, CellValue] = {}
     for path, c in columns.items():
-        if path in ("agency", "year", "format_version") or c not in row:
+        if path in _META_IDS or c not in row:
             continue
         cell = row[c]
         value = cell.value

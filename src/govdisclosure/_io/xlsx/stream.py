@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 
 from govdisclosure._io.xlsx.reader import column_letter
 
-__all__ = ["StreamSheet", "Style", "column_letter", "workbook_bytes"]
+__all__ = ["PageSetup", "StreamSheet", "Style", "column_letter", "workbook_bytes"]
 
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _RNS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -37,6 +37,25 @@ class Style:
     size: float = 11
     font: str = "宋体"
     number_format: str | None = None
+    wrap: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageSetup:
+    """How a sheet prints and filters.
+
+    Attributes:
+        landscape: print across the page.
+        fit_width: scale every column onto the width of one page (as many pages down as
+            needed).
+        title_rows: the rows at the top repeated on every printed page.
+        filter_row: the header row an autofilter sits on (1-based), ``None`` for none.
+    """
+
+    landscape: bool = True
+    fit_width: bool = True
+    title_rows: int = 0
+    filter_row: int | None = None
 
 
 class _Styles:
@@ -102,16 +121,18 @@ def _font(name: str, size: float, bold: bool, color: str | None) -> str:
 
 def _xf(format_id: int, font_id: int, fill_id: int, style: Style) -> str:
     flags = ""
+    inner = ""
+    if style.wrap:
+        flags += ' applyAlignment="1"'
+        inner = '<alignment wrapText="1" vertical="top"/>'
     if style.number_format:
         flags += ' applyNumberFormat="1"'
     if style != Style():
         flags += ' applyFont="1"'
     if style.fill:
         flags += ' applyFill="1"'
-    return (
-        f'<xf numFmtId="{format_id}" fontId="{font_id}" fillId="{fill_id}" borderId="0" '
-        f'xfId="0"{flags}/>'
-    )
+    head = f'<xf numFmtId="{format_id}" fontId="{font_id}" fillId="{fill_id}" borderId="0" '
+    return f'{head}xfId="0"{flags}>{inner}</xf>' if inner else f'{head}xfId="0"{flags}/>'
 
 
 class StreamSheet:
@@ -123,9 +144,12 @@ class StreamSheet:
         name: str,
         widths: Sequence[float] = (),
         freeze: tuple[int, int] | None = None,
+        page: PageSetup | None = None,
     ) -> None:
         self.name = name
+        self.page = page
         self._styles = styles
+        self._width = len(widths)
         self._rows: list[str] = []
         self._letters: list[str] = [""]
         cols = "".join(
@@ -140,9 +164,10 @@ class StreamSheet:
                 f' ySplit="{rows}"' if rows else ""
             )
             pane = f'<pane{split} topLeftCell="{cell}" activePane="bottomRight" state="frozen"/>'
+        fit = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if page and page.fit_width else ""
         self._head = (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet {_NS} {_RNS}>'
-            f'<sheetViews><sheetView workbookViewId="0">{pane}</sheetView></sheetViews>'
+            f'{fit}<sheetViews><sheetView workbookViewId="0">{pane}</sheetView></sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>' + (f"<cols>{cols}</cols>" if cols else "")
         )
 
@@ -162,6 +187,7 @@ class StreamSheet:
         letters = self._letters
         parts = [f'<row r="{row}">']
         add = parts.append
+        column = 0
         for column, item in enumerate(cells, start=1):
             # The common cases first: a summary is mostly plain ints and blanks.
             if item is None:
@@ -192,10 +218,33 @@ class StreamSheet:
                 raise TypeError(f"cannot write a {type(value).__name__} to a cell")
         add("</row>")
         self._rows.append("".join(parts))
+        self._width = max(self._width, column)
+
+    @property
+    def filter_range(self) -> str | None:
+        """The autofilter's range (``A2:K40``), or ``None`` when the sheet has none."""
+        page = self.page
+        if page is None or page.filter_row is None:
+            return None
+        last = column_letter(max(self._width, 1))
+        return f"A{page.filter_row}:{last}{max(len(self._rows), page.filter_row)}"
 
     def xml(self) -> str:
         """The worksheet XML."""
-        return f"{self._head}<sheetData>{''.join(self._rows)}</sheetData></worksheet>"
+        tail = ""
+        if self.filter_range:
+            tail += f'<autoFilter ref="{self.filter_range}"/>'
+        if self.page is not None:
+            orientation = "landscape" if self.page.landscape else "portrait"
+            fit = ' fitToWidth="1" fitToHeight="0"' if self.page.fit_width else ""
+            tail += (
+                '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" '
+                'footer="0.3"/>'
+                f'<pageSetup paperSize="9" orientation="{orientation}"{fit}/>'
+                "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>"
+                "</headerFooter>"
+            )
+        return f"{self._head}<sheetData>{''.join(self._rows)}</sheetData>{tail}</worksheet>"
 
 
 def workbook_bytes(sheets: Sequence[StreamSheet]) -> bytes:
@@ -226,6 +275,7 @@ def workbook_bytes(sheets: Sequence[StreamSheet]) -> bytes:
             f'xmlns="{_PKG}"><Relationship Id="rId1" Type="{_DOC}/officeDocument" '
             'Target="xl/workbook.xml"/></Relationships>',
         )
+        names = _defined_names(sheets)
         sheet_list = "".join(
             f'<sheet name="{escape(s.name, {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
             for i, s in enumerate(sheets, start=1)
@@ -233,7 +283,7 @@ def workbook_bytes(sheets: Sequence[StreamSheet]) -> bytes:
         archive.writestr(
             "xl/workbook.xml",
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook {_NS} {_RNS}>'
-            f"<sheets>{sheet_list}</sheets></workbook>",
+            f"<sheets>{sheet_list}</sheets>{names}</workbook>",
         )
         relations = "".join(
             f'<Relationship Id="rId{i}" Type="{_DOC}/worksheet" Target="worksheets/sheet{i}.xml"/>'
@@ -251,6 +301,33 @@ def workbook_bytes(sheets: Sequence[StreamSheet]) -> bytes:
         for i, sheet in enumerate(sheets, start=1):
             archive.writestr(f"xl/worksheets/sheet{i}.xml", sheet.xml())
     return buffer.getvalue()
+
+
+def _defined_names(sheets: Sequence[StreamSheet]) -> str:
+    """The print titles and filter ranges of the sheets, as the workbook names them."""
+    names = []
+    for i, sheet in enumerate(sheets):
+        quoted = "'" + escape(sheet.name.replace("'", "''")) + "'"
+        page = sheet.page
+        if page is not None and page.title_rows:
+            names.append(
+                f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
+                f"{quoted}!$1:${page.title_rows}</definedName>"
+            )
+        if sheet.filter_range:
+            first, last = sheet.filter_range.split(":")
+            absolute = "$" + "$".join(_split(first)) + ":$" + "$".join(_split(last))
+            names.append(
+                f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+                f"{quoted}!{absolute}</definedName>"
+            )
+    return f"<definedNames>{''.join(names)}</definedNames>" if names else ""
+
+
+def _split(reference: str) -> tuple[str, str]:
+    """``("AB", "12")`` of ``"AB12"``."""
+    digits = len(reference) - len(reference.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    return reference[:digits], reference[digits:]
 
 
 def new_styles() -> _Styles:
