@@ -72,16 +72,46 @@ def test_result_facts() -> None:
 
 
 def test_mixed_years_or_formats_are_errors() -> None:
-    """Reports of different years or formats cannot be added up."""
+    """Reports of different years or formats cannot be added up; the odd ones are named."""
     a = gd.AnnualReport.blank(agency="甲", year=2023)
     b = gd.AnnualReport.blank(agency="乙", year=2022)
-    with pytest.raises(gd.AggregateError, match="2022, 2023"):
+    with pytest.raises(gd.AggregateError) as error:
         gd.aggregate([a, b], agency="合计")
-    with pytest.raises(gd.AggregateError, match="not 2024"):
+    assert str(error.value) == (
+        "the reports are of years 2022 (乙) and 2023 (甲); only reports of one year can be added up"
+    )
+    with pytest.raises(gd.AggregateError) as error:
         gd.aggregate([a], agency="合计", year=2024)
+    assert str(error.value) == (
+        "the reports are of year 2023 (甲), not 2024; only reports of one year can be added up"
+    )
     c = gd.AnnualReport.blank(agency="丙", year=2023, format_version="2019")
-    with pytest.raises(gd.AggregateError, match="mix the 2019 and 2021 formats"):
-        gd.aggregate([a, c], agency="合计")
+    with pytest.raises(gd.AggregateError) as error:
+        gd.aggregate([a, c, a], agency="合计")
+    assert str(error.value) == (
+        "the reports mix the 2019 (丙) and 2021 (2 reports) formats; "
+        "only reports of one format can be added up"
+    )
+
+
+def test_mixed_years_error_names_agency_and_file() -> None:
+    """The reports of the odd year are named with their files, five at most."""
+    this = gd.AnnualReport.blank(agency="乙", year=2023)
+    old = gd.AnnualReport.blank(agency="某某局", year=2019, source="a.docx")
+    with pytest.raises(gd.AggregateError) as error:
+        gd.aggregate([this, old, this, this], agency="合计")
+    assert str(error.value) == (
+        "the reports are of years 2019 (某某局, a.docx) and 2023 (3 reports); "
+        "only reports of one year can be added up"
+    )
+    wrong = [attrs.evolve(old, meta=attrs.evolve(old.meta, agency=f"局{i}")) for i in range(7)]
+    with pytest.raises(gd.AggregateError) as error:
+        gd.aggregate([this, *wrong], agency="合计", year=2023)
+    assert str(error.value) == (
+        "the reports are of years 2019 (局0, a.docx; 局1, a.docx; 局2, a.docx; 局3, a.docx; "
+        "局4, a.docx and 2 more) and 2023 (1 report), not all of 2023; "
+        "only reports of one year can be added up"
+    )
 
 
 def test_bad_arguments() -> None:

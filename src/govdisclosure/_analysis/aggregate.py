@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypeVar
 
 import attrs
 
@@ -15,6 +15,11 @@ from govdisclosure._model.report import AnnualReport, CellValue
 from govdisclosure.errors import AggregateError
 
 __all__ = ["AggregateError", "AggregateResult", "aggregate"]
+
+#: How many reports of a group an error names before it says "and N more".
+_NAMED = 5
+
+_Key = TypeVar("_Key", int, str)
 
 
 @attrs.frozen(kw_only=True)
@@ -79,7 +84,8 @@ def aggregate(
             count as 0. Either way :attr:`AggregateResult.incomplete` names those cells.
 
     Raises:
-        AggregateError: no reports, or reports of different years or format versions.
+        AggregateError: no reports, or reports of different years or format versions (the
+            message names the reports that differ from the rest).
 
     >>> import govdisclosure as gd
     >>> one = gd.examples.load("qijiang-psb-2023")
@@ -116,20 +122,56 @@ def _inputs(reports: Iterable[AnnualReport], year: int | None) -> list[AnnualRep
     for index, report in enumerate(items):
         if not isinstance(report, AnnualReport):
             raise TypeError(f"reports[{index}] is {type(report).__name__}, not an AnnualReport")
-    years = sorted({r.meta.year for r in items})
-    versions = sorted({r.meta.format_version.value for r in items})
-    if len(years) > 1 or (year is not None and years != [year]):
+    years = _groups(items, lambda r: r.meta.year)
+    if len(years) > 1 or (year is not None and year not in years):
+        if year is None:
+            against = ""
+        else:
+            against = f", not all of {year}" if year in years else f", not {year}"
         raise AggregateError(
-            f"the reports are of years {', '.join(map(str, years))}"
-            + (f", not {year}" if year is not None else "")
-            + "; only reports of one year can be added up"
+            f"the reports are of {'years' if len(years) > 1 else 'year'} "
+            f"{_listed(years, year)}{against}; only reports of one year can be added up"
         )
+    versions = _groups(items, lambda r: r.meta.format_version.value)
     if len(versions) > 1:
         raise AggregateError(
-            f"the reports mix the {' and '.join(versions)} formats; "
+            f"the reports mix the {_listed(versions, None)} formats; "
             "only reports of one format can be added up"
         )
     return items
+
+
+def _groups(
+    items: list[AnnualReport], key: Callable[[AnnualReport], _Key]
+) -> dict[_Key, list[str]]:
+    """The reports by ``key`` (sorted), each named as an error names it: ``某某局, a.docx``."""
+    groups: dict[_Key, list[str]] = {}
+    for index, report in enumerate(items):
+        name = _agency(report, index)
+        source = report.meta.source
+        groups.setdefault(key(report), []).append(name if source is None else f"{name}, {source}")
+    return dict(sorted(groups.items()))
+
+
+def _listed(groups: dict[_Key, list[str]], expected: _Key | None) -> str:
+    """``2019 (某某局, a.docx) and 2023 (3 reports)``: the odd reports named, the rest counted.
+
+    The reports of the ``expected`` key, or else of the one largest group, are counted;
+    every other report is named, up to five a group.
+    """
+    sizes = sorted((len(names) for names in groups.values()), reverse=True)
+    if expected is None and (len(sizes) == 1 or sizes[0] > sizes[1]):
+        expected = max(groups, key=lambda k: len(groups[k]))
+    parts = []
+    for key, names in groups.items():
+        if key == expected:
+            text = f"{len(names)} report" + ("s" if len(names) > 1 else "")
+        else:
+            text = "; ".join(names[:_NAMED])
+            if len(names) > _NAMED:
+                text += f" and {len(names) - _NAMED} more"
+        parts.append(f"{key} ({text})")
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 def _sum_cells(
@@ -150,3 +192,8 @@ def _sum_cells(
         money = cell.kind is _format.CellKind.MONEY
         sums[cell.path] = sum(filled, Decimal(0)) if money else sum(filled)
     return sums, incomplete
+
+
+def _agency(report: AnnualReport, index: int) -> str:
+    """The report's agency, or its place in the input when it names none."""
+    return report.meta.agency.strip() or f"reports[{index}]"
