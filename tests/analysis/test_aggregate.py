@@ -28,12 +28,14 @@ def test_sum_equals_cell_by_cell_sum(items: list[gd.AnnualReport]) -> None:
 def test_zero_policy_counts_blanks_as_zero() -> None:
     """blanks="zero" adds the filled inputs and still names the incomplete cells."""
     one = gd.examples.load("qijiang-psb-2023")
-    two = one.with_cell("applications.new_received.natural_person", None)
+    one = attrs.evolve(one, meta=attrs.evolve(one.meta, agency="甲", source="a.docx"))
+    two = attrs.evolve(one, meta=attrs.evolve(one.meta, agency="乙", source=None))
+    two = two.with_cell("applications.new_received.natural_person", None)
     blank = gd.aggregate([one, two], agency="合计")
     zero = gd.aggregate([one, two], agency="合计", blanks="zero")
     assert blank.report.cell("applications.new_received.natural_person") is None
     assert zero.report.cell("applications.new_received.natural_person") == 1
-    assert zero.incomplete == {"applications.new_received.natural_person": (1,)}
+    assert zero.incomplete == {"applications.new_received.natural_person": ("乙",)}
     assert not zero.complete
     all_blank = gd.aggregate([two], agency="合计", blanks="zero")
     assert all_blank.report.cell("applications.new_received.natural_person") == 0
@@ -46,6 +48,26 @@ def test_money_is_added_as_decimal() -> None:
     )
     total = gd.aggregate([one, one, one], agency="合计").report
     assert total.cell("proactive_disclosure.administrative_fees.amount_10k_yuan") == Decimal("0.3")
+
+
+def test_incomplete_names_agencies_in_input_order() -> None:
+    """Each blank cell names the inputs that left it blank, with the file when known."""
+    one = gd.examples.load("qijiang-psb-2023")
+    path = "applications.granted.total"
+    gap = one.with_cell(path, None)
+
+    def named(report: gd.AnnualReport, agency: str, source: str | None) -> gd.AnnualReport:
+        return attrs.evolve(report, meta=attrs.evolve(report.meta, agency=agency, source=source))
+
+    items = [
+        named(gap, "丙局", "c.xlsx"),
+        named(one, "甲局", "a.docx"),
+        named(gap, "乙局", None),
+        named(gap, " ", None),
+    ]
+    result = gd.aggregate(items, agency="合计")
+    assert result.incomplete == {path: ("丙局 (c.xlsx)", "乙局", "reports[3]")}
+    assert "丙局 (c.xlsx)、乙局、reports[3]" in result._repr_html_()
 
 
 def test_result_facts() -> None:

@@ -29,15 +29,16 @@ class AggregateResult:
     Attributes:
         report: a report whose every cell is the sum of the inputs' cells.
         count: how many reports were added.
-        incomplete: the cells with a blank in some input, each with the positions (0-based,
-            in the order given) of the inputs that left it blank. Under the default policy
-            these cells are blank in ``report``; with ``blanks="zero"`` they hold the sum of
-            the filled inputs.
+        incomplete: the cells with a blank in some input, each with the inputs that left
+            it blank, in the order given: the agency's name, and the file in brackets when
+            ``meta.source`` is known (``某某局 (a.docx)``), one entry per input. Under the
+            default policy these cells are blank in ``report``; with ``blanks="zero"`` they
+            hold the sum of the filled inputs.
     """
 
     report: AnnualReport
     count: int
-    incomplete: Mapping[str, tuple[int, ...]]
+    incomplete: Mapping[str, tuple[str, ...]]
 
     @property
     def complete(self) -> bool:
@@ -49,10 +50,13 @@ class AggregateResult:
 
         meta = self.report.meta
         note = (
-            f"<p>{len(self.incomplete)} 个单元格在部分报告中为空白："
-            + "、".join(f"<code>{html.escape(p)}</code>" for p in list(self.incomplete)[:10])
-            + ("…" if len(self.incomplete) > 10 else "")
-            + "</p>"
+            f"<p>{len(self.incomplete)} 个单元格在部分报告中为空白：</p><ul>"
+            + "".join(
+                f"<li><code>{html.escape(path)}</code>：{html.escape(_few(names))}</li>"
+                for path, names in list(self.incomplete.items())[:10]
+            )
+            + ("<li>…</li>" if len(self.incomplete) > 10 else "")
+            + "</ul>"
             if self.incomplete
             else ""
         )
@@ -61,6 +65,12 @@ class AggregateResult:
             f"{self.count} 份报告合计</strong></p>"
         )
         return f"<div>{head}{note}{tables_html(self.report)}</div>"
+
+
+def _few(names: tuple[str, ...]) -> str:
+    """The first three names, and how many more (for the notebook view)."""
+    shown = "、".join(names[:3])
+    return shown + (f" 等 {len(names)} 份报告" if len(names) > 3 else "")
 
 
 def aggregate(
@@ -81,7 +91,8 @@ def aggregate(
             deadline.
         blanks: the policy for blank cells. ``"blank"`` (the default): a cell blank in any
             input is blank in the sum, since the true total is unknown. ``"zero"``: blanks
-            count as 0. Either way :attr:`AggregateResult.incomplete` names those cells.
+            count as 0. Either way :attr:`AggregateResult.incomplete` names those cells and
+            the reports that left them blank.
 
     Raises:
         AggregateError: no reports, or reports of different years or format versions (the
@@ -176,13 +187,14 @@ def _listed(groups: dict[_Key, list[str]], expected: _Key | None) -> str:
 
 def _sum_cells(
     spec: _format.FormatSpec, items: list[AnnualReport], blanks: str
-) -> tuple[dict[str, CellValue], dict[str, tuple[int, ...]]]:
-    """Each cell's sum under the blank policy, and the cells some input left blank."""
+) -> tuple[dict[str, CellValue], dict[str, tuple[str, ...]]]:
+    """Each cell's sum under the blank policy, and the inputs that left a cell blank."""
     columns = list(zip(*(spec.values(r) for r in items), strict=True))
+    names = [_name(r, i) for i, r in enumerate(items)]
     sums: dict[str, CellValue] = {}
-    incomplete: dict[str, tuple[int, ...]] = {}
+    incomplete: dict[str, tuple[str, ...]] = {}
     for cell, values in zip(spec.cells, columns, strict=True):
-        blank = tuple(i for i, v in enumerate(values) if v is None)
+        blank = tuple(names[i] for i, v in enumerate(values) if v is None)
         if blank:
             incomplete[cell.path] = blank
             if blanks == "blank":
@@ -192,6 +204,13 @@ def _sum_cells(
         money = cell.kind is _format.CellKind.MONEY
         sums[cell.path] = sum(filled, Decimal(0)) if money else sum(filled)
     return sums, incomplete
+
+
+def _name(report: AnnualReport, index: int) -> str:
+    """The report as :attr:`AggregateResult.incomplete` names it: ``某某局 (a.docx)``."""
+    agency = _agency(report, index)
+    source = report.meta.source
+    return agency if source is None else f"{agency} ({source})"
 
 
 def _agency(report: AnnualReport, index: int) -> str:
