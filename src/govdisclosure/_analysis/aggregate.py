@@ -10,7 +10,8 @@ from typing import Literal, TypeVar
 import attrs
 
 from govdisclosure import _format
-from govdisclosure._format import AgencyLevel
+from govdisclosure._analysis.items import FEE_PATH
+from govdisclosure._format import AgencyLevel, FormatVersion
 from govdisclosure._model.report import AnnualReport, CellValue
 from govdisclosure.errors import AggregateError
 
@@ -27,10 +28,13 @@ class AggregateResult:
     """The sum of several reports.
 
     Attributes:
-        report: a report whose every cell is the sum of the inputs' cells.
+        report: a report whose every cell is the sum of the inputs' cells, and whose
+            section 六 states the sum of the inputs' 信息处理费
+            (``other_matters.information_fee_yuan``; the section's text stays empty).
         count: how many reports were added.
-        incomplete: the cells with a blank in some input, each with the inputs that left
-            it blank, in the order given: the agency's name, and the file in brackets when
+        incomplete: the cells with a blank in some input (the fee among them, by the path
+            ``other_matters.information_fee_yuan``), each with the inputs that left it
+            blank, in the order given: the agency's name, and the file in brackets when
             ``meta.source`` is known (``某某局 (a.docx)``), one entry per input. Under the
             default policy these cells are blank in ``report``; with ``blanks="zero"`` they
             hold the sum of the filled inputs.
@@ -92,7 +96,9 @@ def aggregate(
         blanks: the policy for blank cells. ``"blank"`` (the default): a cell blank in any
             input is blank in the sum, since the true total is unknown. ``"zero"``: blanks
             count as 0. Either way :attr:`AggregateResult.incomplete` names those cells and
-            the reports that left them blank.
+            the reports that left them blank. The 信息处理费 of section 六 is added up by
+            the same policy (in the 2019 format, which did not ask for it, only when some
+            report states it).
 
     Raises:
         AggregateError: no reports, or reports of different years or format versions (the
@@ -103,8 +109,10 @@ def aggregate(
     >>> total = gd.aggregate([one, one], agency="某某区")
     >>> total.report.cell("proactive_disclosure.administrative_coercion.decisions")
     6976
-    >>> total.complete
-    True
+    >>> list(total.incomplete)  # the sample does not state its 信息处理费
+    ['other_matters.information_fee_yuan']
+    >>> total.incomplete["other_matters.information_fee_yuan"][0]
+    '重庆市綦江区公安局 (重庆市綦江区公安局 2023年...)'
     >>> gd.aggregate([], agency="某某区")
     Traceback (most recent call last):
     ...
@@ -115,6 +123,7 @@ def aggregate(
     items = _inputs(reports, year)
     version = items[0].meta.format_version
     sums, incomplete = _sum_cells(_format.format_spec(version), items, blanks)
+    fee = sums.pop(FEE_PATH, None)
     report = AnnualReport.blank(
         agency=agency,
         year=items[0].meta.year,
@@ -122,6 +131,11 @@ def aggregate(
         agency_level=agency_level,
         source=f"sum of {len(items)} reports",
     ).with_cells(sums)
+    # The text of section 六 stays empty: the fee stands beside it, as a parsed report's does.
+    other = attrs.evolve(
+        report.other_matters, information_fee_yuan=None if fee is None else Decimal(fee)
+    )
+    report = attrs.evolve(report, other_matters=other)
     return AggregateResult(report=report, count=len(items), incomplete=incomplete)
 
 
@@ -188,21 +202,32 @@ def _listed(groups: dict[_Key, list[str]], expected: _Key | None) -> str:
 def _sum_cells(
     spec: _format.FormatSpec, items: list[AnnualReport], blanks: str
 ) -> tuple[dict[str, CellValue], dict[str, tuple[str, ...]]]:
-    """Each cell's sum under the blank policy, and the inputs that left a cell blank."""
-    columns = list(zip(*(spec.values(r) for r in items), strict=True))
+    """Each cell's sum under the blank policy, and the inputs that left a cell blank.
+
+    The fee of section 六 is one more money cell. The 2019 format did not ask for it
+    (国办函〔2020〕109号 came later), so there it is added only when some input states it.
+    """
+    paths = [c.path for c in spec.cells]
+    money = [c.kind is _format.CellKind.MONEY for c in spec.cells]
+    rows = [spec.values(r) for r in items]
+    fees = tuple(r.other_matters.information_fee_yuan for r in items)
+    columns = list(zip(*rows, strict=True))
+    if spec.version is FormatVersion.V2021 or any(fee is not None for fee in fees):
+        paths.append(FEE_PATH)
+        money.append(True)
+        columns.append(fees)
     names = [_name(r, i) for i, r in enumerate(items)]
     sums: dict[str, CellValue] = {}
     incomplete: dict[str, tuple[str, ...]] = {}
-    for cell, values in zip(spec.cells, columns, strict=True):
+    for path, is_money, values in zip(paths, money, columns, strict=True):
         blank = tuple(names[i] for i, v in enumerate(values) if v is None)
         if blank:
-            incomplete[cell.path] = blank
+            incomplete[path] = blank
             if blanks == "blank":
-                sums[cell.path] = None
+                sums[path] = None
                 continue
         filled = [v for v in values if v is not None]
-        money = cell.kind is _format.CellKind.MONEY
-        sums[cell.path] = sum(filled, Decimal(0)) if money else sum(filled)
+        sums[path] = sum(filled, Decimal(0)) if is_money else sum(filled)
     return sums, incomplete
 
 
