@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import govdisclosure as gd
@@ -112,7 +113,8 @@ def test_summary_lists_unreadable_folders(
     _unlistable(monkeypatch, folder / "sub")
     out = tmp_path / "summary.xlsx"
     assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 1
-    assert "1 个文件：读取 1 份报告，其中 0 份有错误；0 个文件、1 个文件夹无法读取" in (
+    # notes.odt is listed with advice (save as .docx); sub cannot be listed.
+    assert "2 个文件：读取 1 份报告，其中 0 份有错误；1 个文件、1 个文件夹无法读取" in (
         capsys.readouterr().out
     )
     import openpyxl
@@ -120,8 +122,8 @@ def test_summary_lists_unreadable_folders(
     book = openpyxl.load_workbook(out, read_only=True)
     failures = [[c.value for c in row] for row in book["无法读取的文件"].iter_rows()]
     book.close()
-    where = str(folder / "sub")
-    assert failures[1][:2] == [where, f"{where}: cannot read the folder: Permission denied"]
+    assert failures[1][:2] == ["notes.odt", "OpenDocument 文本格式，请另存为 .docx 后重新提交"]
+    assert failures[2][:2] == ["sub", "无法打开文件夹：Permission denied"]
 
 
 def test_check_file_outcomes(tmp_path: Path) -> None:
@@ -166,34 +168,33 @@ def test_jobs_are_capped_at_the_processors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--jobs 1500 starts no more workers than there are processors, and says so once."""
-    from govdisclosure._analysis import batch
+    from govdisclosure._analysis import batch, office
     from govdisclosure.cli import main
 
     (tmp_path / "in").mkdir()
     folder = _folder(tmp_path / "in")
     pools: list[int] = []
-    real_mapped = batch._mapped
+    real_mapped = batch.mapped
 
     def spy(function: Any, names: list[str], jobs: int, progress: Any) -> Any:
         pools.append(jobs)
         return real_mapped(function, names, jobs, progress)
 
     monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(batch, "_mapped", spy)
+    monkeypatch.setattr(office, "mapped", spy)
     out = str(tmp_path / "s.xlsx")
     assert main(["summary", str(folder), "-o", out, "--jobs", "1500", "--quiet"]) == 1
     assert pools == [2]
     err = capsys.readouterr().err
-    assert err == "note: --jobs 1500 capped at 2, the number of processors\n"
+    assert err == "提示：--jobs 1500 超过处理器数，按 2 个进程运行\n"
     assert [o.ok for o in batch.check_files(find_report_files([folder]), jobs=1500)] == [
         True,
         False,
         False,
     ]
-    assert pools == [2, 2]
     assert main(["summary", str(folder), "-o", out, "--jobs", "2", "--quiet"]) == 1
     assert capsys.readouterr().err == ""
-    assert pools == [2, 2, 2]
+    assert pools == [2, 2]
 
 
 def test_summary_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -205,7 +206,7 @@ def test_summary_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     out = tmp_path / "summary.xlsx"
     assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 1
     printed = capsys.readouterr().out
-    assert "3 个文件：读取 2 份报告，其中 1 份有错误；1 个文件无法读取" in printed
+    assert "4 个文件：读取 2 份报告，其中 1 份有错误；2 个文件无法读取" in printed
     back = gd.read_excel_summary(out)
     sample = gd.examples.load("qijiang-psb-2023")
     assert [dict(r.cells()) for r in back] == [
@@ -215,12 +216,14 @@ def test_summary_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     import openpyxl
 
     book = openpyxl.load_workbook(out, read_only=True)
-    assert book.sheetnames == ["汇总", "问题清单", "无法读取的文件"]
+    # a.json and sub/b.json are the same agency's reports: the newer is used.
+    assert book.sheetnames == ["汇总", "问题清单", "重复", "无法读取的文件"]
     failures = [[c.value for c in row] for row in book["无法读取的文件"].iter_rows()]
-    assert failures[1][0] == str(folder / "c.json")
-    assert "not valid JSON" in failures[1][1]
+    assert failures[1] == ["notes.odt", "OpenDocument 文本格式，请另存为 .docx 后重新提交"]
+    assert failures[2][0] == "c.json"
+    assert failures[2][1].startswith("文件内容不是有效的报告") and "not valid JSON" in failures[2][1]
     violations = [[c.value for c in row] for row in book["问题清单"].iter_rows()]
-    assert violations[1][3] == "RL-TOTAL"
+    assert violations[1][:4] == [os.path.join("sub", "b.json"), sample.meta.agency, "RL-TOTAL", "错误"]
     book.close()
 
 
@@ -230,27 +233,29 @@ def test_summary_progress_and_usage(tmp_path: Path, capsys: pytest.CaptureFixtur
 
     folder = tmp_path / "in"
     folder.mkdir()
+    sample = gd.examples.load("qijiang-psb-2023")
     for n in range(3):
-        gd.dump(gd.examples.load("qijiang-psb-2023"), folder / f"{n}.json")
+        meta = attrs.evolve(sample.meta, agency=f"第{n}局")
+        gd.dump(attrs.evolve(sample, meta=meta), folder / f"{n}.json")
     assert main(["summary", str(folder), "-o", str(tmp_path / "s.xlsx"), "--jobs", "2"]) == 0
     assert "已处理 3/3 个文件" in capsys.readouterr().err
     assert main(["summary", str(folder), "-o", str(tmp_path / "s.xlsx"), "--jobs", "0"]) == 2
     assert main(["summary", str(folder), "-o", str(tmp_path / "s.json")]) == 2
     assert main(["summary", str(tmp_path / "missing"), "-o", str(tmp_path / "s.xlsx")]) == 2
-    assert "no such file or folder" in capsys.readouterr().err
+    assert "文件或文件夹不存在" in capsys.readouterr().err
 
 
 def test_summary_checks_the_output_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An output that cannot be written fails at once, naming it, before any file is read."""
-    from govdisclosure._analysis import batch
+    from govdisclosure._analysis import office
     from govdisclosure.cli import main
 
     (tmp_path / "in").mkdir()
     folder = _folder(tmp_path / "in")
     read: list[str] = []
-    monkeypatch.setattr(batch, "_mapped", lambda *args: read.append("read") or iter(()))
+    monkeypatch.setattr(office, "mapped", lambda *args: read.append("read") or iter(()))
     out = tmp_path / "missing" / "s.xlsx"
     assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 2
     assert capsys.readouterr().err == (

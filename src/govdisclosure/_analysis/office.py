@@ -84,6 +84,7 @@ def run_summary(
         summarize_file, accept_doubts=accept_doubts, keep_report=bool(previous)
     )
     entries, failures = _read(found.files, step, jobs, quiet)
+    folders = sum(1 for name, _ in found.refused if os.path.isdir(name))
     failures = found.refused + failures
     entries = [e._replace(file=_shown(e.file, given)) for e in entries]
     comparisons: list[list[object]] = []
@@ -95,7 +96,7 @@ def run_summary(
     shown = [(_shown(name, given), reason) for name, reason in failures]
     workbook = summary_entries_bytes(entries, shown, total=True, sheets=sheets, styles=styles)
     atomic_write(Path(output), workbook)
-    _print_outcome(entries, shown, reconciliation, output)
+    _print_outcome(entries, len(shown) - folders, folders, reconciliation, output)
     if not entries:
         return EXIT_NOTHING_READ
     bad = any(e.count("error") for e in entries) or failures
@@ -333,15 +334,17 @@ def _comparison_sheet(styles: Any, rows: list[list[object]]) -> StreamSheet:
 
 def _print_outcome(
     entries: Sequence[SummaryEntry],
-    failures: Sequence[tuple[str, str]],
+    files: int,
+    folders: int,
     found: Reconciliation,
     output: str | os.PathLike[str],
 ) -> None:
     with_errors = sum(1 for e in entries if e.count("error"))
     counted = sum(1 for e in entries if e.counted)
+    unread = f"{files} 个文件" + (f"、{folders} 个文件夹" if folders else "")
     print(
-        f"{len(entries) + len(failures)} 个文件：读取 {len(entries)} 份报告，其中 {with_errors} 份"
-        f"有错误；{len(failures)} 个文件或文件夹无法读取。"
+        f"{len(entries) + files} 个文件：读取 {len(entries)} 份报告，其中 {with_errors} 份"
+        f"有错误；{unread}无法读取。"
     )
     if found.year is not None:
         print(f"{found.year} 年度计入合计 {counted} 份报告。")

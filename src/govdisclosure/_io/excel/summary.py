@@ -399,7 +399,7 @@ def _total_row(
     incomplete = 0
     for values in _counted_columns(counted, columns):
         if any(v is None for v in values):
-            sums.append(("", _INCOMPLETE))
+            sums.append((None, _INCOMPLETE))
             incomplete += 1
             continue
         sums.append(_total_cell(values))

@@ -204,7 +204,8 @@ class StreamSheet:
                 pair: tuple[object, Style] = item  # type: ignore[assignment]
                 value, cell_style = pair
                 s = f' s="{self._styles.id(cell_style)}"'
-                if value is None:
+                if value is None:  # a blank cell with a style (a fill that marks it)
+                    add(f'<c r="{letters[column]}{row}"{s}/>')
                     continue
             ref = letters[column] + row
             if type(value) is str:
