@@ -151,7 +151,11 @@ class Summarized(NamedTuple):
 
 
 def summarize_file(
-    path: str | os.PathLike[str], *, accept_doubts: bool = False, keep_report: bool = False
+    path: str | os.PathLike[str],
+    *,
+    accept_doubts: bool = False,
+    keep_report: bool = False,
+    check: bool = True,
 ) -> Summarized:
     """Read and validate one file into its summary row; never raises, whatever the file.
 
@@ -164,6 +168,8 @@ def summarize_file(
         path: the file.
         accept_doubts: keep reports read with doubts.
         keep_report: keep the report in the row (for the year-on-year comparison).
+        check: validate the report (last year's reports, read only to compare with, are
+            not checked again).
 
     >>> import govdisclosure as gd
     >>> done = summarize_file(gd.examples.path("qijiang-psb-2023"))
@@ -174,14 +180,14 @@ def summarize_file(
     """
     name = os.fspath(path)
     try:
-        return _summarize(name, accept_doubts=accept_doubts, keep_report=keep_report)
+        return _summarize(name, accept_doubts=accept_doubts, keep_report=keep_report, check=check)
     except Exception as exc:  # one bad file never stops a batch: its reason is data
         if _is_summary_workbook(name):
             return Summarized(name)
         return Summarized(name, reason=failure_reason(exc))
 
 
-def _summarize(name: str, *, accept_doubts: bool, keep_report: bool) -> Summarized:
+def _summarize(name: str, *, accept_doubts: bool, keep_report: bool, check: bool) -> Summarized:
     from govdisclosure._format.vocabulary import file_kind
     from govdisclosure._io.excel.summary import summary_entry
 
@@ -206,7 +212,8 @@ def _summarize(name: str, *, accept_doubts: bool, keep_report: bool) -> Summariz
         from govdisclosure._io.files import load
 
         report = load(name)
-    entry = summary_entry(report, validate(report), file=name, addresses=addresses, extra=extra)
+    result = validate(report) if check else None
+    entry = summary_entry(report, result, file=name, addresses=addresses, extra=extra)
     try:
         modified = os.stat(name).st_mtime
     except OSError:  # pragma: no cover - read a moment ago

@@ -89,7 +89,8 @@ def run_summary(
     entries = [e._replace(file=_shown(e.file, given)) for e in entries]
     comparisons: list[list[object]] = []
     if previous:
-        entries, comparisons = _compare(entries, _previous(previous, step, jobs), roster)
+        earlier = functools.partial(step, check=False)
+        entries, comparisons = _compare(entries, _previous(previous, earlier, jobs), roster)
     entries, reconciliation = _reconcile(entries, roster, year)
     styles = new_styles()
     sheets = _office_sheets(styles, reconciliation, entries, comparisons, bool(previous))
