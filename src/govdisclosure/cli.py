@@ -76,7 +76,8 @@ def _sources(args: argparse.Namespace) -> list[tuple[str, Callable[[], AnnualRep
     if args.example:
         name: str = args.example
         return [(f"example:{name}", functools.partial(_example, name))]
-    return [(file, functools.partial(_load, file)) for file in files]
+    accept = bool(getattr(args, "accept_doubts", False))
+    return [(file, functools.partial(_load, file, accept_doubts=accept)) for file in files]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -195,12 +196,38 @@ def _validate_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
         action="store_true",
         help="exit 1 on warnings too: succeed only when every report is 通过",
     )
+    validate.add_argument(
+        "--accept-doubts",
+        action="store_true",
+        help="校验读取时有疑问的已发布报告（疑问作为警告列出），而不是拒绝读取",
+    )
 
 
-def _load(file: str) -> AnnualReport:
+def _load(file: str, *, accept_doubts: bool = False) -> AnnualReport:
+    """The report of a file; with ``accept_doubts``, also one read with doubts (warned of)."""
     from govdisclosure._io.files import load
+    from govdisclosure.errors import ParseError
 
-    return load(file)
+    try:
+        return load(file)
+    except ParseError as exc:
+        doubts = exc.doubts
+        if not doubts:
+            raise
+        if not accept_doubts:
+            exc.detail = (
+                f"读取时有 {len(doubts)} 处疑问："
+                + "；".join(getattr(w, "message_zh", str(w)) for w in doubts[:3])
+                + ("等" if len(doubts) > 3 else "")
+                + "。核对原文无误后，可加 --accept-doubts 照样校验，疑问会作为警告列出"
+            )
+            raise
+    from govdisclosure._parse import parse_file
+
+    report = parse_file(file).report
+    for doubt in doubts:
+        warnings.warn(f"读取疑问：{getattr(doubt, 'message_zh', doubt)}", UserWarning, stacklevel=2)
+    return report
 
 
 def _example(name: str) -> AnnualReport:

@@ -192,9 +192,15 @@ class ExcelError(GovDisclosureError, ValueError):
 
 
 class ParseError(GovDisclosureError, ValueError):
-    """The input holds no annual report that can be read (the message says why)."""
+    """The input holds no annual report that can be read (the message says why).
+
+    Attributes:
+        doubts: when :func:`govdisclosure.load` refused a report read with doubts, the
+            parse warnings behind the refusal (``ParseWarning``); otherwise empty.
+    """
 
     default_message = "the input is not a government information disclosure annual report"
+    doubts: tuple[object, ...] = ()
 
 
 class ChineseNumberError(GovDisclosureError, ValueError):

@@ -375,3 +375,15 @@ def test_aggregate_of_fees() -> None:
     )
     total = gd.aggregate([a, b], agency="某区")
     assert total.report.other_matters.information_fee_yuan == Decimal("150.5")
+
+
+def test_validate_accepts_doubts_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    """validate refuses a report read with doubts in Chinese, naming the flag that accepts it."""
+    path = str(CORPUS / "huaian-2024.txt")
+    assert main(["validate", path]) == 2
+    err = capsys.readouterr().err
+    assert "读取时有 2 处疑问" in err and "--accept-doubts" in err and "parse_file" not in err
+    assert main(["validate", path, "--accept-doubts"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("警告：读取疑问：有行缺少或损坏了行名，按位置识别") == 2
+    assert "淮安市人民政府" in captured.out

@@ -253,10 +253,12 @@ def load_report(path: Path) -> AnnualReport:
     if doubts:
         shown = "; ".join(str(w) for w in doubts[:3])
         more = f" (and {len(doubts) - 3} more)" if len(doubts) > 3 else ""
-        raise ParseError(
+        error = ParseError(
             f"the report was read with {len(doubts)} doubt(s): {shown}{more}; "
             "use govdisclosure.parse_file() to keep the partial report and see all warnings"
         )
+        error.doubts = tuple(doubts)
+        raise error
     return result.report
 
 
