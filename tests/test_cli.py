@@ -331,7 +331,7 @@ def test_read_warnings_are_clean_lines(
         warnings.warn(message, gd.ExcelReadWarning, stacklevel=2)
         return gd.examples.load("qijiang-psb-2023")
 
-    def load_twice(file: str) -> gd.AnnualReport:
+    def load_twice(file: str, **options: object) -> gd.AnnualReport:
         warnings.warn("a developer's matter", DeprecationWarning, stacklevel=2)
         load(file)
         return load(file)
