@@ -221,9 +221,15 @@ def test_summary_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     failures = [[c.value for c in row] for row in book["无法读取的文件"].iter_rows()]
     assert failures[1] == ["notes.odt", "OpenDocument 文本格式，请另存为 .docx 后重新提交"]
     assert failures[2][0] == "c.json"
-    assert failures[2][1].startswith("文件内容不是有效的报告") and "not valid JSON" in failures[2][1]
+    assert failures[2][1].startswith("文件内容不是有效的报告")
+    assert "not valid JSON" in failures[2][1]
     violations = [[c.value for c in row] for row in book["问题清单"].iter_rows()]
-    assert violations[1][:4] == [os.path.join("sub", "b.json"), sample.meta.agency, "RL-TOTAL", "错误"]
+    assert violations[1][:4] == [
+        os.path.join("sub", "b.json"),
+        sample.meta.agency,
+        "RL-TOTAL",
+        "错误",
+    ]
     book.close()
 
 

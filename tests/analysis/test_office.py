@@ -104,7 +104,8 @@ def test_an_office_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     )
     printed = capsys.readouterr().out
     assert status == 1
-    assert "未报送：綦江区审计局" in printed and "未报送：綦江区统计局" in printed
+    assert "未报送：綦江区审计局" in printed
+    assert "未报送：綦江区统计局" in printed
     assert "未报送：綦江区水利局" in printed  # it sent only a 2019 report
 
     summary = _rows(out, "汇总")
@@ -156,7 +157,7 @@ def test_an_office_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
         ["綦江区商务委", "商务委-修改.json", "采用（最新的文件）"],
         ["綦江区商务委", "商务委-原.json", "未采用"],
     ]
-    failures = dict((r[0], r[1]) for r in _rows(out, "无法读取的文件")[1:])
+    failures = {r[0]: r[1] for r in _rows(out, "无法读取的文件")[1:]}
     assert failures["卫健委.doc"] == "Word 97-2003 格式，请另存为 .docx 后重新提交"
     assert "名单草稿.xlsx" in failures
     assert not any("~$" in name or "DS_Store" in name for name in failures)
@@ -177,7 +178,7 @@ def test_a_second_run_over_the_output(tmp_path: Path) -> None:
 
 def test_the_workbook_reads_back(tmp_path: Path) -> None:
     """read_excel_summary reads the command's workbook: reports only, not 合计; facts kept."""
-    folder, roster = _office(tmp_path)
+    folder, _roster = _office(tmp_path)
     out = tmp_path / "汇总.xlsx"
     main(["summary", str(folder), "-o", str(out), "--quiet"])
     back = gd.read_excel_summary(out)
@@ -220,7 +221,9 @@ def test_doubts_are_refused_or_accepted(tmp_path: Path) -> None:
     assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 2
     [[name, reason]] = _rows(out, "无法读取的文件")[1:]
     assert name == "huaian-2024.txt"
-    assert "--accept-doubts" in reason and "按位置识别" in reason and "Python" not in reason
+    assert "--accept-doubts" in reason
+    assert "按位置识别" in reason
+    assert "Python" not in reason
     main(["summary", str(folder), "-o", str(out), "--accept-doubts", "--quiet"])
     [row] = [r for r in _rows(out, "汇总")[2:] if r[6] != "合计"]
     assert row[6] == "有疑问"
@@ -280,7 +283,7 @@ def test_the_per_file_step_never_raises(tmp_path: Path, suffix: str, junk: str) 
 
 def test_a_reader_bug_is_a_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Even an exception no reader should raise becomes a row of 无法读取的文件."""
-    import govdisclosure._io.files as files
+    from govdisclosure._io import files
 
     def broken(path: Any) -> Any:
         raise KeyError("surprise")
@@ -290,10 +293,14 @@ def test_a_reader_bug_is_a_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     gd.dump(_report("某局"), path)
     done = summarize_file(path)
     assert done.entry is None
-    assert done.reason is not None and "程序错误" in done.reason and "KeyError" in done.reason
+    assert done.reason is not None
+    assert "程序错误" in done.reason
+    assert "KeyError" in done.reason
     monkeypatch.undo()
     missing = summarize_file(tmp_path / "missing.json").reason
-    assert missing is not None and missing.startswith("无法读取") and "No such file" in missing
+    assert missing is not None
+    assert missing.startswith("无法读取")
+    assert "No such file" in missing
 
 
 def test_roster_files(tmp_path: Path) -> None:
@@ -325,7 +332,7 @@ def test_roster_files(tmp_path: Path) -> None:
     with pytest.raises(gd.RosterError, match="没有“单位名称”列") as caught:
         gd.read_roster(csv)
     assert caught.value.file == str(csv)
-    with pytest.raises(gd.RosterError, match="应为 .csv 或 .xlsx"):
+    with pytest.raises(gd.RosterError, match=r"应为 \.csv 或 \.xlsx"):
         gd.read_roster(tmp_path / "r.txt")
 
 
@@ -378,11 +385,13 @@ def test_aggregate_of_fees() -> None:
 
 
 def test_validate_accepts_doubts_on_request(capsys: pytest.CaptureFixture[str]) -> None:
-    """validate refuses a report read with doubts in Chinese, naming the flag that accepts it."""
+    """Validate refuses a report read with doubts in Chinese, naming the flag that accepts it."""
     path = str(CORPUS / "huaian-2024.txt")
     assert main(["validate", path]) == 2
     err = capsys.readouterr().err
-    assert "读取时有 2 处疑问" in err and "--accept-doubts" in err and "parse_file" not in err
+    assert "读取时有 2 处疑问" in err
+    assert "--accept-doubts" in err
+    assert "parse_file" not in err
     assert main(["validate", path, "--accept-doubts"]) == 0
     captured = capsys.readouterr()
     assert captured.err.count("警告：读取疑问：有行缺少或损坏了行名，按位置识别") == 2

@@ -95,10 +95,15 @@ def test_summary_roundtrip_mixed_versions(sample: gd.AnnualReport, tmp_path: Pat
         "文件", "单位", "年度", "格式", "层级", "发布日期", "状态", "错误数", "警告数"
     ]  # fmt: skip
     assert ws.freeze_panes == "C3"
-    assert ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A2:")
+    assert ws.auto_filter.ref is not None
+    assert ws.auto_filter.ref.startswith("A2:")
     assert ws.page_setup.orientation == "landscape"
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$2"
+    assert ws.print_title_cols == "$A:$B"  # 文件 and 单位 on every printed page
+    # About sixteen columns a page: readable, not one page at 10%.
+    assert ws.page_setup.fitToWidth == -(-(len(header)) // 16)
+    assert ws.row_dimensions[1].height == 90
 
 
 def test_summary_violations_sheet(sample: gd.AnnualReport, tmp_path: Path) -> None:

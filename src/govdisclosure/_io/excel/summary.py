@@ -364,11 +364,18 @@ def _summary_sheet(styles: Any, entries: Sequence[SummaryEntry], *, total: bool)
         SUMMARY_SHEET,
         widths + [14] * (len(columns) + 1),
         freeze=(2, 2),
-        page=PageSetup(title_rows=2, filter_row=2),
+        # Hundreds of columns: about sixteen a page, 文件 and 单位 repeated on each.
+        page=PageSetup(
+            title_rows=2,
+            filter_row=2,
+            title_columns=2,
+            pages_wide=-(-(len(meta) + len(columns) + 1) // 16),
+        ),
     )
     ws.append(
         [label for _, label in meta] + [_summary_label(p) for p in columns] + [FEE_COLUMN[1]],
         _HEADER,
+        height=90,
     )
     ws.append([i for i, _ in meta] + list(columns) + [FEE_COLUMN[0]], _ID)
     for entry in entries:
@@ -461,7 +468,7 @@ def _violations_sheet(styles: Any, entries: Sequence[SummaryEntry]) -> StreamShe
                     (_check_fits(str(message)), _WRAP),
                     _number_or_text(expected),
                     _number_or_text(actual),
-                    _check_fits(str(english)),
+                    (_check_fits(str(english)), _WRAP),
                 ]
             )
     return vs

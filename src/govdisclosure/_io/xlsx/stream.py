@@ -50,12 +50,17 @@ class PageSetup:
             needed).
         title_rows: the rows at the top repeated on every printed page.
         filter_row: the header row an autofilter sits on (1-based), ``None`` for none.
+        pages_wide: how many pages wide ``fit_width`` scales onto (a sheet of hundreds of
+            columns is unreadable on one).
+        title_columns: the columns at the left repeated on every printed page.
     """
 
     landscape: bool = True
     fit_width: bool = True
     title_rows: int = 0
     filter_row: int | None = None
+    pages_wide: int = 1
+    title_columns: int = 0
 
 
 class _Styles:
@@ -150,6 +155,7 @@ class StreamSheet:
         self.page = page
         self._styles = styles
         self._width = len(widths)
+        self._widths = list(widths)
         self._rows: list[str] = []
         self._letters: list[str] = [""]
         cols = "".join(
@@ -176,16 +182,20 @@ class StreamSheet:
             self._letters.append(column_letter(len(self._letters)))
         return self._letters[column]
 
-    def append(self, cells: Iterable[object], style: Style | None = None) -> None:
+    def append(
+        self, cells: Iterable[object], style: Style | None = None, *, height: float | None = None
+    ) -> None:
         """Add a row.
 
         Each cell is a value (``int``, ``float``, ``Decimal``, ``str`` or ``None``) or a
-        ``(value, Style)`` pair; ``style`` applies to the cells without one.
+        ``(value, Style)`` pair; ``style`` applies to the cells without one. ``height`` (in
+        points) makes room for wrapped text.
         """
         row = str(len(self._rows) + 1)
         default = f' s="{self._styles.id(style)}"' if style else ""
         letters = self._letters
-        parts = [f'<row r="{row}">']
+        parts = [""]
+        lines = 1
         add = parts.append
         column = 0
         for column, item in enumerate(cells, start=1):
@@ -204,6 +214,8 @@ class StreamSheet:
                 pair: tuple[object, Style] = item  # type: ignore[assignment]
                 value, cell_style = pair
                 s = f' s="{self._styles.id(cell_style)}"'
+                if cell_style.wrap and type(value) is str and column <= len(self._widths):
+                    lines = max(lines, _lines(value, self._widths[column - 1]))
                 if value is None:  # a blank cell with a style (a fill that marks it)
                     add(f'<c r="{letters[column]}{row}"{s}/>')
                     continue
@@ -218,6 +230,10 @@ class StreamSheet:
             else:
                 raise TypeError(f"cannot write a {type(value).__name__} to a cell")
         add("</row>")
+        if height is None and lines > 1:
+            height = round(14.5 * lines, 1)
+        tall = f' ht="{height}" customHeight="1"' if height else ""
+        parts[0] = f'<row r="{row}"{tall}>'
         self._rows.append("".join(parts))
         self._width = max(self._width, column)
 
@@ -237,7 +253,8 @@ class StreamSheet:
             tail += f'<autoFilter ref="{self.filter_range}"/>'
         if self.page is not None:
             orientation = "landscape" if self.page.landscape else "portrait"
-            fit = ' fitToWidth="1" fitToHeight="0"' if self.page.fit_width else ""
+            wide = self.page.pages_wide
+            fit = f' fitToWidth="{wide}" fitToHeight="0"' if self.page.fit_width else ""
             tail += (
                 '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" '
                 'footer="0.3"/>'
@@ -304,16 +321,33 @@ def workbook_bytes(sheets: Sequence[StreamSheet]) -> bytes:
     return buffer.getvalue()
 
 
+def _lines(text: str, width: float) -> int:
+    """About how many lines ``text`` wraps into in a column ``width`` characters wide.
+
+    A Chinese character takes about two character widths.
+    """
+    count = 0
+    for part in text.split("\n"):
+        used = sum(2 if ord(c) > 0x2E7F else 1 for c in part)
+        count += max(1, -(-used // max(int(width) - 1, 1)))
+    return count
+
+
 def _defined_names(sheets: Sequence[StreamSheet]) -> str:
     """The print titles and filter ranges of the sheets, as the workbook names them."""
     names = []
     for i, sheet in enumerate(sheets):
         quoted = "'" + escape(sheet.name.replace("'", "''")) + "'"
         page = sheet.page
-        if page is not None and page.title_rows:
+        if page is not None and (page.title_rows or page.title_columns):
+            ranges = []
+            if page.title_columns:
+                ranges.append(f"{quoted}!$A:${column_letter(page.title_columns)}")
+            if page.title_rows:
+                ranges.append(f"{quoted}!$1:${page.title_rows}")
             names.append(
                 f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
-                f"{quoted}!$1:${page.title_rows}</definedName>"
+                f"{','.join(ranges)}</definedName>"
             )
         if sheet.filter_range:
             first, last = sheet.filter_range.split(":")
