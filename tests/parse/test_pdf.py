@@ -14,19 +14,50 @@ from govdisclosure._parse import parse_file
 from govdisclosure._parse.layout import Table
 
 
-class _FakeTable:
-    def __init__(self, rows: list[list[str | None]], bbox: tuple[float, ...]) -> None:
-        self.rows = rows
-        self.bbox = bbox
+class _FakeRow:
+    def __init__(self, cells: list[tuple[float, float, float, float] | None]) -> None:
+        self.cells = cells
 
-    def extract(self) -> list[list[str | None]]:
-        return self.rows
+
+class _FakeTable:
+    """A ruled table as pdfplumber finds it: each cell's box (``None`` where a merged cell
+    goes on), and the characters inside, 40 points a column and 50 a row."""
+
+    def __init__(self, texts: list[list[str | None]], bbox: tuple[float, ...]) -> None:
+        self.bbox = bbox
+        self.rows: list[_FakeRow] = []
+        self.chars: list[dict[str, Any]] = []
+        left, top = bbox[0], bbox[1]
+        for r, row in enumerate(texts):
+            boxes: list[tuple[float, float, float, float] | None] = []
+            for c, text in enumerate(row):
+                if text is None:
+                    boxes.append(None)
+                    continue
+                span = 1
+                while c + span < len(row) and row[c + span] is None:
+                    span += 1
+                box = (left + c * 40, top + r * 50, left + (c + span) * 40, top + (r + 1) * 50)
+                boxes.append(box)
+                for i, char in enumerate(text):
+                    x = box[0] + 1 + i * 3
+                    self.chars.append(
+                        {
+                            "text": char,
+                            "x0": x,
+                            "x1": x + 2.5,
+                            "top": box[1] + 10,
+                            "bottom": box[1] + 20,
+                        }
+                    )
+            self.rows.append(_FakeRow(boxes))
 
 
 class _FakePage:
     def __init__(self, words: list[dict[str, Any]], tables: list[_FakeTable]) -> None:
         self.words = words
         self.tables = tables
+        self.chars = [char for table in tables for char in table.chars]
 
     def find_tables(self) -> list[_FakeTable]:
         return self.tables

@@ -8,7 +8,12 @@ at the foot of a page are dropped.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import itertools
+import logging
+import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from govdisclosure._format.vocabulary import is_page_footer
@@ -16,7 +21,24 @@ from govdisclosure._parse.layout import Block, Cell, Layout, Location, Paragraph
 from govdisclosure._parse.result import ParseError
 from govdisclosure.errors import UnsupportedFormatError
 
-__all__ = ["read_pdf"]
+__all__ = ["RADICALS", "read_pdf"]
+
+#: The radicals PDF fonts map ideographs to (⼀ for 一, ⺠ for 民), read as the ideographs:
+#: the Kangxi radicals by their compatibility mapping, the common supplement forms by hand.
+RADICALS = str.maketrans(
+    {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
+    | {
+        "\u2e8c": "小", "\u2e8d": "小", "\u2e95": "彐", "\u2e9c": "日", "\u2e9f": "母",
+        "\u2ea0": "民", "\u2ea4": "爫", "\u2eaa": "疋", "\u2eab": "目", "\u2eae": "竹",
+        "\u2eb3": "网", "\u2eb6": "羊", "\u2eb7": "羊", "\u2ebb": "聿", "\u2ec3": "襾",
+        "\u2ec4": "西", "\u2ec5": "见", "\u2ec6": "角", "\u2ec8": "讠", "\u2ecb": "车",
+        "\u2ecf": "阝", "\u2ed0": "钅", "\u2ed3": "长", "\u2ed4": "门", "\u2ed6": "阝",
+        "\u2ed7": "雨", "\u2eda": "页", "\u2edb": "风", "\u2edc": "飞", "\u2edd": "食",
+        "\u2ee0": "饣", "\u2ee2": "马", "\u2ee3": "骨", "\u2ee4": "鬼", "\u2ee5": "鱼",
+        "\u2ee6": "鸟", "\u2ee7": "卤", "\u2ee8": "麦", "\u2ee9": "黄", "\u2eec": "齐",
+        "\u2eee": "齿", "\u2ef0": "龙", "\u2ef3": "龟",
+    }
+)  # fmt: skip
 
 
 def _grid(rows: list[list[str | None]], page: int, line: int) -> Table:
@@ -40,6 +62,57 @@ def _grid(rows: list[list[str | None]], page: int, line: int) -> Table:
     return Table(tuple(cells), Location(line, 0, 0, page))
 
 
+Box = tuple[float, float, float, float]
+
+
+def _cell_texts(found: Any, chars: list[dict[str, Any]]) -> list[list[str | None]]:
+    """The text of each cell of a pdfplumber table; ``None`` where a merged cell goes on.
+
+    Each character belongs to the smallest cell that holds its centre. pdfplumber's own
+    ``extract()`` gives a cell every character inside its box, and the box of a cell
+    spanning rows (三、本年度办理结果) can be drawn, in browser-printed PDFs, over the
+    whole table: its text would then hold every row's label and figures, and a figure could
+    land in the wrong row. Smallest-box-wins keeps each figure in its own cell.
+    """
+    grid: list[list[Box | None]] = [list(row.cells) for row in found.rows]
+    cells = sorted(
+        ((r, c, box) for r, row in enumerate(grid) for c, box in enumerate(row) if box),
+        key=lambda item: (item[2][2] - item[2][0]) * (item[2][3] - item[2][1]),
+    )
+    x0, top, x1, bottom = found.bbox
+    owned: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for char in chars:
+        x = (char["x0"] + char["x1"]) / 2
+        y = (char["top"] + char["bottom"]) / 2
+        if not (x0 <= x <= x1 and top <= y <= bottom):
+            continue
+        for r, c, (left, upper, right, lower) in cells:
+            if left <= x <= right and upper <= y <= lower:
+                owned.setdefault((r, c), []).append(char)
+                break
+    return [
+        [None if box is None else _text(owned.get((r, c), [])) for c, box in enumerate(row)]
+        for r, row in enumerate(grid)
+    ]
+
+
+def _text(chars: list[dict[str, Any]]) -> str:
+    """Characters as lines of text: top to bottom, left to right, a space at a gap."""
+    lines: dict[int, list[dict[str, Any]]] = {}
+    for char in sorted(chars, key=lambda ch: ch["top"]):
+        key = next((k for k in lines if abs(k - char["top"]) <= 3), round(char["top"]))
+        lines.setdefault(key, []).append(char)
+    out = []
+    for key in sorted(lines):
+        row = sorted(lines[key], key=lambda ch: ch["x0"])
+        parts = [row[0]["text"]]
+        for before, char in itertools.pairwise(row):
+            gap = char["x0"] - before["x1"]
+            parts.append((" " if gap > 3 else "") + char["text"])
+        out.append("".join(parts))
+    return "\n".join(out).translate(RADICALS)
+
+
 def _inside(word: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
     x = (word["x0"] + word["x1"]) / 2
     y = (word["top"] + word["bottom"]) / 2
@@ -49,16 +122,17 @@ def _inside(word: dict[str, Any], boxes: list[tuple[float, float, float, float]]
 def _page_blocks(page: Any, number: int, line: int) -> tuple[list[Block], int]:
     placed: list[tuple[float, Block]] = []
     boxes = []
+    chars = page.chars
     for found in page.find_tables():
         boxes.append(found.bbox)
-        placed.append((found.bbox[1], _grid(found.extract(), number, line)))
+        placed.append((found.bbox[1], _grid(_cell_texts(found, chars), number, line)))
     words = [w for w in page.extract_words(keep_blank_chars=True) if not _inside(w, boxes)]
     lines: dict[int, list[dict[str, Any]]] = {}
     for word in words:
         lines.setdefault(round(word["top"] / 3), []).append(word)
     for key in sorted(lines):
         row = sorted(lines[key], key=lambda w: w["x0"])
-        text = " ".join(w["text"].strip() for w in row).strip()
+        text = " ".join(w["text"].strip() for w in row).strip().translate(RADICALS)
         if text and not is_page_footer(text):
             placed.append((row[0]["top"], Paragraph(text, Location(0, 0, 0, number))))
     placed.sort(key=lambda item: item[0])
@@ -70,6 +144,21 @@ def _page_blocks(page: Any, number: int, line: int) -> tuple[list[Block], int]:
         else:
             blocks.append(block)
     return blocks, line
+
+
+@contextlib.contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """Keep pdfminer's log lines (``Could not get FontBBox…``) off the user's terminal.
+
+    They are about how the PDF was made, not about the report.
+    """
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def read_pdf(data: bytes) -> Layout:
@@ -95,7 +184,7 @@ def read_pdf(data: bytes) -> Layout:
     blocks: list[Block] = []
     line = 0
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with _quiet_pdfminer(), pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
                 page_blocks, line = _page_blocks(page, number, line)
                 blocks.extend(page_blocks)
