@@ -20,8 +20,10 @@ class _FakeRow:
 
 
 class _FakeTable:
-    """A ruled table as pdfplumber finds it: each cell's box (``None`` where a merged cell
-    goes on), and the characters inside, 40 points a column and 50 a row."""
+    """A ruled table as pdfplumber finds it, 40 points a column and 50 a row.
+
+    Each cell's box (``None`` where a merged cell goes on), and the characters inside.
+    """
 
     def __init__(self, texts: list[list[str | None]], bbox: tuple[float, ...]) -> None:
         self.bbox = bbox

@@ -96,6 +96,45 @@ def _cell_texts(found: Any, chars: list[dict[str, Any]]) -> list[list[str | None
     ]
 
 
+def _unruled_column(
+    found: Any, texts: list[list[str | None]], words: list[dict[str, Any]]
+) -> tuple[Box, list[list[str | None]]]:
+    """The table with its last column when that column has no ruling on its right.
+
+    A browser prints a table whose last column's right border is missing (CSS often leaves
+    it off): pdfplumber closes the table at the last ruling, and the 总计 column's words
+    stand just right of it, outside. Words that start just right of the table (within a
+    cell's padding) on two rows or more are taken back as a column, each into the row whose
+    band holds it.
+    """
+    x0, top, x1, bottom = found.bbox
+    beside = [
+        w
+        for w in words
+        if x1 - 1 <= w["x0"] <= x1 + 20 and top <= (w["top"] + w["bottom"]) / 2 <= bottom
+    ]
+    if len({round(w["top"]) for w in beside}) < 2:
+        return found.bbox, texts
+    tops = [min((b[1] for b in row.cells if b), default=None) for row in found.rows]
+    bands = []
+    for r, start in enumerate(tops):
+        below = next((t for t in tops[r + 1 :] if t is not None), bottom)
+        bands.append((start, below))
+    column: list[list[str]] = [[] for _ in texts]
+    for word in sorted(beside, key=lambda w: (w["top"], w["x0"])):
+        centre = (word["top"] + word["bottom"]) / 2
+        for r, (start, end) in enumerate(bands):
+            if start is not None and start <= centre < end:
+                column[r].append(word["text"].strip())
+                break
+    right = max(w["x1"] for w in beside)
+    rows = [
+        [*row, " ".join(extra).translate(RADICALS)]
+        for row, extra in zip(texts, column, strict=True)
+    ]
+    return (x0, top, right, bottom), rows
+
+
 def _text(chars: list[dict[str, Any]]) -> str:
     """Characters as lines of text: top to bottom, left to right, a space at a gap."""
     lines: dict[int, list[dict[str, Any]]] = {}
@@ -119,14 +158,60 @@ def _inside(word: dict[str, Any], boxes: list[tuple[float, float, float, float]]
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
+def _background(obj: dict[str, Any]) -> bool:
+    """A filled, unstroked rectangle larger than a rule: a background, not a border.
+
+    A browser prints a page's white or coloured panels as such rectangles; taken as ruling
+    they make one "table" of the whole page, whose cells hold the title and every heading.
+    Borders are stroked lines or thin filled rectangles, and stay.
+    """
+    return (
+        obj.get("object_type") == "rect"
+        and not obj.get("stroke")
+        and obj.get("width", 0) > 5
+        and obj.get("height", 0) > 5
+    )
+
+
+def _closing_lines(page: Any) -> list[float]:
+    """Rules that close a table split across pages, where the page leaves them off.
+
+    A browser draws each row's top border; the first row on a new page has none, so it
+    has no cell (and its figures are lost). Where the vertical rules reach above every
+    horizontal one (or below), a horizontal rule is added at their end.
+    """
+    edges = getattr(page, "edges", None)
+    if not edges:
+        return []
+    vertical = [e for e in edges if e.get("orientation") == "v" and e["bottom"] - e["top"] > 5]
+    horizontal = [e["top"] for e in edges if e.get("orientation") == "h" and e["x1"] - e["x0"] > 5]
+    if not vertical or not horizontal:
+        return []
+    lines = []
+    top = min(e["top"] for e in vertical)
+    if top < min(horizontal) - 2:
+        lines.append(top)
+    bottom = max(e["bottom"] for e in vertical)
+    if bottom > max(horizontal) + 2:
+        lines.append(bottom)
+    return lines
+
+
 def _page_blocks(page: Any, number: int, line: int) -> tuple[list[Block], int]:
+    if hasattr(page, "filter"):
+        page = page.filter(lambda obj: not _background(obj))
     placed: list[tuple[float, Block]] = []
     boxes = []
     chars = page.chars
-    for found in page.find_tables():
-        boxes.append(found.bbox)
-        placed.append((found.bbox[1], _grid(_cell_texts(found, chars), number, line)))
-    words = [w for w in page.extract_words(keep_blank_chars=True) if not _inside(w, boxes)]
+    words = page.extract_words(keep_blank_chars=True)
+    closing = _closing_lines(page)
+    tables = page.find_tables({"explicit_horizontal_lines": closing}) if closing else None
+    for found in tables if tables is not None else page.find_tables():
+        texts = _cell_texts(found, chars)
+        box, texts = _unruled_column(found, texts, words)
+        boxes.append(box)
+        placed.append((box[1], _grid(texts, number, line)))
+    words = [w for w in words if not _inside(w, boxes)]
     lines: dict[int, list[dict[str, Any]]] = {}
     for word in words:
         lines.setdefault(round(word["top"] / 3), []).append(word)
