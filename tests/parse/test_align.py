@@ -632,3 +632,18 @@ def test_bad_limit_and_sums_raise() -> None:
 def test_limit_default() -> None:
     """The default keeps enough readings for the table pass to filter."""
     assert LIMIT >= 16
+
+
+def test_a_short_label_does_not_claim_a_longer_one() -> None:
+    """3.其他 does not name "2.其他法律行政止公开" (PDF text that lost 法规禁); a label close
+    to exactly one row names it, and a label close to none names none."""
+    from govdisclosure._format import FormatVersion, format_spec
+    from govdisclosure._parse.recognise.tables import Matcher
+
+    spec = format_spec(FormatVersion.V2021).tables[1]
+    matcher = Matcher(spec)
+    ids = [row.id for row in spec.rows]
+    assert ids[matcher.match("2.其他法律行政止公开") or 0] == "denied_prohibited_by_law"
+    assert ids[matcher.match("3.其他") or 0] == "other_misc"
+    assert ids[matcher.match("其他法律行政") or 0] == "denied_prohibited_by_law"  # in one key
+    assert matcher.match("属于某某类信息的申请") is None

@@ -21,6 +21,15 @@ FILES = sorted(
 #: Section texts each report must yield: (start, end) of the text, and the printed heading
 #: when it differs from the official one.
 SECTIONS: dict[str, dict[str, tuple[str, str, str | None]]] = {
+    "hongze-2024.txt": {
+        "overview": (
+            "2024 年，淮安市洪泽区人民政府坚持",
+            "及时转载党中央、国务院重大方针政策。",
+            None,
+        ),
+        "problems_improvements": ("2024 年，全区政府信息公开工作", "业务工作水平。", None),
+        "other_matters": ("2024 年，区政府严格落实", "信息处理费 0 元。", None),
+    },
     "qijiang-psb-2023.txt": {
         "overview": ("2023年，綦江区公安局", "通过复查。", None),
         "problems_improvements": (
@@ -82,6 +91,7 @@ SECTIONS: dict[str, dict[str, tuple[str, str, str | None]]] = {
     },
 }
 FEES = {
+    "hongze-2024.txt": Decimal(0),
     "qijiang-psb-2023.txt": None,
     "shanghai-bgt-2019.html": None,
     "shuyang-fgj-2023.html": Decimal(0),

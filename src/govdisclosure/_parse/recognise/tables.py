@@ -10,6 +10,7 @@ fifteen figures.
 
 from __future__ import annotations
 
+import difflib
 from typing import NamedTuple
 
 from govdisclosure._format import (
@@ -114,15 +115,37 @@ class Matcher:
             text = text.replace(group, "")
         if not text:
             return None
-        for key, index in self.keys:
-            if key and key in text:
-                return index
         core = strip_numbering(text)
+        for key, index in self.keys:
+            # A short key names only a short label: "其他" (3.其他) is in "其他法律行政止公开"
+            # too. Longer keys may sit in noise (the characters of a vertical group label).
+            if key and key in text and (len(key) >= 4 or len(core) <= len(key) + 3):
+                return index
         if len(core) >= 4:
             hits = {index for key, index in self.keys if core in key}
             if len(hits) == 1:
                 return hits.pop()
+            return self._nearest(core)
         return None
+
+    def _nearest(self, core: str) -> int | None:
+        """The row a label with lost or garbled characters names, when only one is close.
+
+        PDF text loses characters ("2.其他法律行政止公开" for 其他法律行政法规禁止公开). A
+        row is taken when its label is at least 80% alike (difflib's ratio) and no other
+        row's is within 0.1 of it; otherwise none.
+        """
+        scores: dict[int, float] = {}
+        for key, index in self.keys:
+            if len(key) >= 4:
+                ratio = difflib.SequenceMatcher(None, core, key, autojunk=False).ratio()
+                scores[index] = max(scores.get(index, 0.0), ratio)
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < 0.8:
+            return None
+        if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - 0.1:
+            return None
+        return ranked[0][0]
 
     def group_only(self, label: str, group: str) -> bool:
         """``True`` when a label names the group ``group`` and none of its rows."""
