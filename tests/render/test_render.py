@@ -32,7 +32,7 @@ from govdisclosure._render import (
     render_markdown_bytes,
     render_text_bytes,
 )
-from govdisclosure._render.common import printed_title
+from govdisclosure._render.common import printed_title, title_lines
 from govdisclosure._render.markdown import escape_markdown
 from govdisclosure._render.text import escape_line
 from govdisclosure.errors import UnsupportedFormatError
@@ -457,9 +457,45 @@ def test_docx_follows_the_official_document_format() -> None:
     assert "— " in footer
     assert '<w:altName w:val="仿宋"/>' in fonts
     assert document.paragraphs[0].style.name == "Title"
-    assert document.paragraphs[0].text == SAMPLE.meta.display_title
+    assert document.paragraphs[0].text == "重庆市綦江区公安局2023年\n政府信息公开工作年度报告"
     assert document.core_properties.author == SAMPLE.meta.agency
     assert document.core_properties.title == SAMPLE.meta.display_title
+
+
+def test_docx_tables_keep_their_rows_and_table_2_its_blocks() -> None:
+    """No table row splits across pages; 表二's rows keep with the next within each block.
+
+    A block (第二十条第（一）项 and its rows) ends where the next begins: its last row is
+    the only one not kept with the next, so a page may break between blocks only.
+    """
+    docx = pytest.importorskip("docx")
+    document = docx.Document(io.BytesIO(render(SAMPLE, "docx")))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for table in document.tables:
+        rows = table._tbl.findall(f"{w}tr")
+        assert all(row.find(f"{w}trPr/{w}cantSplit") is not None for row in rows)
+    rows = document.tables[0]._tbl.findall(f"{w}tr")
+    kept = [row.find(f".//{w}keepNext") is not None for row in rows]
+    labels = [row.find(f"{w}tc").xpath("string(.)") for row in rows]
+    loose = [labels[i] for i, keep in enumerate(kept) if not keep]
+    assert loose == ["行政规范性文件", "行政许可", "行政强制", "行政事业性收费"]
+
+
+def test_title_breaks_between_words() -> None:
+    """A long title breaks into balanced lines between words, never inside one."""
+    assert title_lines("重庆市綦江区公安局2023年政府信息公开工作年度报告") == [
+        "重庆市綦江区公安局2023年",
+        "政府信息公开工作年度报告",
+    ]
+    assert title_lines("中华人民共和国国家发展和改革委员会2023年政府信息公开工作年度报告") == [
+        "中华人民共和国国家发展和改革委员会",
+        "2023年政府信息公开工作年度报告",
+    ]
+    assert title_lines("某某局2023年度政府信息公开工作年度报告") == [
+        "某某局2023年度政府信息公开工作年度报告"
+    ]
+    for odd in ("a\nb" * 20, "很长" * 30, " " + "长" * 30):
+        assert title_lines(odd) == [odd]
 
 
 def test_docx_holds_characters_xml_cannot() -> None:

@@ -9,7 +9,9 @@ table names the common fallbacks (仿宋, 楷体, 宋体). Page numbers in 四�
 ``— 1 —``, odd pages on the right and even pages on the left. Tables have full single
 borders, bold header cells, merged cells (``w:gridSpan``, ``w:vMerge``), fixed column widths
 that fill the text block, and 小四 text (表四's fifteen columns 五号); their header rows
-repeat on each page and no row splits across a page. The signature (落款) closes the text
+repeat on each page, no row splits across a page, and each block of 表二 (a 第二十条 item
+with its rows) stays on one page. A title too long for one line breaks into balanced lines
+between words (GB/T 9704 7.3.3: 词意完整，排列对称). The signature (落款) closes the text
 as GB/T 9704 sets it for a document without a seal: a line below the text, the agency's
 name two characters from the right margin, and under it the date in Chinese, its first
 character two characters right of the name's.
@@ -382,6 +384,20 @@ _GRID_BORDERS = dict.fromkeys(("top", "left", "bottom", "right", "insideH", "ins
 _EM = 320
 
 
+def _kept_rows(grid: TableGrid) -> frozenset[int]:
+    """The rows kept with the next, so that no page breaks between them.
+
+    The header rows, and in 表二 every row of a block but its last (a block starts with a
+    row that spans the table: 第二十条第（一）项).
+    """
+    rows = grid.head + grid.body
+    kept = set(range(len(grid.head)))
+    if grid.number == 2:
+        starts = {r for r, row in enumerate(rows) if len(row) == 1 and row[0].colspan == grid.width}
+        kept.update(r for r in range(len(rows) - 1) if r + 1 not in starts)
+    return frozenset(kept)
+
+
 def _signature(writer: _Writer, lines: tuple[str, ...]) -> list[Any]:
     """The signature's paragraphs, set as GB/T 9704-2012 7.3.5.2 sets an unsealed one."""
     name = _common.em_width(lines[0])
@@ -397,6 +413,9 @@ def _signature(writer: _Writer, lines: tuple[str, ...]) -> list[Any]:
         ppr = writer.el("w:pPr")
         if index < len(lines) - 1:
             ppr.append(writer.el("w:keepNext"))
+        # No extra space between Chinese and digits: the widths above are the printed ones.
+        ppr.append(writer.el("w:autoSpaceDE", val="0"))
+        ppr.append(writer.el("w:autoSpaceDN", val="0"))
         if index == 0:
             ppr.append(writer.el("w:spacing", before=str(_LINE)))
         ppr.append(
@@ -449,7 +468,7 @@ def render_docx(report: AnnualReport) -> bytes:
     writer = _Writer()
     _setup(writer)
     title = writer.paragraph("Title")
-    title.append(writer.run(_common.printed_title(report)))
+    title.append(writer.run("\n".join(_common.title_lines(_common.printed_title(report)))))
     writer.body_append(title)
     for line in _common.lines(report.preface, optional=True) or ():
         writer.body_append(_text_paragraph(writer, line))
@@ -474,6 +493,7 @@ def render_docx(report: AnnualReport) -> bytes:
                 head_rows=len(grid.head),
                 size=10.5 if grid.number == 4 else 12,
                 borders=_GRID_BORDERS,
+                keep=_kept_rows(grid),
             )
         )
         for note in part.notes:
