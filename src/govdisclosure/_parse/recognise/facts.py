@@ -372,11 +372,19 @@ def header_published_on(header: Header | None, year: int, state: State) -> dt.da
 
 
 class Signature(NamedTuple):
-    """The signature (落款) at the end: the agency's name over the date."""
+    """The signature (落款) at the end: the agency's name over the date.
+
+    Attributes:
+        agency: the name (normalised).
+        date: the date.
+        item: the name's item.
+        dated: the date's item.
+    """
 
     agency: str
     date: dt.date
     item: Item
+    dated: Item
 
 
 def signature(items: list[Item]) -> Signature | None:
@@ -396,7 +404,7 @@ def signature(items: list[Item]) -> Signature | None:
         agency = normalise(name.text)
         if not is_agency_name(agency):
             return None
-        return Signature(agency, date, name)
+        return Signature(agency, date, name, day)
     return None
 
 
