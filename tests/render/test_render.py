@@ -380,6 +380,9 @@ def test_html_page_is_standalone_printable_and_accessible() -> None:
     assert '<h2 style="white-space:pre-wrap">一、总体情况</h2>' in page
     assert '<span class="gd-subhead">（一）主动公开方面。</span>' in page
     assert "<p>备注：因本年度开展行政规范性文件清理工作" in page
+    assert page.count('<tbody class="gd-block">') == 4  # 表二's items, each kept on a page
+    assert '<h1 class="gd-title gd-title-words" style="white-space:pre-wrap">' in page
+    assert "重庆市綦江区公安局2023年<wbr>政府信息公开工作年度报告</h1>" in page
     assert "<script" not in page
     hostile = attrs.evolve(SAMPLE, preface="</p><script>alert(1)</script>")
     assert "<script>" not in render(hostile, "html")

@@ -39,6 +39,7 @@ __all__ = [
     "properties",
     "signature",
     "subsection_head",
+    "table_blocks",
     "title_lines",
 ]
 
@@ -212,6 +213,24 @@ def _combinations(cuts: list[int], count: int) -> list[tuple[int, ...]]:
     if count == 1:
         return [(cut,) for cut in cuts]
     return [(a, b) for i, a in enumerate(cuts) for b in cuts[i + 1 :]]
+
+
+def table_blocks(grid: TableGrid) -> list[range]:
+    """The body rows of a table in the blocks that belong on one page.
+
+    In 表二 a block is a 第二十条 item: the row spanning the table that names it
+    (第二十条第（一）项) and the rows under it; the other tables' body is one block, which
+    may break across pages between any rows. The ranges count the rows of ``grid.body``.
+    """
+    rows = len(grid.body)
+    if grid.number != 2:
+        return [range(rows)]
+    starts = [
+        r
+        for r, row in enumerate(grid.body)
+        if r == 0 or (len(row) == 1 and row[0].colspan == grid.width)
+    ]
+    return [range(a, b) for a, b in zip(starts, [*starts[1:], rows], strict=True)]
 
 
 def flat_rows(grid: TableGrid) -> list[list[str]]:

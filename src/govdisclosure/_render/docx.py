@@ -387,14 +387,14 @@ _EM = 320
 def _kept_rows(grid: TableGrid) -> frozenset[int]:
     """The rows kept with the next, so that no page breaks between them.
 
-    The header rows, and in 表二 every row of a block but its last (a block starts with a
-    row that spans the table: 第二十条第（一）项).
+    The header rows, and every row of a block of :func:`~._common.table_blocks` but its
+    last (in 表二: a 第二十条 item and its rows).
     """
-    rows = grid.head + grid.body
-    kept = set(range(len(grid.head)))
+    head = len(grid.head)
+    kept = set(range(head))
     if grid.number == 2:
-        starts = {r for r, row in enumerate(rows) if len(row) == 1 and row[0].colspan == grid.width}
-        kept.update(r for r in range(len(rows) - 1) if r + 1 not in starts)
+        for block in _common.table_blocks(grid):
+            kept.update(head + r for r in block[:-1])
     return frozenset(kept)
 
 

@@ -60,7 +60,7 @@ table { border-collapse: collapse; width: 100%; }
 .gd-signature { margin-top: 28.95pt; break-inside: avoid; break-before: avoid; }
 .gd-signature p { margin: 0; text-align: right; padding-right: 2em; min-height: 28.95pt; }
 thead { display: table-header-group; }
-tr { break-inside: avoid; }
+tr, .gd-block { break-inside: avoid; }
 @media print {
   html { background: none; }
   .gd-report { width: auto; margin: 0; padding: 0; box-shadow: none; }
@@ -97,9 +97,13 @@ def _table(grid: TableGrid, label: str) -> str:
         out.append("<thead>")
         out.extend("<tr>" + "".join(map(_cell, row)) + "</tr>" for row in grid.head)
         out.append("</thead>")
-    out.append("<tbody>")
-    out.extend("<tr>" + "".join(map(_cell, row)) + "</tr>" for row in grid.body)
-    out.append("</tbody></table>")
+    # A block that belongs on one page (表二's 第二十条 items) is a tbody of its own.
+    kept = ' class="gd-block"' if grid.number == 2 else ""
+    for block in _common.table_blocks(grid):
+        out.append(f"<tbody{kept}>")
+        out.extend("<tr>" + "".join(map(_cell, grid.body[r])) + "</tr>" for r in block)
+        out.append("</tbody>")
+    out.append("</table>")
     return "".join(out)
 
 
