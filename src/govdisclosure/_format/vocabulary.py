@@ -13,6 +13,8 @@ lives here, and every reader (web pages, text, Markdown, Word, PDF, workbooks) a
 - the signals that tell the 2019 format from the 2021 one, and the one function reading
   them;
 - the units a figure may carry;
+- the properties a rendered document carries out of sight, and how their values are
+  escaped;
 - the file kinds: every suffix and what it holds.
 """
 
