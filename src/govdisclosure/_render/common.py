@@ -165,7 +165,7 @@ def em_width(text: str) -> float:
     """How wide a text prints, in characters of its size: Latin letters and digits are half.
 
     >>> em_width("綦江区2023年")
-    5.0
+    6.0
     """
     return sum(1.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 0.5 for ch in text)
 
