@@ -635,8 +635,10 @@ def test_limit_default() -> None:
 
 
 def test_a_short_label_does_not_claim_a_longer_one() -> None:
-    """3.其他 does not name "2.其他法律行政止公开" (PDF text that lost 法规禁); a label close
-    to exactly one row names it, and a label close to none names none."""
+    """A short key does not claim a longer label; a garbled label names its one close row.
+
+    3.其他 does not name "2.其他法律行政止公开" (PDF text that lost 法规禁).
+    """
     from govdisclosure._format import FormatVersion, format_spec
     from govdisclosure._parse.recognise.tables import Matcher
 

@@ -59,3 +59,14 @@ def test_docx_reader(tmp_path: Path) -> None:
         ("", 1, 0, 1, 1),
         ("", 1, 1, 1, 1),
     ]
+
+
+def test_docx_custom_properties_become_the_layouts_properties() -> None:
+    """The custom document properties of a Word file are the layout's properties."""
+    pytest.importorskip("docx")
+    from govdisclosure._parse.readers.docx import read_docx
+
+    report = gd.examples.load("qijiang-psb-2023")
+    layout = read_docx(gd.render(report, "docx"))
+    assert layout.properties["meta.agency"] == "重庆市綦江区公安局"
+    assert layout.properties["meta.format_version"] == "2021"

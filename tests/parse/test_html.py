@@ -63,3 +63,14 @@ def test_html_wrapped_page_parses_like_the_fragment() -> None:
         "<footer>版权所有 某某网站</footer></body></html>"
     )
     assert parse(page).report == parse(SHANGHAI).report
+
+
+def test_html_meta_tags_become_the_layouts_properties() -> None:
+    """<meta name content> tags are properties, the first of a name winning; not text."""
+    layout = read_html(
+        '<head><meta name="meta.agency" content="某某局 &amp; 办">'
+        '<meta name="meta.agency" content="另一个"/><meta charset="utf-8">'
+        '<meta name="meta.year" content=""></head><p>正文</p>'
+    )
+    assert dict(layout.properties) == {"meta.agency": "某某局 & 办", "meta.year": ""}
+    assert [b.text for b in layout.blocks] == ["正文"]  # type: ignore[union-attr]

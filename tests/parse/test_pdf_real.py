@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
 
+import attrs
 import pytest
 
 import govdisclosure as gd
@@ -16,14 +18,18 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 
 
+SAMPLE = gd.examples.load("qijiang-psb-2023")
+PUBLISHED = attrs.evolve(SAMPLE, meta=attrs.evolve(SAMPLE.meta, published_on=dt.date(2024, 1, 26)))
+
+
 @pytest.fixture(scope="module")
 def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample report as a PDF, converted by LibreOffice from our .docx."""
+    """The sample report, published 2024-01-26, as a PDF LibreOffice made from our .docx."""
     folder = tmp_path_factory.mktemp("pdf")
-    gd.dump(gd.examples.load("qijiang-psb-2023"), folder / "sample.docx")
+    gd.dump(PUBLISHED, folder / "sample.docx")
     subprocess.run(
-        [str(SOFFICE), "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-         str(folder / "sample.docx")],
+        [str(SOFFICE), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(folder), str(folder / "sample.docx")],
         check=True,
         capture_output=True,
         timeout=180,
@@ -34,7 +40,7 @@ def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_cell_of_a_real_pdf(sample_pdf: Path) -> None:
     """All 200 cells of the PDF's tables are read right, with no warning."""
     result = gd.parse_file(sample_pdf)
-    assert dict(result.report.cells()) == dict(gd.examples.load("qijiang-psb-2023").cells())
+    assert dict(result.report.cells()) == dict(SAMPLE.cells())
     assert result.warnings == ()
 
 
@@ -44,3 +50,14 @@ def test_wrapped_title_of_a_real_pdf(sample_pdf: Path) -> None:
     assert meta.agency == "重庆市綦江区公安局"
     assert meta.year == 2023
     assert meta.title == "重庆市綦江区公安局2023年政府信息公开工作年度报告"
+
+
+def test_signature_of_a_real_pdf(sample_pdf: Path) -> None:
+    """The signature (落款) read back from the PDF is no text of section 六.
+
+    Its date is the publication date; section 六 keeps only its own text.
+    """
+    report = gd.parse_file(sample_pdf).report
+    assert report.other_matters == SAMPLE.other_matters
+    assert report.meta.published_on == dt.date(2024, 1, 26)
+    assert report.meta.agency == "重庆市綦江区公安局"

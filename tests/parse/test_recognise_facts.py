@@ -196,10 +196,11 @@ def test_the_agency_in_the_signature_and_the_announcement() -> None:
     )
     signed = signature(items)
     assert signed is not None
-    assert (signed.agency, signed.date, signed.item) == (
+    assert (signed.agency, signed.date, signed.item, signed.dated) == (
         "莆田市城市管理局",
         dt.date(2022, 1, 12),
         items[1],
+        items[2],
     )
     assert signature(_items("六、其他需要报告的事项", "无。")) is None
     head = _items(*_SANMING_HEAD)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import attrs
@@ -11,44 +12,69 @@ from govdisclosure._parse import WarningCode, parse
 
 SAMPLE = gd.examples.load("qijiang-psb-2023")
 MARKDOWN = gd.render(SAMPLE, kind="markdown")
-SOURCE = "| 来源 |"
+SOURCE = "meta.source: "
 
 
-def _with_row(label: str, value: str) -> str:
-    """The sample's Markdown with one more row in its report-information table."""
-    return MARKDOWN.replace(SOURCE, f"| {label} | {value} |\n{SOURCE}", 1)
+def _with_property(name: str, value: str) -> str:
+    """The sample's Markdown with one more line in its front matter."""
+    return MARKDOWN.replace(SOURCE, f"{name}: {value}\n{SOURCE}", 1)
 
 
 def test_unknown_agency_level_warns_and_is_left_out() -> None:
-    """A 单位层级 that names no level is a metadata warning, and the level is None."""
-    result = parse(MARKDOWN.replace("| 单位层级 | 政府部门 |", "| 单位层级 | 县委 |"), "markdown")
+    """A meta.agency_level that names no level is a metadata warning, and the level is None."""
+    document = MARKDOWN.replace("meta.agency_level: department", "meta.agency_level: 县委")
+    result = parse(document, "markdown")
     assert result.report.meta.agency_level is None
     assert [w.code for w in result.warnings] == [WarningCode.METADATA]
     assert "县委" in result.warnings[0].message
 
 
-def test_publication_date_is_read_or_warned_about() -> None:
-    """A 发布日期 is the report's date with its source; one that is no date is a warning."""
-    result = parse(_with_row("发布日期", "2024年1月17日"), "markdown")
-    assert str(result.report.meta.published_on) == "2024-01-17"
+def test_levels_are_read_in_every_spelling() -> None:
+    """The level reads in any spelling the vocabulary knows (政府部门, 人民政府, government)."""
+    for spelling, level in (("人民政府", "government"), ("政府部门", "department")):
+        document = MARKDOWN.replace(
+            "meta.agency_level: department", f"meta.agency_level: {spelling}"
+        )
+        assert parse(document, "markdown").report.meta.agency_level == gd.AgencyLevel(level)
+
+
+def test_publication_date_is_read_from_the_signature_or_the_properties() -> None:
+    """The signature's date is the report's, with its source; a property that is no date warns."""
+    result = parse(MARKDOWN + "\n2024年1月17日\n", "markdown")
+    assert result.report.meta.published_on == dt.date(2024, 1, 17)
+    assert result.report.other_matters == SAMPLE.other_matters  # the signature is not text
     assert result.source_of("meta.published_on").raw == "2024年1月17日"  # type: ignore[union-attr]
-    result = parse(_with_row("发布日期", "2024年13月17日"), "markdown")
+    result = parse(_with_property("meta.published_on", "2024-01-17"), "markdown")
+    assert result.report.meta.published_on == dt.date(2024, 1, 17)
+    assert result.report.other_matters == SAMPLE.other_matters  # no date under the name
+    result = parse(_with_property("meta.published_on", "2024-13-17"), "markdown")
     assert result.report.meta.published_on is None
     assert [w.code for w in result.warnings] == [WarningCode.METADATA]
 
 
-def test_fee_row_is_read_or_warned_about() -> None:
-    """A 信息处理费 row in 元 is the fee; another text is a warning and no fee."""
-    result = parse(_with_row("信息处理费", "380元"), "markdown")
+def test_a_signature_dated_otherwise_than_the_properties_wins_with_a_warning() -> None:
+    """A date retyped in the signature is the date; the stale property is warned about."""
+    published = attrs.evolve(
+        SAMPLE, meta=attrs.evolve(SAMPLE.meta, published_on=dt.date(2024, 1, 26))
+    )
+    document = gd.render(published, kind="markdown").replace("2024年1月26日", "2024年1月29日")
+    result = parse(document, "markdown")
+    assert result.report.meta.published_on == dt.date(2024, 1, 29)
+    assert result.report.other_matters == SAMPLE.other_matters
+    assert [w.code for w in result.warnings] == [WarningCode.METADATA]
+
+
+def test_fee_property_is_read_or_warned_about() -> None:
+    """An other_matters.information_fee_yuan property is the fee; one that is no amount warns."""
+    result = parse(_with_property("other_matters.information_fee_yuan", "380"), "markdown")
     assert result.report.other_matters.information_fee_yuan == Decimal(380)
-    assert result.source_of("other_matters.information_fee_yuan").raw == "380元"  # type: ignore[union-attr]
-    result = parse(_with_row("信息处理费", "三百八十元"), "markdown")
+    result = parse(_with_property("other_matters.information_fee_yuan", "三百八十元"), "markdown")
     assert result.report.other_matters.information_fee_yuan is None
     assert [w.code for w in result.warnings] == [WarningCode.METADATA]
 
 
 def test_procurement_unit_of_a_2019_report_reads_back() -> None:
-    """The 采购金额单位 row of a 2019 report is the central-procurement amount's unit."""
+    """The unit of a 2019 report's 采购总金额 travels as a property and reads back."""
     report = gd.AnnualReport.blank(agency="某某局", year=2019).with_cell(
         "proactive_disclosure.central_procurement.amount", Decimal(251000)
     )
@@ -59,7 +85,9 @@ def test_procurement_unit_of_a_2019_report_reads_back() -> None:
             report.proactive_disclosure, central_procurement=procurement
         ),
     )
-    parsed = parse(gd.render(report, kind="markdown"), "markdown").report
+    document = gd.render(report, kind="markdown")
+    assert "\nproactive_disclosure.central_procurement.amount_unit: 元\n" in document
+    parsed = parse(document, "markdown").report
     assert parsed.proactive_disclosure.central_procurement.amount_unit == "元"  # type: ignore[attr-defined]
     assert parsed == report
 
@@ -75,17 +103,41 @@ def test_table_without_figures_is_reported() -> None:
     assert "表四" in result.warnings[0].message
 
 
+def test_front_matter_is_read_strictly() -> None:
+    """A block that is not all name: value lines is text, not facts; facts come from the print."""
+    document = MARKDOWN.replace("meta.year: 2023\n", "报告年度：2023\n", 1)
+    result = parse(document, "markdown", source="report.md")
+    assert result.report.meta.source == "report.md"
+    assert result.report.meta.year == 2023
+    assert result.report.applications == SAMPLE.applications
+
+
+def test_a_format_that_is_no_version_is_warned_about() -> None:
+    """An unknown meta.format_version sets the properties aside: the print's facts are read."""
+    document = MARKDOWN.replace("meta.format_version: 2021", "meta.format_version: 30号")
+    result = parse(document, "markdown", source="report.md")
+    assert result.report.meta.format_version is gd.FormatVersion.V2021
+    assert result.report.meta.source == "report.md"
+    assert [w.code for w in result.warnings] == [WarningCode.METADATA]
+
+
 def test_incomplete_marks_fall_back_to_key_phrases() -> None:
     """A rendered document whose marks are incomplete is read like any published one.
 
-    No report year, prose that is not a note in a table section, or a format that is no
-    notice's number: the key-phrase recogniser reads it (meta.source is then the caller's).
+    Prose that is not a note in a table section, or a section heading made plain text: the
+    key-phrase recogniser reads it (meta.source is then the caller's).
     """
     for document in (
-        MARKDOWN.replace("| 报告年度 | 2023年度 |\n", ""),
         MARKDOWN.replace("备注：因本年度", "说明：因本年度"),
-        MARKDOWN.replace("| 报告格式 | 国办公开办函〔2021〕30号 |", "| 报告格式 | 30号 |"),
+        MARKDOWN.replace("## 五、", "五、"),
     ):
         result = parse(document, "markdown", source="report.md")
         assert result.report.meta.source == "report.md"
         assert result.report.applications == SAMPLE.applications
+
+
+def test_the_callers_year_and_agency_win() -> None:
+    """A year or agency the caller gives is used, with a warning where the document differs."""
+    result = parse(MARKDOWN, "markdown", year=2024, agency="某某局")
+    assert (result.report.meta.year, result.report.meta.agency) == (2024, "某某局")
+    assert [w.code for w in result.warnings] == [WarningCode.METADATA]

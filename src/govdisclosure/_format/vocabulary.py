@@ -13,6 +13,8 @@ lives here, and every reader (web pages, text, Markdown, Word, PDF, workbooks) a
 - the signals that tell the 2019 format from the 2021 one, and the one function reading
   them;
 - the units a figure may carry;
+- the properties a rendered document carries out of sight, and how their values are
+  escaped;
 - the file kinds: every suffix and what it holds.
 """
 
@@ -28,14 +30,11 @@ from govdisclosure._format.spec import AgencyLevel, FormatVersion
 __all__ = [
     "ALIASES",
     "COLUMN_ALIASES",
-    "CUSTOMARY_TITLE",
-    "FEE_UNSTATED",
+    "DOCUMENT_PROPERTIES",
     "FILE_KINDS",
     "HEADINGS",
     "INDENT",
     "LEVEL_NAMES",
-    "META_HEADER",
-    "META_LABELS",
     "NOTE_PREFIX",
     "PLACEHOLDERS",
     "PREFACE_NAME",
@@ -60,6 +59,8 @@ __all__ = [
     "is_skipped_file",
     "name_key",
     "normalise",
+    "property_value",
+    "read_property_value",
     "refused_file",
     "strip_numbering",
     "suffixes",
@@ -294,26 +295,77 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 # ---------------------------------------------------------------------------
-# The report-information table of a rendered document (read back by the marked reader)
+# The properties of a rendered document (read back by the marked reader)
 
-#: The labels of the report-information table, in the order they are written.
-META_LABELS = (
-    "标题",
-    "发布机构",
-    "报告年度",
-    "报告格式",
-    "单位层级",
-    "发布日期",
-    "来源",
-    "信息处理费",
-    "采购金额单位",
+#: The facts a rendered document carries out of sight, named by their path in the model, in
+#: the order they are written (Word custom document properties, HTML ``<meta name=…>``
+#: tags, Markdown front matter). ``meta.format_version`` is always written and marks the
+#: set; ``meta.title`` and ``meta.source`` are left out when ``None``; the 信息处理费 is
+#: written only when section 六's text states another amount (empty: none), and the unit of
+#: the 2019 format's 采购总金额 only when known.
+DOCUMENT_PROPERTIES = (
+    "meta.agency",
+    "meta.year",
+    "meta.format_version",
+    "meta.title",
+    "meta.published_on",
+    "meta.agency_level",
+    "meta.source",
+    "other_matters.information_fee_yuan",
+    "proactive_disclosure.central_procurement.amount_unit",
 )
-#: The optional header row of the report-information table.
-META_HEADER = ("项目", "内容")
-#: The 信息处理费 value that stands for "not stated" (``None``).
-FEE_UNSTATED = "未填报"
-#: The 标题 value of a report whose title is the customary one (``meta.title`` is ``None``).
-CUSTOMARY_TITLE = "按发布机构和报告年度拟定"
+_PROPERTY_UNSAFE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
+_PROPERTY_NAMED = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_PROPERTY_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([nrt\\]))")
+
+
+def property_value(text: str) -> str:
+    r"""Write a text as a property value that every carrier keeps exactly.
+
+    A value that is one line of printable text without whitespace at either end is written
+    as it is; any other is escaped: a backslash, then the text with ``\\``, ``\n``,
+    ``\r``, ``\t`` and ``\uXXXX`` escapes (:func:`read_property_value` reverses it).
+
+    >>> property_value("重庆市綦江区公安局"), property_value(" 某某局\t")
+    ('重庆市綦江区公安局', '\\\\u0020某某局\\t')
+    """
+    last = len(text) - 1
+    if not text.startswith("\\") and not any(
+        unicodedata.category(ch) in _PROPERTY_UNSAFE or (ch.isspace() and i in {0, last})
+        for i, ch in enumerate(text)
+    ):
+        return text
+    out = ["\\"]
+    for i, ch in enumerate(text):
+        if ch in _PROPERTY_NAMED:
+            out.append(_PROPERTY_NAMED[ch])
+        elif unicodedata.category(ch) in _PROPERTY_UNSAFE or (ch.isspace() and i in {0, last}):
+            code = ord(ch)
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _unescape_property(match: re.Match[str]) -> str:
+    short, long, named = match.groups()
+    if named is not None:
+        return {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}[named]
+    number = int(short or long, 16)
+    return chr(number) if number <= 0x10FFFF else match.group()
+
+
+def read_property_value(value: str) -> str:
+    r"""Read a property value :func:`property_value` wrote.
+
+    >>> read_property_value("\\\\u0020某某局\\t"), read_property_value("某某局")
+    (' 某某局\t', '某某局')
+    """
+    if not value.startswith("\\"):
+        return value
+    return _PROPERTY_ESCAPE.sub(_unescape_property, value[1:])
+
+
 #: The prefix of a note under a table.
 NOTE_PREFIX = "备注："
 

@@ -17,7 +17,7 @@ is the view the key-phrase recogniser reads. The layout knows no reader.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeAlias
 
 import attrs
@@ -149,6 +149,9 @@ class Layout:
         wrapped: ``True`` when lines are broken at a fixed width (text extracted from a PDF),
             so that a paragraph continues on the next line.
         fold: how the reader folds ordinary text, for :meth:`plain`.
+        properties: what the document states about itself out of sight, by name, as
+            written: Word's custom document properties, HTML ``<meta name=…>`` tags,
+            Markdown front matter. Readers keep every one; the recogniser knows the names.
     """
 
     kind: str
@@ -156,6 +159,7 @@ class Layout:
     title: str | None = None
     wrapped: bool = False
     fold: Fold = attrs.field(default=fold_lines, repr=False)
+    properties: Mapping[str, str] = attrs.field(factory=dict, hash=False, repr=False)
 
     @property
     def has_literal(self) -> bool:

@@ -1,10 +1,11 @@
 """Writing reports: the report as a web page, Markdown, plain text or a Word document.
 
-Renderers are the readers reversed. Each kind writes the report in the official order
-(title, preface, the six sections with their tables and notes, and a closing
-report-information table) by the means its reader honours, so that
-``parse(render(report, kind), kind).report == report`` holds exactly: see
-:mod:`govdisclosure._parse.recognise.marked` for the conventions.
+Renderers are the readers reversed. Each kind writes exactly what a published report
+prints, in the official order (title, preface, the six sections with their tables and
+notes, and the signature), by the means its reader honours, and carries the facts a
+printed report does not show out of sight (document properties, ``<meta>`` tags, front
+matter), so that ``parse(render(report, kind), kind).report == report`` holds exactly:
+see :mod:`govdisclosure._parse.recognise.marked` for the conventions.
 
 What lives here: ``common`` (the parts every renderer writes, in order), one module per
 kind (``html``, ``markdown``, ``text``, ``docx``), and :func:`render` and
@@ -70,12 +71,18 @@ def render(report: AnnualReport, kind: str = ...) -> str | bytes: ...
 def render(report: AnnualReport, kind: str = "markdown") -> str | bytes:
     """Write a report as a published document in the official layout.
 
-    Every kind holds the whole report in the official order: the title (the report's own,
-    or the customary 机构+年度+政府信息公开工作年度报告), the preface, the six sections with
-    their headings as printed, their texts, the three tables with the official labels and
-    merged headers and their notes (备注), and at the end a report-information table
-    (报告信息: 发布机构, 报告年度, 报告格式, and 单位层级, 发布日期, 来源 when known).
-    What is written reads back exactly: ``parse(render(r, k), kind=k).report == r``.
+    Every kind prints what a published report prints, in the official order: the title
+    (the report's own, or the customary 机构+年度+政府信息公开工作年度报告), the preface,
+    the six sections with their headings as printed, their texts, the three tables with the
+    official labels and merged headers and their notes (备注), and the signature (落款):
+    the agency, and the publication date in Chinese (2024年1月26日) when known. The facts
+    the print does not show (the whole of ``meta``, the agency level among them) travel
+    out of sight: Word custom document properties, HTML ``<meta>`` tags, Markdown front
+    matter. What is written reads back exactly: ``parse(render(r, k), kind=k).report == r``
+    for ``html``, ``markdown`` and ``docx``; plain text carries only what it prints, so
+    its ``meta.title`` reads back as printed, its ``meta.agency_level`` as the agency's
+    name implies it, its ``meta.source`` as the caller gives it, and its 信息处理费 as
+    section 六's text states it (see the rendering guide).
 
     Args:
         report: the report.
@@ -97,8 +104,11 @@ def render(report: AnnualReport, kind: str = "markdown") -> str | bytes:
     True
     >>> gd.parse(page, kind="html").report == report
     True
-    >>> print(render(report, "markdown").splitlines()[0])
+    >>> markdown = render(report, "markdown").splitlines()
+    >>> print(next(line for line in markdown if line.startswith("# ")))
     # 重庆市綦江区公安局2023年政府信息公开工作年度报告
+    >>> print(markdown[-1])
+    重庆市綦江区公安局
     """
     return _renderer(kind)(report)
 

@@ -2,42 +2,45 @@
 
 A rendered report is a *marked document* (:mod:`govdisclosure._parse.recognise.marked`): the title,
 the preface, the six sections (heading, then the text lines or the table and its notes),
-and at the end the report-information table (报告信息) with the facts a printed report does
-not show. Each renderer writes these parts with the means its readers honour.
+and the signature (落款: the agency, and the date when known), exactly what a published
+report prints. The facts a printed report does not show travel as the document's
+properties (:func:`properties`). Each renderer writes these parts with the means its
+readers honour.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import NamedTuple
 
 from govdisclosure import _format, zh
 from govdisclosure._format.vocabulary import (
-    CUSTOMARY_TITLE,
-    FEE_UNSTATED,
-    LEVEL_NAMES,
-    META_HEADER,
+    DOCUMENT_PROPERTIES,
     NOTE_PREFIX,
     customary_title,
+    property_value,
 )
 from govdisclosure._model.other_matters import stated_fee
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._model.tables import TableGrid, table_grids
 
 __all__ = [
-    "META_HEADER",
-    "META_WIDTHS_MM",
     "NOTE_PREFIX",
+    "TITLE_LINE_EM",
     "WIDTHS_MM",
     "Part",
+    "em_width",
     "flat_rows",
     "lines",
-    "meta_rows",
     "parts",
     "printed_title",
+    "properties",
+    "signature",
     "subsection_head",
+    "table_blocks",
+    "title_lines",
 ]
 
 #: Column widths in millimetres, by table number; each adds up to the 156 mm text width.
@@ -46,8 +49,8 @@ WIDTHS_MM = {
     3: (13.0, 21.0, 38.0, *(12.0,) * 7),
     4: (10.4,) * 15,
 }
-#: Column widths of the report-information table.
-META_WIDTHS_MM = (34.0, 122.0)
+#: How many characters of the title's size (二号, 22 pt) a line of the 156 mm text holds.
+TITLE_LINE_EM = 20
 _TEXT_SECTIONS = {
     "overview": "overview",
     "problems_improvements": "problems_improvements",
@@ -111,32 +114,123 @@ def parts(report: AnnualReport) -> list[Part]:
     return result
 
 
-def meta_rows(report: AnnualReport) -> list[tuple[str, str]]:
-    """The rows of the report-information table (label, value)."""
+def properties(report: AnnualReport) -> list[tuple[str, str]]:
+    """The facts the document carries out of sight: (name, value) in the declared order.
+
+    Each value is written by :func:`~govdisclosure._format.vocabulary.property_value`.
+    The names are the model's paths (:data:`DOCUMENT_PROPERTIES`): the whole of
+    ``meta`` (``meta.title`` and ``meta.source`` left out when ``None``), the 信息处理费
+    when section 六's text would read another amount (an empty value: none), and the unit
+    of the 2019 format's 采购总金额 when known.
+    """
     meta = report.meta
-    rows = [("标题", CUSTOMARY_TITLE)] if meta.title is None else []
-    rows += [
-        ("发布机构", meta.agency),
-        ("报告年度", f"{meta.year}年度"),
-        ("报告格式", meta.format_version.document_number),
-    ]
-    if meta.agency_level is not None:
-        rows.append(("单位层级", LEVEL_NAMES[meta.agency_level]))
-    if meta.published_on is not None:
-        rows.append(("发布日期", zh.format_date(meta.published_on)))
-    if meta.source is not None:
-        rows.append(("来源", meta.source))
+    values: dict[str, str | None] = {
+        "meta.agency": meta.agency,
+        "meta.year": str(meta.year),
+        "meta.format_version": meta.format_version.value,
+        "meta.title": meta.title,
+        "meta.published_on": None if meta.published_on is None else meta.published_on.isoformat(),
+        "meta.agency_level": None if meta.agency_level is None else meta.agency_level.value,
+        "meta.source": meta.source,
+    }
     fee = report.other_matters.information_fee_yuan
     if fee != stated_fee(report.other_matters.text)[0]:
-        rows.append(("信息处理费", FEE_UNSTATED if fee is None else f"{_plain(fee)}元"))
+        values["other_matters.information_fee_yuan"] = "" if fee is None else str(fee)
     procurement = getattr(report.proactive_disclosure, "central_procurement", None)
-    if procurement is not None and procurement.amount_unit is not None:
-        rows.append(("采购金额单位", procurement.amount_unit))
-    return rows
+    if procurement is not None:
+        values["proactive_disclosure.central_procurement.amount_unit"] = procurement.amount_unit
+    return [
+        (name, property_value(value))
+        for name in DOCUMENT_PROPERTIES
+        if (value := values.get(name)) is not None
+    ]
 
 
-def _plain(amount: Decimal) -> str:
-    return format(amount, "f")
+def signature(report: AnnualReport) -> tuple[str, ...]:
+    """The signature (落款) as printed: the agency, and the date in Chinese when known.
+
+    >>> import govdisclosure as gd
+    >>> import datetime as dt
+    >>> meta = gd.ReportMeta(agency="某某局", year=2023, published_on=dt.date(2024, 1, 26))
+    >>> signature(gd.AnnualReport(meta=meta))
+    ('某某局', '2024年1月26日')
+    """
+    meta = report.meta
+    if meta.published_on is None:
+        return (meta.agency,)
+    return (meta.agency, zh.format_date(meta.published_on))
+
+
+def em_width(text: str) -> float:
+    """How wide a text prints, in characters of its size: Latin letters and digits are half.
+
+    >>> em_width("綦江区2023年")
+    6.0
+    """
+    return sum(1.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 0.5 for ch in text)
+
+
+#: Where a title may break: before or after the year, before the kind of report, and
+#: before 工作年度报告 (its two words).
+_TITLE_BREAKS = re.compile(
+    r"(?=\d{4}年)|(?<=\d{4}年)(?!度)|(?<=\d{4}年度)|(?=政府信息公开|政务公开)"
+    r"|(?<![府务])(?=信息公开)|(?=(?:工作)?年度报告$)|(?<=[）)、])"
+)
+
+
+def title_lines(title: str, width: float = TITLE_LINE_EM) -> list[str]:
+    """The title in balanced lines, broken only between words.
+
+    A title that fits one line is one line. A longer one breaks where a word ends (before
+    or after the year, before 政府信息公开 or 工作年度报告, after a closing bracket) so
+    that every line fits and the lines are as even as they can be; a title with no such
+    place, or that already holds a line break, is left to the word processor.
+
+    >>> title_lines("重庆市綦江区公安局2023年政府信息公开工作年度报告")
+    ['重庆市綦江区公安局2023年', '政府信息公开工作年度报告']
+    >>> title_lines("某某局2023年政府信息公开工作年度报告")
+    ['某某局2023年政府信息公开工作年度报告']
+    """
+    if em_width(title) <= width or "\n" in title or title != title.strip():
+        return [title]
+    cuts = sorted({m.start() for m in _TITLE_BREAKS.finditer(title)} - {0, len(title)})
+    best: tuple[float, list[str]] | None = None
+    for count in (1, 2):
+        for chosen in _combinations(cuts, count):
+            pieces = [title[a:b] for a, b in zip((0, *chosen), (*chosen, len(title)), strict=True)]
+            widths = [em_width(piece) for piece in pieces]
+            if max(widths) > width:
+                continue
+            spread = max(widths) - min(widths)
+            if best is None or spread < best[0]:
+                best = (spread, pieces)
+        if best is not None:
+            return best[1]
+    return [title]
+
+
+def _combinations(cuts: list[int], count: int) -> list[tuple[int, ...]]:
+    if count == 1:
+        return [(cut,) for cut in cuts]
+    return [(a, b) for i, a in enumerate(cuts) for b in cuts[i + 1 :]]
+
+
+def table_blocks(grid: TableGrid) -> list[range]:
+    """The body rows of a table in the blocks that belong on one page.
+
+    In 表二 a block is a 第二十条 item: the row spanning the table that names it
+    (第二十条第（一）项) and the rows under it; the other tables' body is one block, which
+    may break across pages between any rows. The ranges count the rows of ``grid.body``.
+    """
+    rows = len(grid.body)
+    if grid.number != 2:
+        return [range(rows)]
+    starts = [
+        r
+        for r, row in enumerate(grid.body)
+        if r == 0 or (len(row) == 1 and row[0].colspan == grid.width)
+    ]
+    return [range(a, b) for a, b in zip(starts, [*starts[1:], rows], strict=True)]
 
 
 def flat_rows(grid: TableGrid) -> list[list[str]]:

@@ -9,8 +9,16 @@ table names the common fallbacks (仿宋, 楷体, 宋体). Page numbers in 四�
 ``— 1 —``, odd pages on the right and even pages on the left. Tables have full single
 borders, bold header cells, merged cells (``w:gridSpan``, ``w:vMerge``), fixed column widths
 that fill the text block, and 小四 text (表四's fifteen columns 五号); their header rows
-repeat on each page. The report-information table closes the document in the manner of
-the 版记, ruled above and below.
+repeat on each page, no row splits across a page, and each block of 表二 (a 第二十条 item
+with its rows) stays on one page. A title too long for one line breaks into balanced lines
+between words (GB/T 9704 7.3.3: 词意完整，排列对称). The signature (落款) closes the text
+as GB/T 9704 sets it for a document without a seal: a line below the text, the agency's
+name two characters from the right margin, and under it the date in Chinese, its first
+character two characters right of the name's.
+
+The report's facts travel as custom document properties (``docProps/custom.xml``, named
+by the model's paths); the core properties give the title, the agency as author and the
+language.
 
 Word keeps text exactly; characters XML cannot hold are written as ``w:sym`` with their
 code, which the Word reader turns back into the character.
@@ -304,7 +312,7 @@ def _table_xml(
     head_rows: int,
     size: float,
     borders: dict[str, str],
-    together: bool = False,
+    keep: frozenset[int] = frozenset(),
 ) -> Any:
     twips = [round(w * _TWIPS_PER_MM) for w in widths_mm]
     twips[-1] += _TEXT_WIDTH - sum(twips)
@@ -363,7 +371,7 @@ def _table_xml(
                     header=cell.header,
                     align="left" if cell.scope == "row" else "center",
                     size=size,
-                    keep=together and r < len(rows) - 1,
+                    keep=r in keep,
                 )
             )
             c += span
@@ -372,7 +380,83 @@ def _table_xml(
 
 
 _GRID_BORDERS = dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), "4")
-_META_BORDERS = {"top": "8", "bottom": "8", "insideH": "4"}
+#: One character of the body text (三号, 16 pt) in twentieths of a point.
+_EM = 320
+
+
+def _kept_rows(grid: TableGrid) -> frozenset[int]:
+    """The rows kept with the next, so that no page breaks between them.
+
+    The header rows, and every row of a block of :func:`~._common.table_blocks` but its
+    last (in 表二: a 第二十条 item and its rows).
+    """
+    head = len(grid.head)
+    kept = set(range(head))
+    if grid.number == 2:
+        for block in _common.table_blocks(grid):
+            kept.update(head + r for r in block[:-1])
+    return frozenset(kept)
+
+
+def _signature(writer: _Writer, lines: tuple[str, ...]) -> list[Any]:
+    """The signature's paragraphs, set as GB/T 9704-2012 7.3.5.2 sets an unsealed one."""
+    name = _common.em_width(lines[0])
+    date = _common.em_width(lines[1]) if len(lines) > 1 else 0.0
+    # The name two characters from the right margin, the date's first character two
+    # characters right of the name's; a date longer than that takes the two characters
+    # and moves the name left.
+    name_right = max(2.0, date - name + 4) if len(lines) > 1 else 2.0
+    rights = (name_right, name_right + name - date - 2)
+    paragraphs = []
+    for index, (text, right) in enumerate(zip(lines, rights, strict=False)):
+        p = writer.el("w:p")
+        ppr = writer.el("w:pPr")
+        if index < len(lines) - 1:
+            ppr.append(writer.el("w:keepNext"))
+        # No extra space between Chinese and digits: the widths above are the printed ones.
+        ppr.append(writer.el("w:autoSpaceDE", val="0"))
+        ppr.append(writer.el("w:autoSpaceDN", val="0"))
+        if index == 0:
+            ppr.append(writer.el("w:spacing", before=str(_LINE)))
+        ppr.append(
+            writer.el("w:ind", right=str(round(right * _EM)), firstLine="0", firstLineChars="0")
+        )
+        ppr.append(writer.el("w:jc", val="right"))
+        p.append(ppr)
+        p.append(writer.run(text))
+        paragraphs.append(p)
+    return paragraphs
+
+
+def _keep_with_next(paragraph: Any, writer: _Writer) -> None:
+    ppr = paragraph.find(writer.qn("w:pPr"))
+    if ppr is not None and ppr.find(writer.qn("w:keepNext")) is None:
+        ppr.insert(1 if ppr.find(writer.qn("w:pStyle")) is not None else 0, writer.el("w:keepNext"))
+
+
+def _custom_properties(writer: _Writer, properties: list[tuple[str, str]]) -> None:
+    """Write the facts as custom document properties (docProps/custom.xml)."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns, "vt": vt})
+    for pid, (name, value) in enumerate(properties, start=2):
+        prop = etree.SubElement(
+            root,
+            f"{{{ns}}}property",
+            fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}",
+            pid=str(pid),
+            name=name,
+        )
+        etree.SubElement(prop, f"{{{vt}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package = writer.document.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CONTENT_TYPE.OFC_CUSTOM_PROPERTIES, blob, package)
+    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
 
 
 def render_docx(report: AnnualReport) -> bytes:
@@ -384,18 +468,21 @@ def render_docx(report: AnnualReport) -> bytes:
     writer = _Writer()
     _setup(writer)
     title = writer.paragraph("Title")
-    title.append(writer.run(_common.printed_title(report)))
+    title.append(writer.run("\n".join(_common.title_lines(_common.printed_title(report)))))
     writer.body_append(title)
     for line in _common.lines(report.preface, optional=True) or ():
         writer.body_append(_text_paragraph(writer, line))
+    last = title
     for part in _common.parts(report):
         heading = writer.paragraph("Heading1")
         heading.append(writer.run(part.heading))
         writer.body_append(heading)
+        last = heading
         if part.grid is None:
             heads = _common.subsection_head(part.lines) if part.id == "overview" else {}
             for index, line in enumerate(part.lines):
-                writer.body_append(_text_paragraph(writer, line, heads.get(index, 0)))
+                last = _text_paragraph(writer, line, heads.get(index, 0))
+                writer.body_append(last)
             continue
         grid: TableGrid = part.grid
         writer.body_append(
@@ -406,29 +493,22 @@ def render_docx(report: AnnualReport) -> bytes:
                 head_rows=len(grid.head),
                 size=10.5 if grid.number == 4 else 12,
                 borders=_GRID_BORDERS,
+                keep=_kept_rows(grid),
             )
         )
         for note in part.notes:
             writer.body_append(_text_paragraph(writer, _common.NOTE_PREFIX + note))
-    meta = tuple(
-        (GridCell(label, scope="row"), GridCell(value, scope="row"))
-        for label, value in _common.meta_rows(report)
-    )
-    writer.body_append(
-        _table_xml(
-            writer,
-            meta,
-            _common.META_WIDTHS_MM,
-            head_rows=0,
-            size=14,
-            borders=_META_BORDERS,
-            together=True,
-        )
-    )
+    # The last lines of the text go over the page with the signature, never it alone.
+    _keep_with_next(last, writer)
+    for paragraph in _signature(writer, _common.signature(report)):
+        writer.body_append(paragraph)
     properties = writer.document.core_properties
     properties.title = _xml_safe(_common.printed_title(report))[:255]
     properties.author = _xml_safe(report.meta.agency)[:255]
+    properties.last_modified_by = properties.author
+    properties.comments = ""
     properties.language = "zh-CN"
+    _custom_properties(writer, _common.properties(report))
     buffer = io.BytesIO()
     writer.document.save(buffer)
     return buffer.getvalue()

@@ -2,9 +2,12 @@
 
 Headings are ``<h1>`` (title) and ``<h2>`` (the six sections); texts are ``<p>`` lines in
 elements styled ``white-space: pre-wrap``, which the HTML reader keeps exactly; tables are
-``<table>`` with ``rowspan``/``colspan`` and header cells with ``scope``. The page carries
-its own CSS: an A4 page with the margins of GB/T 9704-2012, the official fonts with common
-fallbacks, tables that repeat their header rows across pages.
+``<table>`` with ``rowspan``/``colspan`` and header cells with ``scope``; the signature
+(落款: the agency, the date) closes the page, set to the right. The report's facts travel
+in ``<meta name=… content=…>`` tags in the head, named by the model's paths. The page
+carries its own CSS: an A4 page with the margins of GB/T 9704-2012, the official fonts with
+common fallbacks, tables that repeat their header rows across pages, and a title that
+breaks only between words.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ body { margin: 0; color: #000; font-family: var(--gd-fangsong); font-size: 16pt;
 .gd-report { box-sizing: content-box; width: 156mm; margin: 10mm auto;
   padding: 37mm 26mm 35mm 28mm; background: #fff; box-shadow: 0 0 4mm rgba(0,0,0,.2); }
 .gd-title { font-family: var(--gd-xiaobiaosong); font-size: 22pt; line-height: 1.45;
-  font-weight: normal; text-align: center; margin: 0 0 28.95pt; }
+  font-weight: normal; text-align: center; margin: 0 0 28.95pt; text-wrap: balance; }
+.gd-title-words { word-break: keep-all; overflow-wrap: anywhere; }
 .gd-section h2 { font-family: var(--gd-heiti); font-size: 16pt; font-weight: normal;
   line-height: 28.95pt; margin: 0; text-indent: 2em; break-after: avoid; }
 .gd-text p, .gd-notes p { margin: 0; text-indent: 2em; min-height: 28.95pt;
@@ -53,14 +57,10 @@ table { border-collapse: collapse; width: 100%; }
 .gd-table th { font-weight: bold; }
 .gd-table th[scope="row"] { text-align: left; }
 .gd-table-4 { font-size: 10.5pt; }
-.gd-meta { margin-top: 28.95pt; font-size: 14pt; line-height: 1.6;
-  border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; }
-.gd-meta th, .gd-meta td { text-align: left; vertical-align: top; padding: 2pt 4pt;
-  border-bottom: 0.5pt solid #000; }
-.gd-meta th { width: 7em; font-weight: normal; }
-.gd-meta thead th { font-family: var(--gd-heiti); }
+.gd-signature { margin-top: 28.95pt; break-inside: avoid; break-before: avoid; }
+.gd-signature p { margin: 0; text-align: right; padding-right: 2em; min-height: 28.95pt; }
 thead { display: table-header-group; }
-tr { break-inside: avoid; }
+tr, .gd-block { break-inside: avoid; }
 @media print {
   html { background: none; }
   .gd-report { width: auto; margin: 0; padding: 0; box-shadow: none; }
@@ -97,9 +97,13 @@ def _table(grid: TableGrid, label: str) -> str:
         out.append("<thead>")
         out.extend("<tr>" + "".join(map(_cell, row)) + "</tr>" for row in grid.head)
         out.append("</thead>")
-    out.append("<tbody>")
-    out.extend("<tr>" + "".join(map(_cell, row)) + "</tr>" for row in grid.body)
-    out.append("</tbody></table>")
+    # A block that belongs on one page (表二's 第二十条 items) is a tbody of its own.
+    kept = ' class="gd-block"' if grid.number == 2 else ""
+    for block in _common.table_blocks(grid):
+        out.append(f"<tbody{kept}>")
+        out.extend("<tr>" + "".join(map(_cell, grid.body[r])) + "</tr>" for r in block)
+        out.append("</tbody>")
+    out.append("</table>")
     return "".join(out)
 
 
@@ -117,6 +121,15 @@ def _text(text_lines: tuple[str, ...], heads: dict[int, int] | None = None) -> s
     return "".join(out)
 
 
+def _title(title: str) -> str:
+    """The title's ``<h1>``: where it breaks into balanced lines, it breaks only there."""
+    pieces = _common.title_lines(title)
+    if len(pieces) == 1:
+        return f'<h1 class="gd-title"{_PRE}>{_escape(title)}</h1>'
+    words = "<wbr>".join(map(_escape, pieces))
+    return f'<h1 class="gd-title gd-title-words"{_PRE}>{words}</h1>'
+
+
 def render_html(report: AnnualReport) -> str:
     """Render a report as a standalone HTML page (see :func:`govdisclosure.render`)."""
     title = _common.printed_title(report)
@@ -127,12 +140,16 @@ def render_html(report: AnnualReport) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="govdisclosure {__version__}">',
+        *(
+            f'<meta name="{name}" content="{html.escape(value)}">'
+            for name, value in _common.properties(report)
+        ),
         f"<title>{_escape(' '.join(title.split()) or report.meta.display_title)}</title>",
         f"<style>\n{_CSS}\n</style>",
         "</head>",
         "<body>",
         '<main class="gd-report">',
-        f'<h1 class="gd-title"{_PRE}>{_escape(title)}</h1>',
+        _title(title),
     ]
     preface = _common.lines(report.preface, optional=True)
     if preface is not None:
@@ -152,14 +169,7 @@ def render_html(report: AnnualReport) -> str:
                 )
                 out.append(f'<div class="gd-notes"{_PRE}>{notes}</div>')
         out.append("</section>")
-    out.append('<table class="gd-meta" aria-label="报告信息">')
-    out.append(_colgroup(_common.META_WIDTHS_MM) + "<thead><tr>")
-    out.extend(f'<th scope="col">{label}</th>' for label in _common.META_HEADER)
-    out.append("</tr></thead><tbody>")
-    out.extend(
-        f'<tr><th scope="row">{label}</th><td{_PRE}>{_escape(value)}</td></tr>'
-        for label, value in _common.meta_rows(report)
-    )
-    out.append("</tbody></table>")
+    signed = "".join(f"<p>{_escape(line)}</p>" for line in _common.signature(report))
+    out.append(f'<div class="gd-signature"{_PRE}>{signed}</div>')
     out.extend(["</main>", "</body>", "</html>", ""])
     return "\n".join(out)

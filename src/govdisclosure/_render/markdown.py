@@ -1,9 +1,12 @@
 r"""The report as Markdown (CommonMark with GitHub pipe tables).
 
-``#`` is the title and ``##`` the six section headings; each line of a text is a paragraph
-of its own (an empty line is a paragraph holding only ``<br>``); tables are pipe tables
-whose first grid row is the header row, with a merged cell's text in its top-left place and
-the places it covers left empty.
+Front matter at the top holds the report's facts (``name: value`` lines between ``---``
+lines, named by the model's paths; values as
+:func:`~govdisclosure._format.vocabulary.property_value` writes them). ``#`` is the title
+and ``##`` the six section headings; each line of a text is a paragraph of its own (an
+empty line is a paragraph holding only ``<br>``); tables are pipe tables whose first grid
+row is the header row, with a merged cell's text in its top-left place and the places it
+covers left empty; the signature (落款: the agency, the date) is the last paragraphs.
 
 Texts are escaped so that the Markdown reader, and any CommonMark viewer, shows them as
 they are: ``\`` ``*`` ``_`` `````` ``[`` ``]`` ``<`` ``|`` ``#`` ``&`` take a backslash,
@@ -95,9 +98,16 @@ def _table(rows: list[list[str]]) -> list[str]:
     return out
 
 
+def _front_matter(report: AnnualReport) -> list[str]:
+    lines = [
+        f"{name}: {value}" if value else f"{name}:" for name, value in _common.properties(report)
+    ]
+    return ["---", *lines, "---", ""]
+
+
 def render_markdown(report: AnnualReport) -> str:
     """Render a report as Markdown (see :func:`govdisclosure.render`)."""
-    out = ["# " + escape_markdown(_common.printed_title(report)), ""]
+    out = [*_front_matter(report), "# " + escape_markdown(_common.printed_title(report)), ""]
     preface = _common.lines(report.preface, optional=True)
     for line in preface or ():
         out.extend((escape_markdown(line, line=True), ""))
@@ -112,6 +122,6 @@ def render_markdown(report: AnnualReport) -> str:
         out.append("")
         for note in part.notes:
             out.extend((escape_markdown(_common.NOTE_PREFIX + note, line=True), ""))
-    out.extend(_table([list(_common.META_HEADER), *map(list, _common.meta_rows(report))]))
-    out.append("")
+    for line in _common.signature(report):
+        out.extend((escape_markdown(line, line=True), ""))
     return "\n".join(out)

@@ -5,6 +5,9 @@ The title and the six section headings stand on lines of their own; every line o
 ideographic spaces, the customary first-line indent, which marks it as literal text; tables
 are written one cell per line, each indented by a tab, with a blank line after each row; a
 merged cell's text stands in its top-left place and the places it covers are empty cells.
+After a blank line, the signature (落款) ends the text on lines of their own: the agency,
+and the date when known. Plain text carries only what it prints: the title, the signature
+and the texts (where the year is the title's or the statistics period's).
 
 A line that cannot be written as it is (a heading or cell with a line break, a tab or space
 at either end, a control character, a leading backslash; a title that would read as a page
@@ -97,5 +100,6 @@ def render_text(report: AnnualReport) -> str:
             INDENT + escape_line(_common.NOTE_PREFIX + note, kind="literal") for note in part.notes
         )
     out.append("")
-    out.extend(_table([list(row) for row in _common.meta_rows(report)]))
+    out.extend(escape_line(line, kind="structural") for line in _common.signature(report))
+    out.append("")
     return "\n".join(out)

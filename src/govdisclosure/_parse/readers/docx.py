@@ -9,6 +9,9 @@ as written (tabs as ``\t``, line breaks as ``\n``, empty paragraphs kept), and
 :meth:`~govdisclosure._parse.layout.Layout.plain` folds it for the key-phrase recogniser.
 Characters XML cannot hold (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF)
 are read from ``<w:sym w:char="…">``, the way :func:`govdisclosure.render` writes them.
+
+The document's custom properties (``docProps/custom.xml``: File › Properties › Custom in
+Word) become the layout's properties, by name.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from govdisclosure.errors import UnsupportedFormatError
 __all__ = ["read_docx"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+_CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 
 
 #: Code points XML 1.0 cannot hold, which render() writes as ``w:sym``.
@@ -101,6 +106,25 @@ def _table(element: Any, number: int) -> Table:
     return Table(tuple(cells), Location(number))
 
 
+def _properties(document: Any) -> dict[str, str]:
+    """The custom document properties: each one's name and its value as text."""
+    from docx.oxml import parse_xml
+
+    found: dict[str, str] = {}
+    for part in document.part.package.iter_parts():
+        if part.content_type != _CUSTOM_PROPERTIES:
+            continue
+        try:
+            root = parse_xml(part.blob)
+        except SyntaxError:  # lxml's XMLSyntaxError: a broken part states nothing
+            continue
+        for prop in root.iterchildren(_CUSTOM + "property"):
+            name = prop.get("name")
+            if name:
+                found.setdefault(name, "".join("".join(value.itertext()) for value in prop))
+    return found
+
+
 def read_docx(data: bytes) -> Layout:
     """Lay out a Word document.
 
@@ -138,4 +162,4 @@ def read_docx(data: bytes) -> Layout:
                 blocks.append(Paragraph(text, Location(number), literal=True))
         elif element.tag == _W + "tbl":
             blocks.append(_table(element, number))
-    return Layout("docx", tuple(blocks), fold=_fold)
+    return Layout("docx", tuple(blocks), fold=_fold, properties=_properties(document))

@@ -9,6 +9,9 @@ Whitespace is folded as a browser folds it, except inside ``<pre>`` and elements
 ``white-space: pre``, ``pre-wrap`` or ``break-spaces`` (in their ``style`` attribute): there
 the text is literal, kept exactly with its line breaks, and each block (even an empty one)
 is a literal block of the layout.
+
+``<meta name=… content=…>`` tags become the layout's properties, by name (the first of a
+name wins).
 """
 
 from __future__ import annotations
@@ -103,6 +106,7 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.title: str | None = None
+        self.properties: dict[str, str] = {}
         self._text: list[str] = []
         # Literal (pre-formatted) text: pieces of self._text that are literal, the open
         # literal elements as [tag, nesting], and the emission count at each open block.
@@ -229,6 +233,9 @@ class _Reader(HTMLParser):
         if tag == "br":
             self._line_break()
             return
+        if tag == "meta":
+            self._property(attrs)
+            return
         self._open(tag, attrs)
         if attrs or self._literal or tag == "pre":
             self._open_literal(tag, attrs)
@@ -250,8 +257,19 @@ class _Reader(HTMLParser):
             self._in_title = True
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br" and not self._skip:
+        if self._skip:
+            return
+        if tag == "br":
             self._line_break()
+        elif tag == "meta":
+            self._property(attrs)
+
+    def _property(self, attrs: list[tuple[str, str | None]]) -> None:
+        """A ``<meta name=… content=…>`` tag: a property of the document."""
+        found = dict(attrs)
+        name, content = found.get("name"), found.get("content")
+        if name and content is not None:
+            self.properties.setdefault(name, content)
 
     def _line_break(self) -> None:
         if self._literal:
@@ -453,4 +471,4 @@ def read_html(text: str) -> Layout:
     reader.close()
     reader.finish()
     blocks = _with_offsets(reader.blocks, LineIndex(text))
-    return Layout("html", blocks, title=reader.title, fold=_fold)
+    return Layout("html", blocks, title=reader.title, fold=_fold, properties=reader.properties)

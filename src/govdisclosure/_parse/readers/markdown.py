@@ -9,6 +9,11 @@ Text is decoded as CommonMark decodes it: backslash escapes of ASCII punctuation
 breaks; ``**strong**`` and ``__strong__`` lose their markers. Decoded text is exact, so every
 block is literal (:class:`~govdisclosure._parse.layout.Paragraph`); a line holding only
 ``<br>`` is an empty line.
+
+Front matter (a block of ``name: value`` lines between two ``---`` lines at the very top)
+becomes the layout's properties. It is read strictly: every line of the block is an ASCII
+name, a colon and a space, and the value to the end of the line (``name:`` alone is an
+empty value); a block with any other line is not front matter but text.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from govdisclosure._parse.layout import (
 )
 from govdisclosure._parse.readers.text import looks_wrapped
 
-__all__ = ["decode_inline", "read_markdown"]
+__all__ = ["decode_inline", "front_matter", "read_markdown"]
 
 _HEADING = re.compile(r"^(#{1,6})(?:\s+(.*?))?(?:(?<!\\)\s*#+)?\s*$")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -40,6 +45,10 @@ _INLINE = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_LINE = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_FRONT_MATTER_FENCE = "---"
+_FRONT_MATTER_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]*):(?: (.*))?")
+#: Front matter longer than this is not looked for: the block is a handful of facts.
+_FRONT_MATTER_MAX = 64
 
 
 def _code_point(number: int, raw: str) -> str:
@@ -118,6 +127,27 @@ def _row_cells(line: str, number: int, line_offset: int, row: int) -> list[Cell]
     return cells
 
 
+def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """The front matter at the top of a document's lines, and how many lines it takes.
+
+    >>> front_matter(["---", "meta.year: 2023", "meta.title:", "---", "# 标题"])
+    ({'meta.year': '2023', 'meta.title': ''}, 4)
+    >>> front_matter(["---", "某某局：", "---"])
+    ({}, 0)
+    """
+    if not lines or lines[0].rstrip() != _FRONT_MATTER_FENCE:
+        return {}, 0
+    found: dict[str, str] = {}
+    for index, line in enumerate(lines[1 : _FRONT_MATTER_MAX + 2], start=1):
+        if line.rstrip() == _FRONT_MATTER_FENCE:
+            return found, index + 1
+        match = _FRONT_MATTER_LINE.fullmatch(line.rstrip(" \t"))
+        if match is None:
+            break
+        found.setdefault(match.group(1), match.group(2) or "")
+    return {}, 0
+
+
 def _fold(text: str, whole: bool) -> list[str]:
     """Fold decoded Markdown for the recogniser: stripped; an empty paragraph is kept."""
     text = text.strip()
@@ -144,7 +174,9 @@ def read_markdown(text: str) -> Layout:
     table_start: Location | None = None
     row = 0
     prose: list[str] = []
-    for number, line_offset, line in numbered_lines(text):
+    numbered = list(numbered_lines(text))
+    properties, skip = front_matter([line for _, _, line in numbered[: _FRONT_MATTER_MAX + 2]])
+    for number, line_offset, line in numbered[skip:]:
         stripped = line.strip()
         if stripped.startswith("|"):
             if table_start is None:
@@ -173,4 +205,6 @@ def read_markdown(text: str) -> Layout:
             prose.append(stripped)
     if table_start is not None:
         blocks.append(Table(tuple(cells), table_start))
-    return Layout("markdown", tuple(blocks), wrapped=looks_wrapped(prose), fold=_fold)
+    return Layout(
+        "markdown", tuple(blocks), wrapped=looks_wrapped(prose), fold=_fold, properties=properties
+    )

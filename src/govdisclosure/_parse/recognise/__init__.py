@@ -76,7 +76,7 @@ def recognise(
         ParseError: the input holds no report: no section heading and no table of the
             format, or no report year.
     """
-    marked = recognise_marked(layout, source=source)
+    marked = recognise_marked(layout, source=source, year=year, agency=agency)
     if marked is not None:
         return marked
     layout = layout.plain()

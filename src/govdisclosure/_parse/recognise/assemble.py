@@ -2,7 +2,8 @@
 
 Texts are the prose items of a section's region, joined (lines of text extracted from a
 PDF are joined back into paragraphs); section 六 loses the site footer and the signature
-that follow it; the preface is what stands between the title and the first section.
+that follow it (the signature's date is the publication date where nothing else states
+one); the preface is what stands between the title and the first section.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from govdisclosure._parse.recognise.facts import (
     header_published_on,
     is_fact_line,
     published_on,
+    signature,
 )
 from govdisclosure._parse.recognise.items import Item
 from govdisclosure._parse.recognise.sections import Region, Sections
@@ -229,10 +231,18 @@ def build(found: Findings, state: State) -> AnnualReport:
 
 
 def _published_on(found: Findings, state: State) -> dt.date | None:
+    """The crawler header's date, else a 发布日期 line's, else the signature's (落款)."""
     if found.header is not None and found.header.published is not None:
         return header_published_on(found.header, found.year, state)
     skip = found.header.items if found.header is not None else frozenset()
-    return published_on(found.items, found.first, state, skip)
+    stated = published_on(found.items, found.first, state, skip)
+    if stated is not None:
+        return stated
+    signed = signature(found.items)
+    if signed is None:
+        return None
+    state.source("meta.published_on", signed.dated.text, signed.dated.location)
+    return signed.date
 
 
 def _texts(found: Findings) -> dict[str, str]:

@@ -35,11 +35,14 @@ __all__ = [
     "find_title",
     "format_version",
     "header_published_on",
+    "is_agency_name",
     "is_fact_line",
+    "period_year",
     "published_on",
     "report_year",
     "signature",
     "stated_agency",
+    "title_of",
 ]
 
 _TITLE = re.compile(
@@ -128,6 +131,27 @@ def _title_match(text: str, item: Item | None) -> Title | None:
     if len(agency) < 2:
         return None
     return Title(agency, year, match.group(0), item)
+
+
+def title_of(text: str) -> Title | None:
+    r"""The agency and year a title names, when the text is one (over lines or not).
+
+    >>> title_of("重庆市綦江区公安局2023年\n政府信息公开工作年度报告")[:2]
+    ('重庆市綦江区公安局', 2023)
+    >>> title_of("年度报告") is None
+    True
+    """
+    return _title_match(normalise(text), None)
+
+
+def period_year(text: str) -> int | None:
+    """The year a statistics period sentence in the text starts in.
+
+    >>> period_year("本报告中所列数据的统计期限为2023年1月1日至2023年12月31日。")
+    2023
+    """
+    match = _PERIOD.search(text)
+    return int(match.group(1)) if match else None
 
 
 def is_fact_line(text: str) -> bool:
@@ -348,11 +372,19 @@ def header_published_on(header: Header | None, year: int, state: State) -> dt.da
 
 
 class Signature(NamedTuple):
-    """The signature (落款) at the end: the agency's name over the date."""
+    """The signature (落款) at the end: the agency's name over the date.
+
+    Attributes:
+        agency: the name (normalised).
+        date: the date.
+        item: the name's item.
+        dated: the date's item.
+    """
 
     agency: str
     date: dt.date
     item: Item
+    dated: Item
 
 
 def signature(items: list[Item]) -> Signature | None:
@@ -370,10 +402,19 @@ def signature(items: list[Item]) -> Signature | None:
         except ValueError:
             continue
         agency = normalise(name.text)
-        if _AGENCY_NAME.fullmatch(agency) is None:
+        if not is_agency_name(agency):
             return None
-        return Signature(agency, date, name)
+        return Signature(agency, date, name, day)
     return None
+
+
+def is_agency_name(text: str) -> bool:
+    """``True`` when a (normalised) line could be an agency's name alone: a signature's.
+
+    >>> is_agency_name("重庆市綦江区公安局"), is_agency_name("本年度无。")
+    (True, False)
+    """
+    return _AGENCY_NAME.fullmatch(text) is not None
 
 
 def stated_agency(items: list[Item], stop: int) -> tuple[str, Item] | None:

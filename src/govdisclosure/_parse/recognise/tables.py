@@ -11,6 +11,7 @@ fifteen figures.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import NamedTuple
 
 from govdisclosure._format import (
@@ -119,7 +120,7 @@ class Matcher:
         for key, index in self.keys:
             # A short key names only a short label: "其他" (3.其他) is in "其他法律行政止公开"
             # too. Longer keys may sit in noise (the characters of a vertical group label).
-            if key and key in text and (len(key) >= 4 or len(core) <= len(key) + 3):
+            if key and key in text and (len(key) >= 4 or _short_fits(key, core)):
                 return index
         if len(core) >= 4:
             hits = {index for key, index in self.keys if core in key}
@@ -151,6 +152,17 @@ class Matcher:
         """``True`` when a label names the group ``group`` and none of its rows."""
         text = normalise(label)
         return bool(text) and strip_numbering(group) in text and self.match(label) is None
+
+
+_REMARK = re.compile(r"（[^（）]*）")
+
+
+def _short_fits(key: str, core: str) -> bool:
+    """A short key (规章, 其他, 总计) names a label that is little more than itself.
+
+    Remarks in brackets do not count (规 章（本级）is 规章); further words do (其他法律…).
+    """
+    return len(_REMARK.sub("", core)) <= len(key) + 3
 
 
 def _read_table2(items: list[Item], region: Region, spec: TableSpec, state: State) -> int:
