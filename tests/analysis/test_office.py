@@ -230,6 +230,9 @@ def test_doubts_are_refused_or_accepted(tmp_path: Path) -> None:
     doubts = [r for r in _rows(out, "问题清单")[1:] if r[2] == "READ-DOUBT"]
     assert len(doubts) == 2
     assert all(r[3] == "警告" and "第" in r[6] and "行" in r[6] for r in doubts)
+    assert (
+        doubts[0][4] == "表三“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”行“总计”列"
+    )
 
 
 def test_previous_year(tmp_path: Path) -> None:

@@ -202,7 +202,7 @@ def _summarize(name: str, *, accept_doubts: bool, keep_report: bool, check: bool
         if doubts and not accept_doubts:
             return Summarized(name, reason=_doubts_reason(doubts))
         report = parsed.report
-        extra = [_doubt_row(w) for w in doubts]
+        extra = [_doubt_row(w, report.meta.format_version) for w in doubts]
     elif kind is not None and kind.id == "xlsx":
         from govdisclosure._io.excel.read import read_excel_located
 
@@ -234,10 +234,15 @@ def _doubts_reason(doubts: list[Any]) -> str:
     )
 
 
-def _doubt_row(warning: Any) -> tuple[object, ...]:
-    """A doubt of the reading as a finding row of the summary (a warning)."""
+def _doubt_row(warning: Any, version: Any) -> tuple[object, ...]:
+    """A doubt of the reading as a finding row of the summary (a warning), with its cell."""
+    from govdisclosure._format import format_spec
+    from govdisclosure._validation.locations import place_words
+
+    spec = format_spec(version)
+    place = place_words(warning.path, spec)[0] if warning.path in spec.by_path else ""
     return ("READ-DOUBT", "warning", warning.path or "", None, None, warning.message_zh,
-            str(warning), "", "")  # fmt: skip
+            str(warning), place, "")  # fmt: skip
 
 
 def _note_row(note: str) -> tuple[object, ...]:
