@@ -61,3 +61,30 @@ def test_signature_of_a_real_pdf(sample_pdf: Path) -> None:
     assert report.other_matters == SAMPLE.other_matters
     assert report.meta.published_on == dt.date(2024, 1, 26)
     assert report.meta.agency == "重庆市綦江区公安局"
+
+
+def test_a_preface_citing_the_notice_survives_the_pdf(tmp_path: Path) -> None:
+    """A preface citing the 通知 on compiling the report (it reads like a title) is kept.
+
+    It is kept whole, and nothing of the report's facts lands in section 六.
+    """
+    import attrs
+
+    notice = (
+        "根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于做好"
+        "2023年度政府信息公开工作年度报告编制发布工作的通知》要求，编制本报告。"
+    )
+    report = attrs.evolve(gd.examples.load("qijiang-psb-2023"), preface=notice)
+    gd.dump(report, tmp_path / "r.docx")
+    subprocess.run(
+        [str(SOFFICE), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+         str(tmp_path / "r.docx")],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )  # fmt: skip
+    back = gd.parse_file(tmp_path / "r.pdf")
+    # LibreOffice sets a space between Chinese and digits, which the PDF's text keeps.
+    assert "".join(back.report.preface.split()) == notice
+    assert back.report.other_matters.text == report.other_matters.text
+    assert back.report.meta.title == report.meta.display_title
