@@ -199,3 +199,15 @@ def test_dump_documents_read_back(tmp_path: Path, suffix: str) -> None:
     if suffix == ".txt":
         report = attrs.evolve(report, meta=attrs.evolve(report.meta, source=target.name))
     assert gd.load(target) == report
+
+
+def test_load_names_what_the_user_can_do(tmp_path: Path) -> None:
+    """A folder, an old Word file and a file without a suffix each get advice, not a riddle."""
+    with pytest.raises(gd.UnsupportedFormatError, match="is a folder, not a report file"):
+        gd.load(tmp_path)
+    (tmp_path / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(gd.UnsupportedFormatError, match="请另存为 .docx 后重新提交"):
+        gd.load(tmp_path / "a.doc")
+    (tmp_path / "README").write_text("x", encoding="utf-8")
+    with pytest.raises(gd.UnsupportedFormatError, match="cannot read files without a suffix"):
+        gd.load(tmp_path / "README")

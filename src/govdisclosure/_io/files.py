@@ -8,7 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from govdisclosure._format.vocabulary import FILE_KINDS, FileKind, file_kind, suffixes
+from govdisclosure._format.vocabulary import (
+    FILE_KINDS,
+    FileKind,
+    file_kind,
+    refused_file,
+    suffixes,
+)
 from govdisclosure._io.atomic import atomic_write
 from govdisclosure._model.report import AnnualReport
 from govdisclosure.errors import GovDisclosureError, UnsupportedFormatError
@@ -53,11 +59,20 @@ def writable_suffixes() -> tuple[str, ...]:
 
 
 def _kind(path: Path, supported: tuple[FileKind, ...], verb: str) -> FileKind:
+    if verb == "read" and path.is_dir():
+        raise UnsupportedFormatError(
+            "is a folder, not a report file; read the reports in a folder with "
+            "govdisclosure.read_reports() or the summary command",
+            file=str(path),
+        )
     kind = file_kind(path.suffix)
     if kind is None or kind not in supported:
-        shown = path.suffix.lower() or "no suffix"
+        shown = f"{path.suffix.lower()} files" if path.suffix else "files without a suffix"
+        advice = refused_file(path.name) if verb == "read" else None
         raise UnsupportedFormatError(
-            f"cannot {verb} {shown!s} files; supported: {' '.join(suffixes(supported))}",
+            f"cannot {verb} {shown}"
+            + (f" ({advice})" if advice else "")
+            + f"; supported: {' '.join(suffixes(supported))}",
             file=str(path),
         )
     return kind
