@@ -206,7 +206,7 @@ def test_load_names_what_the_user_can_do(tmp_path: Path) -> None:
     with pytest.raises(gd.UnsupportedFormatError, match="is a folder, not a report file"):
         gd.load(tmp_path)
     (tmp_path / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(gd.UnsupportedFormatError, match="请另存为 .docx 后重新提交"):
+    with pytest.raises(gd.UnsupportedFormatError, match=r"请另存为 \.docx 后重新提交"):
         gd.load(tmp_path / "a.doc")
     (tmp_path / "README").write_text("x", encoding="utf-8")
     with pytest.raises(gd.UnsupportedFormatError, match="cannot read files without a suffix"):
