@@ -82,8 +82,8 @@ def test_worked_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert labels == list(expected)
     assert heights == pytest.approx(list(expected.values()))
     assert ax.get_ylabel() == "公开率（%）"  # type: ignore[attr-defined]
-    assert len(namespace["failed"]) == 9  # type: ignore[arg-type]
-    assert len(namespace["wide"]) == 8  # type: ignore[arg-type]
+    assert len(namespace["failed"]) == 10  # type: ignore[arg-type]
+    assert len(namespace["wide"]) == 9  # type: ignore[arg-type]
 
     import matplotlib.pyplot as plt
 

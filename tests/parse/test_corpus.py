@@ -21,6 +21,11 @@ FILES = sorted(
 #: Section texts each report must yield: (start, end) of the text, and the printed heading
 #: when it differs from the official one.
 SECTIONS: dict[str, dict[str, tuple[str, str, str | None]]] = {
+    "pingtan-2022-flat.txt": {
+        "overview": ("2022年，平潭综合实验区坚持", "严重后果的情况。", None),
+        "problems_improvements": ("2022年，平潭综合实验区政府信息公开工作", "提高解读效果。", None),
+        "other_matters": ("2022年，无收取信息处理费情况。", "无收取信息处理费情况。", None),
+    },
     "hongze-2024.txt": {
         "overview": (
             "2024 年，淮安市洪泽区人民政府坚持",
@@ -90,7 +95,18 @@ SECTIONS: dict[str, dict[str, tuple[str, str, str | None]]] = {
         ),
     },
 }
+#: Cells the text itself leaves undetermined, beyond the truth's uncertain ones: they must
+#: be None with a warning naming them. 平潭's page runs 表二's row together,
+#: 行政规范性文件8855698, and no sum binds 本年制发, 本年废止 and 现行有效 within one year.
+AMBIGUOUS = {
+    "pingtan-2022-flat.txt": {
+        "proactive_disclosure.normative_documents.issued",
+        "proactive_disclosure.normative_documents.repealed",
+        "proactive_disclosure.normative_documents.in_force",
+    },
+}
 FEES = {
+    "pingtan-2022-flat.txt": Decimal(0),
     "hongze-2024.txt": Decimal(0),
     "qijiang-psb-2023.txt": None,
     "shanghai-bgt-2019.html": None,
@@ -125,9 +141,9 @@ def test_every_cell_equals_the_expected_value(
     case: tuple[str, ParseResult, dict[str, object]],
 ) -> None:
     """Each cell is the transcribed value; an uncertain one may be None with a warning."""
-    _name, result, expected = case
+    name, result, expected = case
     cells = expected["cells"]
-    uncertain = set(expected["uncertain"])  # type: ignore[call-overload]
+    uncertain = set(expected["uncertain"]) | AMBIGUOUS.get(name, set())  # type: ignore[call-overload]
     assert isinstance(cells, dict)
     wrong = []
     for path, value in cells.items():

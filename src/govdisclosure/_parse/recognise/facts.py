@@ -269,12 +269,24 @@ def format_version(
 def agency_level_of(agency: str) -> AgencyLevel:
     """The level an agency's name tells: a government (…人民政府), else a department.
 
+    The body that governs a zone (平潭综合实验区, 某某新区管委会, 某某经济技术开发区) reports
+    as its government does; its departments' names end in 局, 委, 办 … as any department's.
+
     >>> agency_level_of("淮安市人民政府").value, agency_level_of("上海市人民政府办公厅").value
     ('government', 'department')
+    >>> agency_level_of("平潭综合实验区").value, agency_level_of("平潭综合实验区财政金融局").value
+    ('government', 'department')
     """
-    if re.search(r"(?:人民)?政府$", agency) and "办公" not in agency:
+    if _GOVERNING.search(agency) and "办公" not in agency:
         return AgencyLevel.GOVERNMENT
     return AgencyLevel.DEPARTMENT
+
+
+#: The ends of the names of bodies that report as a government: 人民政府, and the bodies
+#: governing a zone.
+_GOVERNING = re.compile(
+    r"(?:人民政府|政府|管委会|管理委员会|实验区|试验区|新区|开发区|高新区|示范区|合作区)$"
+)
 
 
 class Header(NamedTuple):

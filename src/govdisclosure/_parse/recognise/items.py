@@ -182,10 +182,11 @@ def unflatten(text: str, loc: Location) -> list[tuple[str, Location]]:
         if number < expected:
             continue
         window = _window(text, match.end())
-        ends = [window.find(key) + len(key) for key in _FLAT_KEYS[number] if key in window]
-        if not ends:
+        # The first key present is the fullest (其他需要报告的事项 before 其他需要报告).
+        key = next((key for key in _FLAT_KEYS[number] if key in window), None)
+        if key is None:
             continue
-        end = _heading_end(text, match.end() + min(ends))
+        end = _heading_end(text, match.end() + window.find(key) + len(key))
         cuts.append((match.start(), end))
         expected = number + 1
     if len(cuts) < 3:
