@@ -12,6 +12,7 @@ import contextlib
 import io
 import itertools
 import logging
+import threading
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -231,6 +232,48 @@ def _page_blocks(page: Any, number: int, line: int) -> tuple[list[Block], int]:
     return blocks, line
 
 
+class _EndlessReferencesError(Exception):
+    """A chain of indirect references that never reaches an object."""
+
+
+#: How many references in a row a chain may have before it is taken for a loop. A real
+#: file's references reach an object in one or two steps.
+MAX_REFERENCE_CHAIN = 64
+_CHAIN = threading.local()
+
+
+def _guard_references() -> None:
+    """Make pdfminer give up on a reference loop instead of looping forever.
+
+    ``8 0 obj 8 0 R endobj`` (an object that is a reference to itself) as a page's
+    ``/Contents``, a stream's ``/Length`` or its ``/MediaBox`` sends pdfminer's
+    ``resolve1`` round for ever at full CPU. Its ``PDFObjRef.resolve`` is wrapped, once per
+    process, to count the references met in a row and raise after
+    :data:`MAX_REFERENCE_CHAIN`; a file without loops is read as before.
+    """
+    from pdfminer.pdftypes import PDFObjRef
+
+    if getattr(PDFObjRef.resolve, "_govdisclosure_guard", False):
+        return
+    original = PDFObjRef.resolve
+
+    def resolve(self: Any, default: object = None) -> Any:
+        value = original(self, default)
+        if isinstance(value, PDFObjRef):
+            _CHAIN.count = getattr(_CHAIN, "count", 0) + 1
+            if _CHAIN.count > MAX_REFERENCE_CHAIN:
+                _CHAIN.count = 0
+                raise _EndlessReferencesError(
+                    f"object {self.objid} starts a chain of references that never ends"
+                )
+        else:
+            _CHAIN.count = 0
+        return value
+
+    resolve._govdisclosure_guard = True  # type: ignore[attr-defined]
+    PDFObjRef.resolve = resolve  # type: ignore[method-assign]
+
+
 @contextlib.contextmanager
 def _quiet_pdfminer() -> Iterator[None]:
     """Keep pdfminer's log lines (``Could not get FontBBox…``) off the user's terminal.
@@ -266,6 +309,7 @@ def read_pdf(data: bytes) -> Layout:
         raise UnsupportedFormatError(
             "reading .pdf files needs pdfplumber: pip install 'govdisclosure[pdf]'"
         ) from None
+    _guard_references()
     blocks: list[Block] = []
     line = 0
     try:
