@@ -426,6 +426,15 @@ def test_validate_workbook_with_bad_cells_names_them_all(
     )
 
 
+def test_template_refuses_another_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``template x.docx`` is a usage error in Chinese, and writes nothing."""
+    assert main(["template", str(tmp_path / "x.docx")]) == 2
+    assert "文件名应以 .xlsx 结尾" in capsys.readouterr().err
+    assert not (tmp_path / "x.docx").exists()
+
+
 def test_closed_pipe_ends_quietly() -> None:
     """Output to a pipe whose reader has gone: no traceback, exit status 141."""
     import os

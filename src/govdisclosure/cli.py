@@ -397,7 +397,7 @@ def _template(args: argparse.Namespace) -> int:
     from govdisclosure._io.excel.template import excel_template
 
     if not args.output.lower().endswith(".xlsx"):
-        raise _UsageError("OUT must end in .xlsx")
+        raise _UsageError(f"模板是 Excel 工作簿，文件名应以 .xlsx 结尾：{args.output}")
     excel_template(args.output, year=args.year)
     return EXIT_OK
 

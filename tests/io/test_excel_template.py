@@ -115,6 +115,16 @@ def test_template_protection_and_validation(tmp_path: Path) -> None:
     assert any(r.formula == ['"✗"'] and r.dxf.fill is not None for r in rules)
 
 
+@pytest.mark.parametrize("name", ["x.docx", "x", "x.xlsx.bak", "x.xls"])
+def test_template_refuses_a_name_not_ending_in_xlsx(tmp_path: Path, name: str) -> None:
+    """An Excel workbook is not written under another suffix: the error says why."""
+    with pytest.raises(gd.UnsupportedFormatError, match=r"文件名应以 \.xlsx 结尾") as info:
+        gd.excel_template(tmp_path / name, year=2024)
+    assert info.value.file == str(tmp_path / name)
+    assert not (tmp_path / name).exists()
+    gd.excel_template(tmp_path / "X.XLSX", year=2024)
+
+
 def test_template_default_year_and_bad_year(tmp_path: Path) -> None:
     """The default year is last year; a year before any format is refused."""
     excel_template(tmp_path / "t.xlsx")

@@ -37,6 +37,7 @@ from govdisclosure._io.excel.write import (
 )
 from govdisclosure._io.xlsx.reader import coordinate
 from govdisclosure._validation.catalogue import check_label
+from govdisclosure.errors import UnsupportedFormatError
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -345,6 +346,7 @@ def excel_template(path: str | os.PathLike[str], year: int | None = None) -> Non
 
     Raises:
         InvalidReportError: no national format covers ``year``.
+        UnsupportedFormatError: ``path`` does not end in ``.xlsx``.
 
     >>> import tempfile, govdisclosure as gd
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -357,6 +359,12 @@ def excel_template(path: str | os.PathLike[str], year: int | None = None) -> Non
     """
     from govdisclosure._io.atomic import atomic_write
 
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        instead = f"，而不是 {target.suffix}" if target.suffix else ""
+        raise UnsupportedFormatError(
+            f"模板是 Excel 工作簿，文件名应以 .xlsx 结尾{instead}", file=str(target)
+        )
     if year is None:
         year = dt.date.today().year - 1
-    atomic_write(Path(path), template_bytes(year))
+    atomic_write(target, template_bytes(year))
