@@ -331,12 +331,12 @@ def test_read_warnings_are_clean_lines(
         warnings.warn(message, gd.ExcelReadWarning, stacklevel=2)
         return gd.examples.load("qijiang-psb-2023")
 
-    def load_twice(file: str, **options: object) -> gd.AnnualReport:
+    def load_twice(file: str, **options: object) -> tuple[gd.AnnualReport, None]:
         warnings.warn("a developer's matter", DeprecationWarning, stacklevel=2)
         load(file)
-        return load(file)
+        return load(file), None
 
-    monkeypatch.setattr(cli, "_load", load_twice)
+    monkeypatch.setattr(cli, "_load_located", load_twice)
     assert main(["validate", "r.xlsx"]) == 0
     err = capsys.readouterr().err
     assert err == "警告：r.xlsx: 报告信息!C2: the agency (机关名称) is blank\n"
@@ -366,7 +366,73 @@ def test_real_workbook_warning_is_a_clean_line(
     assert captured.err.startswith("警告：")
     assert "Warning" not in captured.err
     assert "warnings.warn" not in captured.err
-    assert "【警告】META-AGENCY-BLANK 机关名称为空白" in captured.out
+    assert "【警告】META-AGENCY-BLANK 报告信息!C2：机关名称为空白" in captured.out
+
+
+def test_validate_workbook_names_the_cells_to_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A filled template with a blank cell and a text number: the cells to fix, by address.
+
+    The blank is reported once (not for the formula totals computed from it); the number
+    typed as text is a 警告 line naming its cell.
+    """
+    import openpyxl
+
+    from govdisclosure._format import FormatVersion, format_spec
+    from govdisclosure._io.excel.layout import excel_cell
+
+    sample = gd.examples.load("qijiang-psb-2023")
+    totals = {s.total for s in format_spec(FormatVersion.V2021).sums if s.fills_total}
+    path = tmp_path / "报告.xlsx"
+    gd.excel_template(path, year=2023)
+    wb = openpyxl.load_workbook(path)
+    for name, value in [("agency", sample.meta.agency), *sample.cells()]:
+        if name not in totals:
+            sheet, ref = excel_cell(name).split("!")
+            wb[sheet][ref] = value
+    wb["表三"]["G17"] = None
+    wb["表三"]["D5"] = " 1 "
+    wb.save(path)
+    assert main(["validate", str(path)]) == 0
+    captured = capsys.readouterr()
+    blank = [line for line in captured.out.splitlines() if "CELL-BLANK" in line]
+    assert len(blank) == 1
+    assert blank[0].startswith("【警告】CELL-BLANK 表三!G17：表三“（四）无法提供")
+    assert f'警告：{path}: 表三!D5: " 1 " 是文本格式的数字' in captured.err
+    assert main(["validate", str(path), "--json"]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    assert [v["address"] for v in result["violations"] if v["rule_id"] == "CELL-BLANK"] == [
+        "表三!G17"
+    ]
+
+
+def test_validate_workbook_with_bad_cells_names_them_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three bad cells: one Chinese error naming the three addresses; exit 2."""
+    import openpyxl
+
+    path = tmp_path / "r.xlsx"
+    gd.write_excel(gd.examples.load("qijiang-psb-2023"), path)
+    wb = openpyxl.load_workbook(path)
+    wb["表三"]["D5"], wb["表三"]["E6"], wb["表三"]["F7"] = "三", "3件", "2件"
+    wb.save(path)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"govdisclosure: error: {path}: 3 个单元格无法读取，请改正后再读取："
+        "表三!D5“三”不是数字；表三!E6“3件”不是数字；表三!F7“2件”不是数字\n"
+    )
+
+
+def test_template_refuses_another_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``template x.docx`` is a usage error in Chinese, and writes nothing."""
+    assert main(["template", str(tmp_path / "x.docx")]) == 2
+    assert "文件名应以 .xlsx 结尾" in capsys.readouterr().err
+    assert not (tmp_path / "x.docx").exists()
 
 
 def test_closed_pipe_ends_quietly() -> None:

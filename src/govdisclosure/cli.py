@@ -26,8 +26,12 @@ from govdisclosure._version import __version__
 from govdisclosure.errors import GovDisclosureError
 
 if TYPE_CHECKING:
+    from govdisclosure._io.excel.read import ExcelPlaces
     from govdisclosure._model.report import AnnualReport
     from govdisclosure._validation.result import ValidationResult
+
+    #: A report read, and where a workbook's values were (``None`` for other files).
+    _Loaded = tuple[AnnualReport, ExcelPlaces | None]
 
 __all__ = ["main"]
 
@@ -68,7 +72,7 @@ def _source_arguments(parser: argparse.ArgumentParser, *, many: bool) -> None:
     parser.add_argument("--example", metavar="NAME", help="a bundled sample report")
 
 
-def _sources(args: argparse.Namespace) -> list[tuple[str, Callable[[], AnnualReport]]]:
+def _sources(args: argparse.Namespace) -> list[tuple[str, Callable[[], _Loaded]]]:
     """The reports a command reads: (name, loader) pairs, from FILE... or --example."""
     files = args.files if isinstance(args.files, list) else [args.files] if args.files else []
     if bool(files) == bool(args.example):
@@ -77,7 +81,7 @@ def _sources(args: argparse.Namespace) -> list[tuple[str, Callable[[], AnnualRep
         name: str = args.example
         return [(f"example:{name}", functools.partial(_example, name))]
     accept = bool(getattr(args, "accept_doubts", False))
-    return [(file, functools.partial(_load, file, accept_doubts=accept)) for file in files]
+    return [(file, functools.partial(_load_located, file, accept_doubts=accept)) for file in files]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -230,10 +234,22 @@ def _load(file: str, *, accept_doubts: bool = False) -> AnnualReport:
     return report
 
 
-def _example(name: str) -> AnnualReport:
+def _load_located(file: str, *, accept_doubts: bool = False) -> _Loaded:
+    """The report of a file (see :func:`_load`) and, for a workbook, where each value was."""
+    if not file.lower().endswith(".xlsx"):
+        return _load(file, accept_doubts=accept_doubts), None
+    from govdisclosure._io.excel.read import ExcelReadWarning, read_excel_located
+
+    (report, notes), places = read_excel_located(file)
+    for note in notes:
+        warnings.warn(f"{file}: {note}", ExcelReadWarning, stacklevel=2)
+    return report, places
+
+
+def _example(name: str) -> _Loaded:
     from govdisclosure import examples
 
-    return examples.load(name)
+    return examples.load(name), None
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -241,7 +257,7 @@ def _show(args: argparse.Namespace) -> int:
     from govdisclosure.zh import format_date
 
     [(_, read)] = _sources(args)
-    report = read()
+    report, _ = read()
     meta = report.meta
     version = meta.format_version
     lines = [
@@ -272,8 +288,9 @@ def _validate(args: argparse.Namespace) -> int:
     for name, read in sources:
         try:
             with _reading_warnings(args.lang):
-                report = read()
-            result = validate(report, previous)
+                report, places = read()
+            addresses, computed = places or ({}, frozenset())
+            result = validate(report, previous, computed=computed)
         except GovDisclosureError as exc:
             status = EXIT_USAGE
             print(f"govdisclosure: error: {exc}", file=sys.stderr)
@@ -286,10 +303,10 @@ def _validate(args: argparse.Namespace) -> int:
         if failed and status == EXIT_OK:
             status = EXIT_ERRORS
         if args.json:
-            outputs.append({"file": name, **_json_result(result, args.lang)})
+            outputs.append({"file": name, **_json_result(result, args.lang, addresses)})
         else:
             header = [f"== {name}"] if len(sources) > 1 else []
-            print("\n".join([*header, *result.lines(args.lang)]))
+            print("\n".join([*header, *result.lines(args.lang, addresses=addresses)]))
     if args.json:
         print(json.dumps(outputs, ensure_ascii=False, indent=2))
     elif len(sources) > 1:
@@ -297,13 +314,20 @@ def _validate(args: argparse.Namespace) -> int:
     return status
 
 
-def _json_result(result: ValidationResult, lang: str) -> dict[str, Any]:
-    """A result as ``validate --json`` prints it: the messages in one language."""
+def _json_result(
+    result: ValidationResult, lang: str, addresses: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A result as ``validate --json`` prints it: the messages in one language.
+
+    A workbook's findings also give the ``address`` of their first cell (``表三!G17``).
+    """
     data = result.to_dict()
     if lang == "en":
         data["verdict_text"] = data["verdict_text_en"]
     del data["verdict_text_en"]
     for violation in data["violations"]:
+        if addresses and violation["paths"][0] in addresses:
+            violation["address"] = addresses[violation["paths"][0]]
         if lang == "en":
             violation["message"] = violation["message_en"]
         del violation["message_en"]
@@ -373,7 +397,7 @@ def _template(args: argparse.Namespace) -> int:
     from govdisclosure._io.excel.template import excel_template
 
     if not args.output.lower().endswith(".xlsx"):
-        raise _UsageError("OUT must end in .xlsx")
+        raise _UsageError(f"模板是 Excel 工作簿，文件名应以 .xlsx 结尾：{args.output}")
     excel_template(args.output, year=args.year)
     return EXIT_OK
 

@@ -21,6 +21,18 @@ error as it passes by, instead of rewriting the message.
 ('表三', 'D7', '十二', 'is not a number')
 >>> str(ExcelError("is not a whole number", sheet="表三", cell="D7", value=2.5))
 '表三!D7: 2.5 is not a whole number'
+
+A reader that finds several bad cells says them all in one error, in Chinese, each with its
+address; each cell's own error is in :attr:`ExcelError.problems`:
+
+>>> bad = [
+...     ExcelError("is not a number", sheet="表三", cell=c, value=v, detail_zh="不是数字")
+...     for c, v in (("D5", "三"), ("E5", "3件"))
+... ]
+>>> print(ExcelError.of_cells(bad))
+2 个单元格无法读取，请改正后再读取：表三!D5“三”不是数字；表三!E5“3件”不是数字
+>>> [p.cell for p in ExcelError.of_cells(bad).problems]
+['D5', 'E5']
 """
 
 from __future__ import annotations
@@ -144,17 +156,23 @@ class UnknownExampleError(GovDisclosureError, LookupError):
 class ExcelError(GovDisclosureError, ValueError):
     """A workbook that cannot be read.
 
-    Not an .xlsx, too large, malformed, or a cell that does not hold what the official
-    table needs there.
+    Not an .xlsx, too large, malformed, or cells that do not hold what the official table
+    needs there. A reader collects every such cell before it raises, so one error names
+    them all (:meth:`of_cells`).
 
     Attributes:
-        sheet: the sheet, when the error is about one.
-        cell: the cell address on that sheet (``D7``), when the error is about one cell.
-        value: the value found there, when it matters.
+        sheet: the sheet, when the error is about one (for several cells, the first's).
+        cell: the cell address on that sheet (``D7``), when the error is about one cell (for
+            several cells, the first's).
+        value: the value found there, when it matters (for several cells, the first's).
         part: the archive part (``xl/worksheets/sheet1.xml``), for a damaged file.
+        detail_zh: what is wrong with the cell in Chinese (``不是数字``), when known.
     """
 
     default_message = "the workbook cannot be read"
+
+    #: The most cells :meth:`what` lists by address; :attr:`problems` holds them all.
+    SHOWN = 20
 
     def __init__(
         self,
@@ -165,15 +183,50 @@ class ExcelError(GovDisclosureError, ValueError):
         value: object = None,
         part: str | None = None,
         file: str | None = None,
+        detail_zh: str | None = None,
+        problems: Sequence[ExcelError] = (),
     ) -> None:
         super().__init__(message, file=file)
         self.sheet = sheet
         self.cell = cell
         self.value = value
         self.part = part
+        self.detail_zh = detail_zh
+        self._problems = tuple(problems)
+
+    @classmethod
+    def of_cells(cls, problems: Sequence[ExcelError]) -> ExcelError:
+        """One error for the bad cells of a workbook: the error itself when there is one.
+
+        Several make an error whose message lists them all in Chinese, each with its
+        address and value, and whose :attr:`sheet`, :attr:`cell` and :attr:`value` are the
+        first one's.
+
+        Raises:
+            ValueError: ``problems`` is empty.
+        """
+        if not problems:
+            raise ValueError("of_cells needs at least one problem")
+        if len(problems) == 1:
+            return problems[0]
+        first = problems[0]
+        return cls(
+            f"{len(problems)} 个单元格无法读取",
+            sheet=first.sheet,
+            cell=first.cell,
+            value=first.value,
+            problems=problems,
+        )
+
+    @property
+    def problems(self) -> tuple[ExcelError, ...]:
+        """Each bad cell's own error, in reading order (this error alone for one cell)."""
+        return self._problems or (self,)
 
     def where(self) -> str:
-        """``表三!D7``, ``表三``, the part's name, or ""."""
+        """``表三!D7``, ``表三``, the part's name, or "" (also for several cells)."""
+        if self._problems:
+            return ""
         if self.sheet is not None and self.cell is not None:
             return f"{self.sheet}!{self.cell}"
         return self.sheet or self.part or ""
@@ -182,13 +235,37 @@ class ExcelError(GovDisclosureError, ValueError):
         """The detail, after the value found when there is one.
 
         A value read as text is quoted, a number is not: ``"十二" is not a number``,
-        ``2.5 is not a whole number``.
+        ``2.5 is not a whole number``. For several cells, each with its address, in Chinese.
         """
+        if self._problems:
+            shown = "；".join(p.what_zh() for p in self._problems[: self.SHOWN])
+            more = len(self._problems) - self.SHOWN
+            rest = f"；另有 {more} 个单元格" if more > 0 else ""
+            return f"{self.detail}，请改正后再读取：{shown}{rest}"
         if self.value is None:
             return self.detail
-        if isinstance(self.value, (int, float, Decimal)) and not isinstance(self.value, bool):
-            return f"{self.value} {self.detail}"
-        return f'"{self.value}" {self.detail}'
+        return _shown_value(self.value, '"', '"') + " " + self.detail
+
+    def what_zh(self) -> str:
+        """The place, the value and the detail in Chinese: ``表三!D7“十二”不是数字``.
+
+        Falls back to the English detail where no Chinese one is known.
+        """
+        body = self.detail_zh or self.detail
+        if self.value is not None:
+            value = _shown_value(self.value, "“", "”")
+            body = value + body if value.startswith("“") else f"{value} {body}"
+        where = self.where()
+        if not where:
+            return body
+        return where + ("" if body.startswith("“") else " ") + body
+
+
+def _shown_value(value: object, opening: str, closing: str) -> str:
+    """A value as a message shows it: a number as it is, anything else quoted."""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    return f"{opening}{value}{closing}"
 
 
 class ParseError(GovDisclosureError, ValueError):

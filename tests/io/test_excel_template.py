@@ -115,6 +115,37 @@ def test_template_protection_and_validation(tmp_path: Path) -> None:
     assert any(r.formula == ['"✗"'] and r.dxf.fill is not None for r in rules)
 
 
+@pytest.mark.parametrize(("typed", "shown"), [(0, "0"), (1.5, "1.5"), (12, "12"), (0.25, "0.25")])
+def test_template_money_reads_as_typed(tmp_path: Path, typed: float, shown: str) -> None:
+    """An amount typed in the template reads back as typed: 0 as 0, never 0.00.
+
+    The money cells have the General format, which shows a number as it was typed.
+    """
+    path = tmp_path / "t.xlsx"
+    excel_template(path, year=2023)
+    wb = openpyxl.load_workbook(path)
+    fee = excel_cell("proactive_disclosure.administrative_fees.amount_10k_yuan")
+    yuan = excel_cell("other_matters.information_fee_yuan")
+    for address in (fee, yuan):
+        sheet, ref = address.split("!")
+        assert wb[sheet][ref].number_format == "General"
+        wb[sheet][ref] = typed
+    wb.save(path)
+    report = read_excel_with_warnings(path).report
+    assert str(report.cell("proactive_disclosure.administrative_fees.amount_10k_yuan")) == shown
+    assert str(report.other_matters.information_fee_yuan) == shown
+
+
+@pytest.mark.parametrize("name", ["x.docx", "x", "x.xlsx.bak", "x.xls"])
+def test_template_refuses_a_name_not_ending_in_xlsx(tmp_path: Path, name: str) -> None:
+    """An Excel workbook is not written under another suffix: the error says why."""
+    with pytest.raises(gd.UnsupportedFormatError, match=r"文件名应以 \.xlsx 结尾") as info:
+        gd.excel_template(tmp_path / name, year=2024)
+    assert info.value.file == str(tmp_path / name)
+    assert not (tmp_path / name).exists()
+    gd.excel_template(tmp_path / "X.XLSX", year=2024)
+
+
 def test_template_default_year_and_bad_year(tmp_path: Path) -> None:
     """The default year is last year; a year before any format is refused."""
     excel_template(tmp_path / "t.xlsx")

@@ -26,7 +26,8 @@ from workbooks import handmade, replace_part, save, valid_bytes
 def test_text_numbers_placeholders_and_formulas(sample: gd.AnnualReport, tmp_path: Path) -> None:
     """Numbers as text, placeholders (blank, with a warning) and unsaved SUM formulas.
 
-    Numbers stored as text read as numbers; a SUM without a saved value is evaluated.
+    Numbers stored as text read as numbers, each with a warning naming its cell (the
+    table's formulas skip text); a SUM without a saved value is evaluated.
     """
     wb = handmade(
         sample,
@@ -42,7 +43,10 @@ def test_text_numbers_placeholders_and_formulas(sample: gd.AnnualReport, tmp_pat
     path = save(wb, tmp_path / "h.xlsx")
     with pytest.warns(ExcelReadWarning) as caught:
         report = read_excel(path)
+    text_number = "是文本格式的数字，已按 {} 读取；表格中的合计公式不会计入它，请改为数字"
     assert [str(w.message) for w in caught] == [
+        'Sheet2!B24: "０.５０" ' + text_number.format("0.50"),
+        'Sheet3!C5: " 1,234 " ' + text_number.format(1234),
         'Sheet3!C7: "/" read as blank',
         'Sheet3!D7: "—" read as blank',
         'Sheet3!E7: "无" read as blank',

@@ -41,7 +41,7 @@ def test_roundtrip_property(report: gd.AnnualReport) -> None:
     """read_excel(write_excel(r)) == r for generated reports of both formats, no warnings."""
     data = to_excel_bytes(report)
     book = _xlsx_safety.open_workbook(data)
-    reader_result = _read_book(book)
+    reader_result, _ = _read_book(book)
     assert reader_result.warnings == ()
     assert reader_result.report == report
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import govdisclosure as gd
+from govdisclosure._format import FormatVersion, format_spec
 
 SAMPLE = "qijiang-psb-2023"
 
@@ -38,3 +39,29 @@ def test_cell_negative() -> None:
         "proactive_disclosure.administrative_licensing.change", -8
     )
     assert not [v for v in gd.validate(old).violations if v.rule_id == "CELL-NEGATIVE"]
+
+
+def test_computed_total_blank_from_a_blank_part_is_not_reported() -> None:
+    """A formula 总计 left blank by a blank cell it adds up: one CELL-BLANK, for that cell.
+
+    The template's totals are formulas the clerk cannot type in; telling them to fill in 0
+    there would be wrong. Without ``computed`` every blank cell is reported, as for a
+    published document, where the total is a figure of its own.
+    """
+    blank = "applications.denied_state_secret.public_welfare_org"
+    totals = {
+        "applications.denied_state_secret.total",
+        "applications.results_total.public_welfare_org",
+        "applications.results_total.total",
+    }
+    report = gd.examples.load(SAMPLE).with_cells(dict.fromkeys([blank, *totals]))
+    computed = {s.total for s in format_spec(FormatVersion.V2021).sums if s.fills_total}
+
+    def blanks(result: gd.ValidationResult) -> set[str]:
+        return {v.paths[0] for v in result.violations if v.rule_id == "CELL-BLANK"}
+
+    assert blanks(gd.validate(report)) == {blank, *totals}
+    assert blanks(gd.validate(report, computed=computed)) == {blank}
+    # A computed total blank while its parts are all filled is reported: nothing explains it.
+    alone = gd.examples.load(SAMPLE).with_cell("applications.granted.total", None)
+    assert blanks(gd.validate(alone, computed=computed)) == {"applications.granted.total"}

@@ -143,6 +143,24 @@ def test_lines_list_errors_first() -> None:
     assert [v.rule_id for v in result.violations] == ["R0", "R1", "R2"]
 
 
+def test_lines_give_the_address_each_cell_was_read_from() -> None:
+    """With a workbook's addresses, each line names the cell to go to; without, none."""
+    result = _result(ERR, WARN, skipped=1)
+    where = {"a": "表三!G17"}
+    assert result.lines(addresses=where)[1:] == [
+        "【错误】R0 表三!G17：中文",
+        "【警告】R1 表三!G17：中文",
+        "【未校验】S0 表三!G17：原因",
+    ]
+    assert result.lines("en", addresses=where)[1:] == [
+        "[ERROR] R0 at 表三!G17: english",
+        "[WARNING] R1 at 表三!G17: english",
+        "[NOT ASSESSED] S0 at 表三!G17: why",
+    ]
+    assert result.lines(addresses={"b": "表三!D5"}) == result.lines()
+    assert result.lines()[1] == "【错误】R0 中文"
+
+
 def test_result_money_is_a_string_in_json() -> None:
     """Decimal values in findings become strings in JSON."""
     violation = gd.Violation(

@@ -193,6 +193,7 @@ def _summarize(name: str, *, accept_doubts: bool, keep_report: bool, check: bool
 
     kind = file_kind(os.path.splitext(name)[1])
     addresses: dict[str, str] = {}
+    computed: frozenset[str] = frozenset()
     extra: list[tuple[object, ...]] = []
     if kind is not None and kind.published:
         from govdisclosure._parse import parse_file
@@ -206,13 +207,13 @@ def _summarize(name: str, *, accept_doubts: bool, keep_report: bool, check: bool
     elif kind is not None and kind.id == "xlsx":
         from govdisclosure._io.excel.read import read_excel_located
 
-        (report, notes), addresses = read_excel_located(name)
+        (report, notes), (addresses, computed) = read_excel_located(name)
         extra = [_note_row(note) for note in notes]
     else:
         from govdisclosure._io.files import load
 
         report = load(name)
-    result = validate(report) if check else None
+    result = validate(report, computed=computed) if check else None
     entry = summary_entry(report, result, file=name, addresses=addresses, extra=extra)
     try:
         modified = os.stat(name).st_mtime

@@ -118,11 +118,12 @@ _RULES: tuple[Rule, ...] = (
         title_en="blank cell",
         description=(
             "单元格空白或填写了占位符（“/”“-”“—”“无”）。空白不按 0 处理，需要它的校验不进行（列入“"
-            "未校验”）。"
+            "未校验”）。工作簿中由公式计算的“总计”因所加的单元格空白而空白时，只报告那个空白单元格。"
         ),
         description_en=(
             "A blank or placeholder cell; blank is never read as 0, and checks that need it are no"
-            "t assessed."
+            "t assessed. A workbook's formula total left blank by a blank cell it adds up is not "
+            "reported itself: the blank cell is."
         ),
         example=(
             "表三“（一）予以公开”行“商业企业”列为空白（或填写了“/”“-”“—”“无”等占位符）；没有数据时"

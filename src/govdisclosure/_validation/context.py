@@ -34,12 +34,20 @@ class Context:
     Attributes:
         report: the report checked.
         previous: the same agency's report for the year before, or ``None``.
+        computed: the cells the report's source computes from others (a workbook's
+            formula 总计 cells).
         spec: the declarations of the report's format version.
     """
 
-    def __init__(self, report: AnnualReport, previous: AnnualReport | None) -> None:
+    def __init__(
+        self,
+        report: AnnualReport,
+        previous: AnnualReport | None,
+        computed: frozenset[str] = frozenset(),
+    ) -> None:
         self.report = report
         self.previous = previous
+        self.computed = computed
         self.spec = _format.format_spec(report.meta.format_version)
         self._shared: dict[Callable[[Context], Any], Any] = {}
 

@@ -9,7 +9,7 @@ causes a false sum error.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._validation.catalogue import rule_by_id, rules
@@ -22,13 +22,22 @@ from govdisclosure.errors import PreviousReportError
 __all__ = ["check_cross_year", "check_sums", "validate"]
 
 
-def validate(report: AnnualReport, previous: AnnualReport | None = None) -> ValidationResult:
+def validate(
+    report: AnnualReport,
+    previous: AnnualReport | None = None,
+    *,
+    computed: Collection[str] = (),
+) -> ValidationResult:
     """Check a report against every rule of the catalogue.
 
     Args:
         report: the report to check.
         previous: the same agency's report for the year before, for the cross-year rules
             (``XY-*``); without it they do not run.
+        computed: the cell paths the report's source computes from other cells, such as
+            the 总计 formulas of a filled :func:`excel_template`. Such a cell, blank because
+            a cell it is the declared sum of is blank, is not reported blank by itself:
+            only the cell to fill in is (``CELL-BLANK``).
 
     Returns:
         The findings, in the official order of their first cell, and the checks skipped.
@@ -54,7 +63,12 @@ def validate(report: AnnualReport, previous: AnnualReport | None = None) -> Vali
         raise TypeError(f"validate takes an AnnualReport, got {type(report).__name__}")
     if previous is not None:
         _check_previous(report, previous)
-    return _run(report, previous, lambda rule: previous is not None or not rule.needs_previous)
+    return _run(
+        report,
+        previous,
+        lambda rule: previous is not None or not rule.needs_previous,
+        frozenset(computed),
+    )
 
 
 def check_cross_year(report: AnnualReport, previous: AnnualReport) -> ValidationResult:
@@ -73,10 +87,13 @@ def check_cross_year(report: AnnualReport, previous: AnnualReport) -> Validation
 
 
 def _run(
-    report: AnnualReport, previous: AnnualReport | None, select: Callable[[Rule], bool]
+    report: AnnualReport,
+    previous: AnnualReport | None,
+    select: Callable[[Rule], bool],
+    computed: frozenset[str] = frozenset(),
 ) -> ValidationResult:
     """Run the rules of the catalogue that ``select`` picks; findings in official order."""
-    ctx = Context(report, previous)
+    ctx = Context(report, previous, computed)
     violations: list[Violation] = []
     skipped: list[NotAssessed] = []
     for rule in rules():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import html
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -169,6 +170,13 @@ class NotAssessed:
 Finding = Violation | NotAssessed
 
 
+def _at(address: str | None, lang: str) -> str:
+    """What a line says between the rule and the message: the address, when known."""
+    if lang == "en":
+        return f" at {address}" if address else ""
+    return f" {address}：" if address else " "
+
+
 def _jsonable(value: object) -> object:
     if isinstance(value, Decimal):
         return format(value, "f")
@@ -268,23 +276,41 @@ class ValidationResult:
         name = agency or "（机关名称空白）"
         return f"{self.verdict_text()}：{name}{self.year}年度报告{rest}。"
 
-    def lines(self, lang: str = "zh") -> list[str]:
+    def lines(self, lang: str = "zh", *, addresses: Mapping[str, str] | None = None) -> list[str]:
         """The summary, then the findings (errors, warnings, information), then the skipped.
 
         Each finding and each check not assessed takes one line, naming its cells in the
         report's own words.
+
+        Args:
+            lang: ``"zh"`` or ``"en"``.
+            addresses: where the report's cells were read, by path (``{"applications.
+                granted.total": "表三!J7"}``, as a workbook gives them). Each line then also
+                names the address of its first cell: ``【警告】CELL-BLANK 表三!G17：…``.
+
+        >>> import govdisclosure as gd
+        >>> report = gd.examples.load("qijiang-psb-2023")
+        >>> result = gd.validate(
+        ...     report.with_cell("applications.granted.research_institution", None)
+        ... )
+        >>> where = {"applications.granted.research_institution": "表三!F7"}
+        >>> print(result.lines(addresses=where)[1][:43])
+        【警告】CELL-BLANK 表三!F7：表三“（一）予以公开”行“科研机构”列为空白
         """
+        places = addresses or {}
         out = [self.summary(lang)]
         for v in self._by_severity():
+            at = _at(places.get(v.paths[0]), lang)
             if lang == "en":
-                out.append(f"[{v.severity.value.upper()}] {v.rule_id}: {v.message_en}")
+                out.append(f"[{v.severity.value.upper()}] {v.rule_id}{at}: {v.message_en}")
             else:
-                out.append(f"【{_SEVERITY_ZH[v.severity]}】{v.rule_id} {v.message}")
+                out.append(f"【{_SEVERITY_ZH[v.severity]}】{v.rule_id}{at}{v.message}")
         for n in self.not_assessed:
+            at = _at(places.get(n.paths[0]) if n.paths else None, lang)
             if lang == "en":
-                out.append(f"[NOT ASSESSED] {n.rule_id}: {n.reason_en}")
+                out.append(f"[NOT ASSESSED] {n.rule_id}{at}: {n.reason_en}")
             else:
-                out.append(f"【未校验】{n.rule_id} {n.reason}")
+                out.append(f"【未校验】{n.rule_id}{at}{n.reason}")
         return out
 
     def __str__(self) -> str:

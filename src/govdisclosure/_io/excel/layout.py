@@ -28,6 +28,7 @@ from govdisclosure._io.xlsx.reader import coordinate
 __all__ = [
     "FACTS",
     "FACTS_SHEET",
+    "LINE_HEIGHT",
     "TEXTS_SHEET",
     "Layout",
     "excel_cell",
@@ -35,6 +36,7 @@ __all__ = [
     "table_sheet",
     "text_fields",
     "version_of_table",
+    "wrapped_lines",
 ]
 
 
@@ -72,9 +74,21 @@ def table_sheet(table: TableSpec) -> str:
     return "表" + _format.TABLE_NUMERALS[table.number]
 
 
-def _lines(text: str, width: float) -> int:
-    units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return max(1, -(-units // max(1, int(width * 0.95))))
+#: The height of one line of 11-point text in a row, in points (CJK fonts run taller).
+LINE_HEIGHT = 16.0
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """The lines a text wraps to in a column ``width`` characters wide (a CJK character is two).
+
+    >>> wrapped_lines("政府信息公开", 10), wrapped_lines("政府信息公开", 14)
+    (2, 1)
+    """
+    lines = 0
+    for paragraph in text.split("\n"):
+        units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in paragraph)
+        lines += max(1, -(-units // max(1, int(width * 0.95))))
+    return lines
 
 
 def _spans(count: int, width: int) -> list[tuple[int, int]]:
@@ -210,15 +224,15 @@ def _table3_row_labels(b: _Builder, rows: Sequence[RowSpec], i: int, top: int) -
     r = top + i
     if len(labels) == 1:
         b.put(r, 1, labels[0], "label", right=3)
-        return 16.0 * _lines(labels[0], 8 + 12 + 40)
+        return LINE_HEIGHT * wrapped_lines(labels[0], 8 + 12 + 40)
     for level in range(len(labels) - 1):
         if i == 0 or rows[i - 1].labels[: level + 1] != labels[: level + 1]:
             b.put(r, level + 1, labels[level], "label", bottom=top + _group_end(rows, i, level))
     if len(labels) == 2:
         b.put(r, 2, labels[-1], "label", right=3)
-        return 16.0 * _lines(labels[-1], 12 + 40)
+        return LINE_HEIGHT * wrapped_lines(labels[-1], 12 + 40)
     b.put(r, 3, labels[-1], "label")
-    return 16.0 * _lines(labels[-1], 40)
+    return LINE_HEIGHT * wrapped_lines(labels[-1], 40)
 
 
 def _group_end(rows: Sequence[RowSpec], i: int, level: int) -> int:
@@ -266,7 +280,7 @@ def _layout_table4(table: TableSpec, heading: str) -> Layout:
         tuple(b.merges),
         cells,
         widths,
-        {2: 20.0, 3: 24.0, 4: 24.0},
+        {2: 20.0, 3: 24.0, 4: 24.0, 5: 20.0},
         "A5",
         last,
         5,

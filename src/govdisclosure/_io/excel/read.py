@@ -39,6 +39,7 @@ from govdisclosure._model.report import AnnualReport, CellValue
 from govdisclosure.errors import ExcelError, InvalidReportError
 
 __all__ = [
+    "ExcelPlaces",
     "ExcelReadResult",
     "ExcelReadWarning",
     "read_excel",
@@ -67,32 +68,35 @@ class ExcelReadResult(NamedTuple):
     warnings: tuple[str, ...]
 
 
-def _read_meta(reader: CellReader, indexes: Sequence[LabelIndex]) -> dict[str, Any]:
+def _read_meta(
+    reader: CellReader, indexes: Sequence[LabelIndex], addresses: dict[str, str]
+) -> dict[str, Any]:
+    """The facts; a bad one is kept in ``reader.problems`` and read as ``None``."""
     places = locate_facts(indexes)
-    year = read_year(reader, places.get("year"))
-    meta: dict[str, Any] = {"year": year}
+    for field, (sheet, r, c) in places.items():
+        addresses[f"meta.{field}"] = f"{sheet.name}!{coordinate(r, c)}"
+    meta: dict[str, Any] = {"year": reader.collect(read_year, reader, places.get("year"))}
     agency_place = places.get("agency")
-    agency = reader.text(*agency_place) if agency_place else None
-    if agency is None:
-        where = (
-            f"{agency_place[0].name}!{coordinate(*agency_place[1:])}"
-            if agency_place
-            else FACTS_SHEET
-        )
+    bad = len(reader.problems)
+    agency = reader.collect(reader.text, *agency_place) if agency_place else None
+    if agency is None and len(reader.problems) == bad:
+        where = addresses.get("meta.agency", FACTS_SHEET)
         reader.warn(f"{where}: the agency (机关名称) is blank")
-        agency = ""
-    meta["agency"] = agency
-    meta["format_version"] = read_version(reader, places.get("format_version"))
+    meta["agency"] = agency or ""
+    meta["format_version"] = reader.collect(read_version, reader, places.get("format_version"))
     for field in ("title", "source"):
         place = places.get(field)
-        meta[field] = reader.text(*place) if place else None
-    meta["published_on"] = read_date(reader, places.get("published_on"))
-    meta["agency_level"] = read_level(reader, places.get("agency_level"))
+        meta[field] = reader.collect(reader.text, *place) if place else None
+    meta["published_on"] = reader.collect(read_date, reader, places.get("published_on"))
+    meta["agency_level"] = reader.collect(read_level, reader, places.get("agency_level"))
     return meta
 
 
 def _read_texts(
-    reader: CellReader, indexes: Sequence[LabelIndex], version: FormatVersion
+    reader: CellReader,
+    indexes: Sequence[LabelIndex],
+    version: FormatVersion,
+    addresses: dict[str, str],
 ) -> dict[str, Any]:
     """The text fields, each right of its field id, on the first sheet that has it."""
     fields = text_fields(version)
@@ -101,7 +105,13 @@ def _read_texts(
         located = fields_on(index, [f for f, _, _ in fields])
         for field, _, kind in fields:
             if field not in values and located.get(field):
-                values[field] = _read_field(reader, index.sheet, located[field], kind)
+                r, c = located[field][0]
+                address = f"{index.sheet.name}!{coordinate(r, index.sheet.right(r, c) + 1)}"
+                addresses[field] = address
+                if field.endswith(".text") or field == "preface":
+                    addresses[field.removesuffix(".text")] = address
+                read = reader.collect(_read_field, reader, index.sheet, located[field], kind)
+                values[field] = "" if read is None and kind == "req" else read
     return values
 
 
@@ -119,15 +129,33 @@ def _read_field(
     return "" if text is None and kind == "req" else text
 
 
+class ExcelPlaces(NamedTuple):
+    """Where a workbook's values were read (what :func:`read_excel_located` gives).
+
+    Attributes:
+        addresses: the address of each cell, fact and text field as read, by its path:
+            ``{"applications.new_received.total": "表三!J5", "meta.agency": "报告信息!C2",
+            "overview": "文字部分!C4", "applications": "表三"}`` (a text section by its
+            text's cell, a table's section by its sheet).
+        computed: the cell paths whose cell held a formula (the template's 总计 cells):
+            the workbook computes them from other cells.
+    """
+
+    addresses: dict[str, str]
+    computed: frozenset[str]
+
+
 def _read_tables(
     reader: CellReader,
     indexes: Sequence[LabelIndex],
     version: FormatVersion,
     addresses: dict[str, str],
+    computed: set[str],
 ) -> dict[str, CellValue]:
-    """The cells of the three tables, wherever they are; ``addresses`` gets each one's place."""
+    """The cells of the three tables, wherever they are, each one's place noted."""
     spec = _format.format_spec(version)
     values: dict[str, CellValue] = {}
+    problems_at: dict[str, ExcelError] = {}
     missing = []
     for table in spec.tables:
         located: tuple[LabelIndex, dict[str, tuple[int, int]]] | None = None
@@ -143,10 +171,20 @@ def _read_tables(
             continue
         index, cells = located
         name = index.sheet.name
+        addresses[table.section] = name
         for path, (r, c) in cells.items():
             addresses[path] = f"{name}!{coordinate(r, c)}"
-            values[path] = reader.number(index.sheet, r, c, spec.by_path[path].kind)
+            cell, _, _ = index.sheet.get(r, c)
+            if cell is not None and cell.formula is not None:
+                computed.add(path)
+            bad = len(reader.problems)
+            values[path] = reader.collect(reader.number, index.sheet, r, c, spec.by_path[path].kind)
+            if len(reader.problems) > bad:
+                problems_at[path] = reader.problems[-1]
+    _drop_derived(reader, problems_at, computed, spec)
     if len(missing) == len(spec.tables):
+        if reader.problems:  # the bad cells met on the way come first, as they were read
+            raise ExcelError.of_cells(reader.problems)
         names = "、".join(table_sheet(t) for t, _ in missing)
         details = "; ".join(missing[0][1][:3]) or "the workbook has no sheets"
         raise ExcelError(
@@ -158,6 +196,31 @@ def _read_tables(
             + "; ".join(problems[:3])
         )
     return values
+
+
+def _drop_derived(
+    reader: CellReader,
+    problems_at: dict[str, ExcelError],
+    computed: set[str],
+    spec: _format.FormatSpec,
+) -> None:
+    """Forget the problem of each formula 总计 that adds up a bad cell: that cell is the one."""
+    derived: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for s in spec.sums:
+            if (
+                s.total in computed
+                and s.total in problems_at
+                and s.total not in derived
+                and any(p in problems_at for p, _ in s.parts)
+            ):
+                derived.add(s.total)
+                changed = True
+    if derived:
+        dropped = {id(problems_at[path]) for path in derived}
+        reader.problems[:] = [p for p in reader.problems if id(p) not in dropped]
 
 
 def _build(
@@ -192,43 +255,89 @@ def _build(
 
 
 def _read(data_path: Path, limits: ExcelLimits | None) -> ExcelReadResult:
-    return _read_book(read_path(Path(data_path), limits or DEFAULT_LIMITS))
+    return _read_book(read_path(Path(data_path), limits or DEFAULT_LIMITS))[0]
 
 
 def read_excel_located(
     path: str | os.PathLike[str], *, limits: ExcelLimits | None = None
-) -> tuple[ExcelReadResult, dict[str, str]]:
-    """:func:`read_excel_with_warnings`, and the address each cell was read from.
+) -> tuple[ExcelReadResult, ExcelPlaces]:
+    """:func:`read_excel_with_warnings`, and where each value was read.
 
     The addresses (``{"applications.new_received.total": "表三!J5"}``) are where the cells
-    are in this workbook, which need not be where the template puts them.
+    are in this workbook, which need not be where the template puts them; the computed
+    cells are those that held formulas.
+
+    Raises:
+        ExcelError: see :func:`read_excel_with_warnings`.
     """
-    addresses: dict[str, str] = {}
     try:
-        book = read_path(Path(path), limits or DEFAULT_LIMITS)
-        return _read_book(book, addresses), addresses
+        return _read_book(read_path(Path(path), limits or DEFAULT_LIMITS))
     except ExcelError as exc:
         exc.file = str(path)
         raise
 
 
-def _read_book(book: Workbook, addresses: dict[str, str] | None = None) -> ExcelReadResult:
+def _read_book(book: Workbook) -> tuple[ExcelReadResult, ExcelPlaces]:
+    """Read a workbook; raise one ExcelError naming every bad cell, if there are any."""
     reader = CellReader(book)
     indexes = [LabelIndex(sheet) for sheet in book.sheets]
-    meta = _read_meta(reader, indexes)
-    version = (
-        meta["format_version"]
-        or version_from_labels(indexes)
-        or FormatVersion.for_year(meta["year"])
-    )
-    meta["format_version"] = version
-    texts = _read_texts(reader, indexes, version)
-    values = _read_tables(reader, indexes, version, {} if addresses is None else addresses)
+    addresses: dict[str, str] = {}
+    computed: set[str] = set()
+    meta = _read_meta(reader, indexes, addresses)
+    version = meta["format_version"] or version_from_labels(indexes)
+    if version is None and meta["year"] is not None:
+        version = reader.collect(_version_of_year, meta["year"], addresses.get("meta.year"))
+    meta["format_version"] = version = version or FormatVersion.V2021
+    texts = _read_texts(reader, indexes, version, addresses)
+    values = _read_tables(reader, indexes, version, addresses, computed)
+    if reader.problems:
+        raise ExcelError.of_cells(reader.problems)
     try:
         report = _build(meta, texts, values)
     except InvalidReportError as exc:
         raise ExcelError(f"the workbook does not hold a valid report: {exc}") from None
-    return ExcelReadResult(report, tuple(reader.warnings))
+    report = _complete_formulas(report, reader, computed, addresses)
+    places = ExcelPlaces(addresses, frozenset(computed))
+    return ExcelReadResult(report, tuple(reader.warnings)), places
+
+
+def _complete_formulas(
+    report: AnnualReport, reader: CellReader, computed: set[str], addresses: dict[str, str]
+) -> AnnualReport:
+    """The report with each blank formula 总计 whose parts are all filled read as their sum.
+
+    The template's 总计 formulas stay blank until every part is a number, and a number
+    typed as text is not one to them (the reader warns of each such cell); the clerk's
+    figures are plain, so the total is read as the sum the formula would show, with a note.
+    """
+    blank = [path for path in addresses if path in computed and report.cell(path) is None]
+    if not blank:
+        return report
+    filled = report.with_totals()
+    changed = {p: filled.cell(p) for p in blank if filled.cell(p) is not None}
+    if not changed:
+        return report
+    by_sheet: dict[str, list[str]] = {}
+    for path in changed:
+        sheet, _, ref = addresses[path].partition("!")
+        by_sheet.setdefault(sheet, []).append(ref)
+    where = "；".join(f"{sheet}!{'、'.join(refs)}" for sheet, refs in by_sheet.items())
+    reader.warn(f"{where}: 合计公式没有计入文本格式的数字，结果为空白，已按各项之和读取")
+    return report.with_cells(changed)
+
+
+def _version_of_year(year: int, address: str | None) -> FormatVersion:
+    """The format of a report year; an ExcelError at the year's cell when none covers it."""
+    try:
+        return FormatVersion.for_year(year)
+    except InvalidReportError as exc:
+        sheet, _, cell = (address or "").partition("!")
+        raise ExcelError(
+            exc.detail,
+            sheet=sheet or None,
+            cell=cell or None,
+            detail_zh=f"{year} 年度没有适用的全国报告格式（自 2019 年度起适用）",
+        ) from None
 
 
 def read_excel_with_warnings(

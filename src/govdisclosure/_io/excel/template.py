@@ -18,17 +18,20 @@ from govdisclosure._format import CellKind, FormatVersion
 from govdisclosure._format.vocabulary import LEVEL_NAMES
 from govdisclosure._io.excel.layout import (
     FACTS_SHEET,
+    LINE_HEIGHT,
     TEXTS_SHEET,
     Layout,
     excel_cell,
     layouts,
     version_of_table,
+    wrapped_lines,
 )
 from govdisclosure._io.excel.write import (
     COUNT_FORMAT,
     FONT,
     Styles,
     merge_cells,
+    print_setup,
     put_text,
     save_workbook,
     write_facts,
@@ -37,6 +40,7 @@ from govdisclosure._io.excel.write import (
 )
 from govdisclosure._io.xlsx.reader import coordinate
 from govdisclosure._validation.catalogue import check_label
+from govdisclosure.errors import UnsupportedFormatError
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -47,6 +51,8 @@ __all__ = ["INSTRUCTIONS_SHEET", "excel_template", "template_bytes"]
 INSTRUCTIONS_SHEET = "填写说明"
 
 _OK, _BAD = "✓", "✗"
+#: The width of a column of checks beside a table, room for its caption in three lines.
+_CHECK_WIDTH = 14.0
 
 
 def _ranges(cells: Sequence[tuple[int, int]]) -> list[str]:
@@ -163,6 +169,8 @@ def _write_checks(
         styles.apply(cell, "label")
         if merge[:2] != merge[2:4]:
             merge_cells(ws, merge[:4], styles, "label")
+        if text_at[1] > layout.last_column:  # a column of checks beside the table
+            ws.column_dimensions[coordinate(1, text_at[1])[:-1]].width = _CHECK_WIDTH
     red = PatternFill("solid", fgColor="FF0000")
     refs = []
     for (r, c), formula in checks["cells"]:
@@ -260,7 +268,7 @@ def _check(layout: Layout, s: _format.SumSpec, at: tuple[int, int]) -> _CheckCel
 
 
 _INSTRUCTIONS = (
-    "政府信息公开工作年度报告 填写模板（{year}年度，{doc}格式）",
+    "政府信息公开工作年度报告 填写模板\n（{year}年度，{doc}格式）",
     "",
     (
         "一、本模板按《中华人民共和国政府信息公开工作年度报告格式》排列表二、表三、表四，"
@@ -294,6 +302,29 @@ _INSTRUCTIONS = (
 )
 
 
+#: The width of the instructions' column: the width of a portrait A4 page. A sheet of one
+#: column is not scaled to fit the page (LibreOffice prints it cut), so it must fit as it is.
+_GUIDE_WIDTH = 70.0
+
+
+def _write_instructions(ws: Worksheet, year: int, version: FormatVersion) -> None:
+    """The 填写说明 sheet: one wrapped paragraph a row, each row as tall as its lines."""
+    from openpyxl.styles import Alignment, Font
+
+    levels = " / ".join(LEVEL_NAMES.values())
+    for row, line in enumerate(_INSTRUCTIONS, start=1):
+        text = line.format(year=year, doc=version.document_number, levels=levels)
+        cell = ws.cell(row, 1, text)
+        title = row == 1
+        cell.font = Font(name=FONT, size=14 if title else 11, bold=title)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # A 14-point title takes the room of about 1.3 lines of 11-point text.
+        lines = wrapped_lines(text, _GUIDE_WIDTH / 1.3 if title else _GUIDE_WIDTH)
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines * (1.3 if title else 1) + 4
+    ws.column_dimensions["A"].width = _GUIDE_WIDTH
+    print_setup(ws, landscape=False)
+
+
 def template_bytes(year: int) -> bytes:
     """Return the workbook of :func:`excel_template` as bytes.
 
@@ -301,7 +332,6 @@ def template_bytes(year: int) -> bytes:
         InvalidReportError: no national format covers ``year``.
     """
     from openpyxl import Workbook as OpenpyxlWorkbook
-    from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
     version = FormatVersion.for_year(year)
@@ -310,11 +340,7 @@ def template_bytes(year: int) -> bytes:
     guide = wb.active
     assert guide is not None
     guide.title = INSTRUCTIONS_SHEET
-    for row, line in enumerate(_INSTRUCTIONS, start=1):
-        text = line.format(year=year, doc=version.document_number, levels=" / ".join(levels))
-        cell = guide.cell(row, 1, text)
-        cell.font = Font(name=FONT, size=14 if row == 1 else 11, bold=row == 1)
-    guide.column_dimensions["A"].width = 120
+    _write_instructions(guide, year, version)
     facts = wb.create_sheet(FACTS_SHEET)
     write_facts(facts, None, Styles(facts), year=year, template=True)
     level = DataValidation(type="list", formula1=f'"{",".join(levels)}"', allow_blank=True)
@@ -345,6 +371,7 @@ def excel_template(path: str | os.PathLike[str], year: int | None = None) -> Non
 
     Raises:
         InvalidReportError: no national format covers ``year``.
+        UnsupportedFormatError: ``path`` does not end in ``.xlsx``.
 
     >>> import tempfile, govdisclosure as gd
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -357,6 +384,12 @@ def excel_template(path: str | os.PathLike[str], year: int | None = None) -> Non
     """
     from govdisclosure._io.atomic import atomic_write
 
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        instead = f"，而不是 {target.suffix}" if target.suffix else ""
+        raise UnsupportedFormatError(
+            f"模板是 Excel 工作簿，文件名应以 .xlsx 结尾{instead}", file=str(target)
+        )
     if year is None:
         year = dt.date.today().year - 1
-    atomic_write(Path(path), template_bytes(year))
+    atomic_write(target, template_bytes(year))

@@ -12,13 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from govdisclosure import zh
 from govdisclosure._format import AgencyLevel, CellKind, FormatVersion
 from govdisclosure._format.vocabulary import LEVEL_NAMES, agency_level, is_placeholder, normalise
-from govdisclosure._io.excel.storage import CELL_LIMIT, escape_text, from_float, utf16
+from govdisclosure._io.excel.storage import (
+    CELL_LIMIT,
+    EXACT_DIGITS,
+    escape_text,
+    from_float,
+    money_places,
+    utf16,
+)
 from govdisclosure._io.xlsx.formula import evaluate
 from govdisclosure._io.xlsx.reader import Cell, ErrorValue, Sheet, Workbook, coordinate
 from govdisclosure._model.report import CellValue
@@ -26,22 +34,42 @@ from govdisclosure.errors import ExcelError
 
 __all__ = ["CellReader", "read_date", "read_level", "read_version", "read_year"]
 
+_T = TypeVar("_T")
+
 
 _INT_TEXT = re.compile(r"[+-]?[0-9]+")
 _DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 
+# What is wrong with a cell, in Chinese (the errors' detail_zh).
+_NOT_NUMBER = "不是数字"
+_NOT_WHOLE = "不是整数"
+_NOT_DATE = "不是日期（请写成 2024-01-31）"
+
 
 class CellReader:
-    """Turns cells into report values, collecting warnings."""
+    """Turns cells into report values, collecting warnings and (:meth:`collect`) bad cells."""
 
     def __init__(self, book: Workbook) -> None:
         self.book = book
         self.warnings: list[str] = []
+        self.problems: list[ExcelError] = []
 
     def warn(self, message: str) -> None:
         """Note something read other than as written."""
         self.warnings.append(message)
+
+    def collect(self, read: Callable[..., _T], *args: Any) -> _T | None:
+        """``read(*args)``; or, when it raises an ExcelError, ``None`` and the error kept.
+
+        Reading goes on past a bad cell, so that one error can name every bad cell
+        (:attr:`problems`, raised together by the reader).
+        """
+        try:
+            return read(*args)
+        except ExcelError as exc:
+            self.problems.append(exc)
+            return None
 
     def scalar(self, sheet: Sheet, row: int, column: int, cell: Cell) -> object:
         """The value a cell shows: its own, its saved formula result, or the SUM evaluated."""
@@ -53,7 +81,10 @@ class CellReader:
         value = cell.value
         if isinstance(value, ErrorValue):
             raise ExcelError(
-                f"the cell shows {value}", sheet=sheet.name, cell=coordinate(row, column)
+                f"the cell shows {value}",
+                sheet=sheet.name,
+                cell=coordinate(row, column),
+                detail_zh=f"显示错误值 {value}",
             )
         if isinstance(value, bool) or value is None:
             return None
@@ -71,11 +102,24 @@ class CellReader:
         if value is None:
             return None
         if isinstance(value, ErrorValue):
-            raise ExcelError(f"the cell shows the error {value}", sheet=sheet.name, cell=ref)
+            raise ExcelError(
+                f"the cell shows the error {value}",
+                sheet=sheet.name,
+                cell=ref,
+                detail_zh=f"显示错误值 {value}",
+            )
         if isinstance(value, bool):
-            raise ExcelError("is not a number", sheet=sheet.name, cell=ref, value=value)
+            raise ExcelError(
+                "is not a number", sheet=sheet.name, cell=ref, value=value, detail_zh=_NOT_NUMBER
+            )
         if isinstance(value, str):
-            return self._text_number(value, sheet.name, ref, kind)
+            number = self._text_number(value, sheet.name, ref, kind)
+            if cell.formula is None and number is not None and not _needs_text(number):
+                self.warn(
+                    f'{sheet.name}!{ref}: "{value}" 是文本格式的数字，已按 {number} 读取；'
+                    "表格中的合计公式不会计入它，请改为数字"
+                )
+            return number
         assert isinstance(value, (int, float, Decimal))
         if kind is not CellKind.MONEY:
             return _whole_number(value, sheet.name, ref)
@@ -98,8 +142,10 @@ class CellReader:
             return number
         shown = value if len(value) <= 40 else value[:39] + "…"
         whole = kind is not CellKind.MONEY and _DECIMAL_TEXT.fullmatch(text)
-        detail = "is not a whole number" if whole else "is not a number"
-        raise ExcelError(detail, sheet=sheet, cell=ref, value=shown)
+        detail, zh = (
+            ("is not a whole number", _NOT_WHOLE) if whole else ("is not a number", _NOT_NUMBER)
+        )
+        raise ExcelError(detail, sheet=sheet, cell=ref, value=shown, detail_zh=zh)
 
     def text(self, sheet: Sheet, row: int, column: int) -> str | None:
         """Read a text field starting at a cell, joining its continuation cells."""
@@ -122,20 +168,30 @@ class CellReader:
         return "".join(parts) if parts else None
 
 
+def _needs_text(number: int | Decimal) -> bool:
+    """Whether a number is stored as text on purpose: a number cell cannot hold it exactly."""
+    if isinstance(number, Decimal):
+        return money_places(number) is None
+    return abs(number) >= EXACT_DIGITS
+
+
 def _whole_number(value: int | float | Decimal, sheet: str, ref: str) -> int:
     """A count read from a stored number: whole, and small enough to be exact."""
     if isinstance(value, int):
         return value
-    if isinstance(value, Decimal) and value != value.to_integral_value():
-        raise ExcelError("is not a whole number", sheet=sheet, cell=ref, value=value)
-    if isinstance(value, float) and not value.is_integer():
-        raise ExcelError("is not a whole number", sheet=sheet, cell=ref, value=value)
+    if (isinstance(value, Decimal) and value != value.to_integral_value()) or (
+        isinstance(value, float) and not value.is_integer()
+    ):
+        raise ExcelError(
+            "is not a whole number", sheet=sheet, cell=ref, value=value, detail_zh=_NOT_WHOLE
+        )
     if isinstance(value, float) and abs(value) > 2**53:
         raise ExcelError(
             "is too large to be stored exactly as a number; enter it as text",
             sheet=sheet,
             cell=ref,
             value=value,
+            detail_zh="数值过大，无法按数字精确保存，请以文本形式填写",
         )
     return int(value)
 
@@ -167,7 +223,9 @@ def _format_places(code: str) -> int:
 def read_year(reader: CellReader, place: tuple[Sheet, int, int] | None) -> int:
     """The report year at a place: a number, or a text like ``2023`` or ``2023年``."""
     if place is None:
-        raise ExcelError("the report year (报告年度) is not in the workbook")
+        raise ExcelError(
+            "the report year (报告年度) is not in the workbook", detail_zh="工作簿中没有报告年度"
+        )
     sheet, r, c = place
     cell, _, _ = sheet.get(r, c)
     value = reader.scalar(sheet, r, c, cell) if cell is not None else None
@@ -181,8 +239,15 @@ def read_year(reader: CellReader, place: tuple[Sheet, int, int] | None) -> int:
         return value
     ref = coordinate(r, c)
     if value is None:
-        raise ExcelError("the report year (报告年度) is blank", sheet=sheet.name, cell=ref)
-    raise ExcelError("is not a year", sheet=sheet.name, cell=ref, value=value)
+        raise ExcelError(
+            "the report year (报告年度) is blank",
+            sheet=sheet.name,
+            cell=ref,
+            detail_zh="报告年度为空白",
+        )
+    raise ExcelError(
+        "is not a year", sheet=sheet.name, cell=ref, value=value, detail_zh="不是年度（如 2024）"
+    )
 
 
 def read_version(reader: CellReader, place: tuple[Sheet, int, int] | None) -> FormatVersion | None:
@@ -206,6 +271,7 @@ def read_version(reader: CellReader, place: tuple[Sheet, int, int] | None) -> Fo
         sheet=sheet.name,
         cell=coordinate(r, c),
         value=text,
+        detail_zh="不是格式版本（2019 或 2021）",
     )
 
 
@@ -225,12 +291,18 @@ def read_date(reader: CellReader, place: tuple[Sheet, int, int] | None) -> dt.da
         try:
             return reader.book.to_date(float(value))
         except (ValueError, OverflowError):
-            raise ExcelError("is not a date", sheet=sheet.name, cell=ref, value=value) from None
+            raise ExcelError(
+                "is not a date", sheet=sheet.name, cell=ref, value=value, detail_zh=_NOT_DATE
+            ) from None
     try:
         return zh.parse_date(str(value))
     except ValueError:
         raise ExcelError(
-            "is not a date (write it like 2024-01-31)", sheet=sheet.name, cell=ref, value=value
+            "is not a date (write it like 2024-01-31)",
+            sheet=sheet.name,
+            cell=ref,
+            value=value,
+            detail_zh=_NOT_DATE,
         ) from None
 
 
@@ -245,5 +317,11 @@ def read_level(reader: CellReader, place: tuple[Sheet, int, int] | None) -> Agen
     level = agency_level(text)
     if level is None:
         names = " or ".join(LEVEL_NAMES.values())
-        raise ExcelError(f"is not {names}", sheet=sheet.name, cell=coordinate(r, c), value=text)
+        raise ExcelError(
+            f"is not {names}",
+            sheet=sheet.name,
+            cell=coordinate(r, c),
+            value=text,
+            detail_zh=f"不是{'或'.join(LEVEL_NAMES.values())}",
+        )
     return level

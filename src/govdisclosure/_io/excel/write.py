@@ -21,11 +21,13 @@ from govdisclosure._format.vocabulary import LEVEL_NAMES
 from govdisclosure._io.excel.layout import (
     FACTS,
     FACTS_SHEET,
+    LINE_HEIGHT,
     TEXTS_SHEET,
     Layout,
     layouts,
     text_fields,
     version_of_table,
+    wrapped_lines,
 )
 from govdisclosure._io.excel.storage import (
     CELL_LIMIT,
@@ -48,6 +50,7 @@ __all__ = [
     "FONT",
     "Styles",
     "merge_cells",
+    "print_setup",
     "put_text",
     "save_workbook",
     "to_excel_bytes",
@@ -131,6 +134,10 @@ class Styles:
             "text": {
                 "font": Font(name=FONT, size=11),
                 "alignment": Alignment(vertical="top", wrap_text=True),
+            },
+            "fact": {
+                "font": Font(name=FONT, size=11),
+                "alignment": Alignment(horizontal="left", vertical="center", wrap_text=True),
             },
             "field": {
                 "font": Font(name="Consolas", size=9, color="808080"),
@@ -224,9 +231,13 @@ _SIGNED_FORMAT = "+0;-0;0"
 
 
 def _number_cell(value: CellValue, kind: CellKind) -> tuple[object, str, bool]:
-    """``(stored value, number format, as_text)`` of a data cell."""
+    """``(stored value, number format, as_text)`` of a data cell.
+
+    A blank amount's cell has the General format, so that what is typed there shows and
+    reads back as typed (0 as 0, not 0.00).
+    """
     if value is None:
-        return None, money_format(2) if kind is CellKind.MONEY else COUNT_FORMAT, False
+        return None, "General" if kind is CellKind.MONEY else COUNT_FORMAT, False
     if isinstance(value, Decimal):
         places = money_places(value)
         if places is None:
@@ -271,12 +282,13 @@ def write_table(
     for row, height in layout.heights.items():
         ws.row_dimensions[row].height = height
     ws.freeze_panes = layout.freeze
-    _print_setup(ws, landscape=layout.landscape, title_rows=layout.header_rows)
+    print_setup(ws, landscape=layout.landscape, title_rows=layout.header_rows)
 
 
-def _print_setup(
+def print_setup(
     ws: Worksheet, *, landscape: bool, title_rows: tuple[int, int] | None = None
 ) -> None:
+    """Print a sheet on A4, as wide as one page and as long as it takes, centred."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
@@ -287,11 +299,44 @@ def _print_setup(
         ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
 
 
-def _write_fields_header(ws: Worksheet, styles: Styles, title: str) -> None:
-    for column, text in enumerate(("项目", "字段", "内容", title), start=1):
+#: The widths of the columns of the facts and texts sheets: label, field id (hidden), value.
+#: Each sheet fits the width of its A4 page as it is (portrait, landscape), text unscaled.
+_FACTS_WIDTHS = (30.0, 16.0, 42.0)
+_TEXTS_WIDTHS = (36.0, 30.0, 72.0)
+
+
+def _write_fields_header(ws: Worksheet, styles: Styles, widths: tuple[float, ...]) -> None:
+    """The header of a sheet of fields, and its columns: the field ids' column is hidden.
+
+    The reader finds each value right of its field id (or its label); the ids are for it,
+    not for the clerk or the printed page.
+    """
+    for column, text in enumerate(("项目", "字段", "内容"), start=1):
         cell = put_text(ws, 1, column, text)
         styles.apply(cell, "header")
+    for column, width in enumerate(widths, start=1):
+        ws.column_dimensions[column_letter(column)].width = width
+    ws.column_dimensions["B"].hidden = True
     ws.freeze_panes = "C2"
+
+
+def _end_fields(ws: Worksheet, styles: Styles, *, landscape: bool) -> None:
+    """Head the continuation columns, if a text went on beyond its cell; set up printing."""
+    if ws.max_column > 3:
+        cell = put_text(ws, 1, 4, "续（超过 32,767 字的部分）")
+        styles.apply(cell, "header")
+        ws.column_dimensions["D"].width = 30
+    print_setup(ws, landscape=landscape, title_rows=(1, 1))
+
+
+def _fit_row(ws: Worksheet, row: int, texts: tuple[object, ...], widths: tuple[float, ...]) -> None:
+    """Make a row tall enough for its wrapped label and value (at most Excel's 409 points)."""
+    lines = max(
+        wrapped_lines(text, width)
+        for text, width in zip(texts, widths, strict=True)
+        if isinstance(text, str)
+    )
+    ws.row_dimensions[row].height = min(409.0, LINE_HEIGHT * lines + 4)
 
 
 def write_facts(
@@ -303,16 +348,15 @@ def write_facts(
     template: bool = False,
 ) -> None:
     """Write the facts sheet (报告信息): a row per fact, its label, id and value."""
-    _write_fields_header(ws, styles, "续（超过 32,767 字的部分）")
+    _write_fields_header(ws, styles, _FACTS_WIDTHS)
     meta = report.meta if report is not None else None
     for row, (field, label, _) in enumerate(FACTS, start=2):
         styles.apply(put_text(ws, row, 1, label), "label")
         styles.apply(put_text(ws, row, 2, field), "field")
-        _write_fact(ws, row, field, _fact_value(meta, field, year), styles, template=template)
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 16
-    ws.column_dimensions["C"].width = 60
-    _print_setup(ws, landscape=False)
+        value = _fact_value(meta, field, year)
+        _write_fact(ws, row, field, value, styles, template=template)
+        _fit_row(ws, row, (label, value), _FACTS_WIDTHS[::2])
+    _end_fields(ws, styles, landscape=False)
 
 
 def _fact_value(meta: ReportMeta | None, field: str, year: int | None) -> object:
@@ -335,18 +379,18 @@ def _write_fact(
     """Write one fact's value in column C: a text, a date, a number or a blank."""
     cell = ws.cell(row=row, column=3)
     if isinstance(value, str):
-        _put_long_text(ws, row, 3, value, styles, unlocked=template)
+        _put_long_text(ws, row, 3, value, styles, kind="fact", unlocked=template)
     elif isinstance(value, dt.date) and value >= dt.date(1900, 3, 1):
         cell.value = value
-        styles.apply(cell, "text", "yyyy-mm-dd", unlocked=template)
+        styles.apply(cell, "fact", "yyyy-mm-dd", unlocked=template)
     elif isinstance(value, dt.date):
         # Excel counts a 29 February 1900 that never was: earlier dates are stored as text.
         put_text(ws, row, 3, value.isoformat())
-        styles.apply(cell, "text", unlocked=template)
+        styles.apply(cell, "fact", unlocked=template)
     else:
         cell.value = value
         fmt = "yyyy-mm-dd" if field == "published_on" else "0"
-        styles.apply(cell, "text", fmt, unlocked=template)
+        styles.apply(cell, "fact", fmt, unlocked=template)
 
 
 def write_texts(
@@ -358,7 +402,7 @@ def write_texts(
     template: bool = False,
 ) -> None:
     """Write the texts sheet (文字部分): a row per text field, a row per note."""
-    _write_fields_header(ws, styles, "续（超过 32,767 字的部分）")
+    _write_fields_header(ws, styles, _TEXTS_WIDTHS)
     row = 2
     for field, label, kind in text_fields(version):
         value = _get_field(report, field) if report is not None else None
@@ -368,6 +412,7 @@ def write_texts(
         for item in items:
             styles.apply(put_text(ws, row, 1, label), "label")
             styles.apply(put_text(ws, row, 2, field), "field")
+            _fit_row(ws, row, (label, item), _TEXTS_WIDTHS[::2])
             if isinstance(item, str):
                 _put_long_text(ws, row, 3, item, styles, unlocked=template)
             elif isinstance(item, Decimal):
@@ -379,14 +424,10 @@ def write_texts(
                     cell.value = stored
                 styles.apply(cell, "text", fmt, unlocked=template)
             else:
-                fmt = "0.00" if kind == "money" else "General"
-                styles.apply(ws.cell(row=row, column=3), "text", fmt, unlocked=template)
+                # Blank: the number shows as typed (0 as 0, 1.5 as 1.5), and reads so.
+                styles.apply(ws.cell(row=row, column=3), "text", unlocked=template)
             row += 1
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 30
-    ws.column_dimensions["C"].width = 100
-    ws.column_dimensions["D"].width = 40
-    _print_setup(ws, landscape=True)
+    _end_fields(ws, styles, landscape=True)
 
 
 def _headings(report: AnnualReport) -> tuple[str | None, str | None, str | None]:

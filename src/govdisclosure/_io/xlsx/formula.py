@@ -69,9 +69,14 @@ class _Evaluator:
             return None
         if cell.formula is None or cell.cached:
             return self.value_of(cell)
-        where = {"sheet": self.sheet.name, "cell": coordinate(row, column)}
+        sheet, ref = self.sheet.name, coordinate(row, column)
         if key in self.active or len(self.active) > 200:
-            raise ExcelError("the formula refers to itself or nests too deep", **where)
+            raise ExcelError(
+                "the formula refers to itself or nests too deep",
+                sheet=sheet,
+                cell=ref,
+                detail_zh="公式引用了自身或嵌套过深",
+            )
         self.active.add(key)
         try:
             tokens = self._tokens(cell.formula)
@@ -82,7 +87,10 @@ class _Evaluator:
             raise ExcelError(
                 f"the formula ={cell.formula} has no saved value and is not a plain SUM; "
                 "open and save the workbook in a spreadsheet program first",
-                **where,
+                detail_zh=f"公式 ={cell.formula} 没有保存的计算结果，也不是简单的求和；"
+                "请先用电子表格软件打开并保存工作簿",
+                sheet=sheet,
+                cell=ref,
             ) from None
         finally:
             self.active.discard(key)

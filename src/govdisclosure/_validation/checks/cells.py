@@ -30,11 +30,16 @@ def check_negative(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def check_blank(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    """CELL-BLANK: a blank or placeholder cell, outside the tables left wholly blank."""
+    """CELL-BLANK: a blank or placeholder cell, outside the tables left wholly blank.
+
+    A cell the source computes (a workbook's formula 总计) that is blank because a cell it
+    sums is blank is left out: the clerk fills in that cell, not the formula.
+    """
     if None not in ctx.values:
         return
+    derived = _blank_from_blank(ctx)
     for cell, value in zip(ctx.spec.cells, ctx.values, strict=True):
-        if value is None and cell.section not in ctx.blank_tables:
+        if value is None and cell.section not in ctx.blank_tables and cell.path not in derived:
             where, where_en = cell_words(cell.path, ctx.spec)
             yield rule.violation(
                 (cell.path,),
@@ -43,3 +48,16 @@ def check_blank(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 f"{capital(where_en)} is blank (or a placeholder); write 0 when "
                 "there is nothing to report. Checks that need it were not made.",
             )
+
+
+def _blank_from_blank(ctx: Context) -> frozenset[str]:
+    """The computed cells that are blank because a part of their declared sum is blank."""
+    if not ctx.computed:
+        return frozenset()
+    return frozenset(
+        s.total
+        for s in ctx.spec.sums
+        if s.total in ctx.computed
+        and ctx.value(s.total) is None
+        and any(ctx.value(p) is None for p, _ in s.parts)
+    )
