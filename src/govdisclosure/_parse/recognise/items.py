@@ -182,11 +182,13 @@ def unflatten(text: str, loc: Location) -> list[tuple[str, Location]]:
         if number < expected:
             continue
         window = _window(text, match.end())
-        # The first key present is the fullest (其他需要报告的事项 before 其他需要报告).
-        key = next((key for key in _FLAT_KEYS[number] if key in window), None)
-        if key is None:
+        # The key found first, and of keys found at one place the fullest (其他需要报告的事项,
+        # not 其他需要报告); a key found later is the text after the heading.
+        found = [(window.find(k), -len(k)) for k in _FLAT_KEYS[number] if k in window]
+        if not found:
             continue
-        end = _heading_end(text, match.end() + window.find(key) + len(key))
+        start, negative = min(found)
+        end = _heading_end(text, match.end() + start - negative)
         cuts.append((match.start(), end))
         expected = number + 1
     if len(cuts) < 3:
