@@ -86,13 +86,13 @@ def test_show_bad_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     """Without a command, usage goes to stderr with exit status 2."""
     assert main([]) == 2
-    assert "usage: govdisclosure" in capsys.readouterr().err
+    assert "用法：govdisclosure" in capsys.readouterr().err
 
 
 def test_show_needs_a_source(capsys: pytest.CaptureFixture[str]) -> None:
     """Show without FILE or --example is a usage error."""
     assert main(["show"]) == 2
-    assert "give either FILE or --example NAME" in capsys.readouterr().err
+    assert "请给出 FILE 或 --example NAME 之一" in capsys.readouterr().err
 
 
 def test_version_and_module_entry_point() -> None:
@@ -285,7 +285,7 @@ def test_validate_previous(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         str(tmp_path / "2022.json"),
     ]
     assert main(args) == 2
-    assert "--previous needs exactly one report" in capsys.readouterr().err
+    assert "--previous 只能与一份报告一起使用" in capsys.readouterr().err
 
 
 def test_validate_previous_of_wrong_year(
@@ -301,7 +301,7 @@ def test_validate_needs_a_source(capsys: pytest.CaptureFixture[str]) -> None:
     """Validate with neither FILE nor --example, or both, is a usage error."""
     assert main(["validate"]) == 2
     assert main(["validate", "x.json", "--example", "qijiang-psb-2023"]) == 2
-    assert "give either FILE or --example NAME" in capsys.readouterr().err
+    assert "请给出 FILE 或 --example NAME 之一" in capsys.readouterr().err
 
 
 def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -313,7 +313,7 @@ def test_render_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert page.startswith("<!DOCTYPE html>")
     assert '<html lang="zh-CN">' in page
     assert main(["render", str(source), str(tmp_path / "r.xlsx")]) == 2
-    assert "OUT must end in .html .htm .shtml .xhtml .txt .text .md .markdown .docx" in (
+    assert "OUT 应以 .html .htm .shtml .xhtml .txt .text .md .markdown .docx 之一结尾" in (
         capsys.readouterr().err
     )
 
@@ -421,7 +421,7 @@ def test_validate_workbook_with_bad_cells_names_them_all(
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert err == (
-        f"govdisclosure: error: {path}: 3 个单元格无法读取，请改正后再读取："
+        f"govdisclosure：错误：{path}: 3 个单元格无法读取，请改正后再读取："
         "表三!D5“三”不是数字；表三!E6“3件”不是数字；表三!F7“2件”不是数字\n"
     )
 
@@ -486,11 +486,38 @@ def test_help_lists_the_exit_statuses(capsys: pytest.CaptureFixture[str]) -> Non
     """--help says what each exit status means, and validate's help explains --strict."""
     with pytest.raises(SystemExit):
         main(["--help"])
-    top = " ".join(capsys.readouterr().out.split())
-    assert "Exit status: 0 success; 1 a report has an error" in top
-    assert "141 the output pipe was closed early" in top
+    top = "".join(capsys.readouterr().out.split())
+    assert top.startswith("用法：govdisclosure")  # the help is in Chinese
+    assert "退出状态：0成功；1有报告存在错误" in top
+    assert "141输出管道被提前关闭" in top
     with pytest.raises(SystemExit):
         main(["validate", "--help"])
-    text = " ".join(capsys.readouterr().out.split())
-    assert "0 when no report has an error (with --strict: when every report is 通过" in text
-    assert "--strict exit 1 on warnings too" in text
+    text = "".join(capsys.readouterr().out.split())
+    assert "0没有报告存在错误（加--strict时须每份报告都“通过”" in text
+    assert "--strict有警告也以1退出" in text
+
+
+def test_usage_errors_are_chinese_and_argparse_is_left_as_it_was(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The parser's own messages are Chinese in the command line, and only there."""
+    import argparse
+
+    with pytest.raises(SystemExit):
+        main(["summary"])
+    err = capsys.readouterr().err
+    assert err.startswith("用法：govdisclosure summary")
+    assert "govdisclosure summary：错误：缺少必需的参数：FILE_OR_DIR, -o/--output" in err
+    with pytest.raises(SystemExit):
+        main(["summary", "x", "-o", "y.xlsx", "--jobs", "z"])
+    assert "参数 --jobs：无效的 int 值：'z'" in capsys.readouterr().err
+    assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
+
+
+def test_help_wraps_chinese_by_width() -> None:
+    """Help lines break between Chinese characters, never inside a word or before 、."""
+    from govdisclosure.cli import _wrap
+
+    lines = _wrap("读取给定文件和文件夹中的每份报告、逐份校验 --previous 时写出同比", 20)
+    assert lines == ["读取给定文件和文件夹", "中的每份报告、逐份校", "验 --previous 时写出", "同比"]
+    assert all(not line.startswith("、") for line in _wrap("一二三四五六七八九十、甲", 20))

@@ -16,7 +16,9 @@ import contextlib
 import functools
 import json
 import os
+import re
 import sys
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -43,17 +45,105 @@ EXIT_BROKEN_PIPE = 141
 
 #: The exit statuses, as ``govdisclosure --help`` lists them.
 _EXIT_STATUSES = (
-    "Exit status: 0 success; 1 a report has an error (validate --strict: or a warning; "
-    "summary: or a file could not be read); 2 bad usage or a file that cannot be read; "
-    "141 the output pipe was closed early."
+    "退出状态：0 成功；1 有报告存在错误（validate --strict：也包括警告；summary：也包括单位未报送、"
+    "逾期、重复报送或有文件无法读取）；2 用法错误或文件无法读取；141 输出管道被提前关闭。"
 )
 #: The exit statuses, as ``govdisclosure validate --help`` lists them.
 _EXIT_STATUS_HELP = (
-    "Exit status: 0 when no report has an error (with --strict: when every report is 通过, "
-    "without warnings either); 1 when a report has an error (with --strict: an error or a "
-    "warning); 2 when a file cannot be read or the usage is wrong; 141 when the output pipe "
-    "was closed early."
+    "退出状态：0 没有报告存在错误（加 --strict 时须每份报告都“通过”，也没有警告）；1 有报告存在错误"
+    "（加 --strict 时：错误或警告）；2 文件无法读取或用法错误；141 输出管道被提前关闭。"
 )
+
+#: argparse's own words in Chinese (its messages go through gettext; see _chinese_argparse).
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "无效的选择：%(value)r（可选：%(choices)s）"
+    ),
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "expected one argument": "需要一个参数",
+    "expected at most one argument": "至多需要一个参数",
+    "expected at least one argument": "至少需要一个参数",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ignored explicit argument %r": "忽略了多余的参数 %r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "有歧义的选项：%(option)s 可匹配 %(matches)s"
+    ),
+    "one of the arguments %s is required": "参数 %s 中必须给出一个",
+}
+
+
+@contextlib.contextmanager
+def _chinese_argparse() -> Iterator[None]:
+    """Let argparse speak Chinese while the command line parses (it asks gettext for words)."""
+    english: Callable[[str], str] = argparse._  # type: ignore[attr-defined]
+    plural: Callable[[str, str, int], str] = argparse.ngettext  # type: ignore[attr-defined]
+
+    def chinese(message: str) -> str:
+        return _ARGPARSE_ZH.get(message) or english(message)
+
+    def chinese_plural(singular: str, many: str, n: int) -> str:
+        return _ARGPARSE_ZH.get(singular if n == 1 else many) or plural(singular, many, n)
+
+    argparse._ = chinese  # type: ignore[attr-defined]
+    argparse.ngettext = chinese_plural  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = english  # type: ignore[attr-defined]
+        argparse.ngettext = plural  # type: ignore[attr-defined]
+
+
+class _ChineseHelp(argparse.HelpFormatter):
+    """Help text wrapped by display width: Chinese has no spaces to break at."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return _wrap(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in _wrap(" ".join(text.split()), width))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` columns, a Chinese character taking two.
+
+    Lines break between Chinese characters and at spaces, never inside a Latin word, and
+    never before a closing mark (、，。；：）), which stays on the line it closes.
+    """
+    lines: list[str] = []
+    line, used = "", 0
+    for piece in re.findall(r"[A-Za-z0-9._/{}\[\]()<>|=,'-]+ ?|.", text):
+        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in piece.rstrip())
+        fresh = piece
+        if used + size > width and line.strip() and piece[0] not in _CLOSING:
+            lines.append(line.rstrip())
+            line, used = "", 0
+            fresh = piece.lstrip()
+        line += fresh
+        used += size + (len(fresh) - len(fresh.rstrip()))
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+_CLOSING = frozenset("、，。；：）》」”！？")
+
+
+class _Parser(argparse.ArgumentParser):
+    """The command line's parsers: help wrapped for Chinese."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _ChineseHelp)
+        super().__init__(*args, **kwargs)
 
 
 class _UsageError(Exception):
@@ -67,16 +157,16 @@ def _source_arguments(parser: argparse.ArgumentParser, *, many: bool) -> None:
         "files",
         nargs="*" if many else "?",
         metavar="FILE",
-        help=f"report file(s): {' '.join(suffixes())}" + (" (several allowed)" if many else ""),
+        help=f"报告文件：{' '.join(suffixes())}" + ("（可以多个）" if many else ""),
     )
-    parser.add_argument("--example", metavar="NAME", help="a bundled sample report")
+    parser.add_argument("--example", metavar="NAME", help="使用内置的示例报告")
 
 
 def _sources(args: argparse.Namespace) -> list[tuple[str, Callable[[], _Loaded]]]:
     """The reports a command reads: (name, loader) pairs, from FILE... or --example."""
     files = args.files if isinstance(args.files, list) else [args.files] if args.files else []
     if bool(files) == bool(args.example):
-        raise _UsageError("give either FILE or --example NAME")
+        raise _UsageError("请给出 FILE 或 --example NAME 之一")
     if args.example:
         name: str = args.example
         return [(f"example:{name}", functools.partial(_example, name))]
@@ -85,18 +175,25 @@ def _sources(args: argparse.Namespace) -> list[tuple[str, Callable[[], _Loaded]]
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="govdisclosure",
-        description="政府信息公开工作年度报告工具: read, check and convert annual reports.",
+        description="政府信息公开工作年度报告工具：读取、校验、转换、汇总年度报告。",
         epilog=_EXIT_STATUSES,
     )
-    parser.add_argument("--version", action="version", version=f"govdisclosure {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"govdisclosure {__version__}",
+        help="显示版本号并退出",
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="命令", parser_class=_Parser
+    )
 
     show = commands.add_parser(
         "show",
-        help="print a report's agency, year, format and tables",
-        description="Print a report's agency, year, format and its three tables.",
+        help="显示报告的机关、年度、格式和三张统计表",
+        description="显示报告的机关名称、报告年度、格式和三张统计表。",
     )
     _source_arguments(show, many=False)
 
@@ -104,32 +201,31 @@ def _parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert",
-        help="convert a report file to another format, by suffix",
-        description="Read IN (any readable suffix) and write OUT (any writable suffix).",
+        help="按后缀把报告转换为另一种格式",
+        description="读取 IN（任何可读的后缀），写出 OUT（任何可写的后缀）。",
     )
-    convert.add_argument("input", metavar="IN")
-    convert.add_argument("output", metavar="OUT")
+    convert.add_argument("input", metavar="IN", help="要读取的报告文件")
+    convert.add_argument("output", metavar="OUT", help="要写出的文件")
 
     render = commands.add_parser(
         "render",
-        help="write a report as a document in the official layout "
-        f"({' '.join(suffixes(k for k in FILE_KINDS if k.published and k.writable))})",
+        help="按官方版式写出可发布的报告文档"
+        f"（{' '.join(suffixes(k for k in FILE_KINDS if k.published and k.writable))}）",
         description=(
-            "Read IN (any readable suffix) and write OUT as a published document in the "
-            "official layout, chosen by its suffix: .html (a web page that prints on A4), "
-            ".md, .txt or .docx (a Word document in the GB/T 9704 layout)."
+            "读取 IN（任何可读的后缀），按 OUT 的后缀写出官方版式的报告文档：.html（可在 A4 纸上"
+            "打印的网页）、.md、.txt 或 .docx（符合 GB/T 9704 版式的 Word 文档）。"
         ),
     )
-    render.add_argument("input", metavar="IN")
-    render.add_argument("output", metavar="OUT")
+    render.add_argument("input", metavar="IN", help="要读取的报告文件")
+    render.add_argument("output", metavar="OUT", help="要写出的文档")
 
     template = commands.add_parser(
         "template",
-        help="write a blank fill-in workbook in the official layout",
-        description="Write a protected fill-in workbook with checks, for the format of a year.",
+        help="写出官方版式的空白填报工作簿",
+        description="写出带校验公式、锁定合计单元格的填报工作簿，格式按报告年度选定。",
     )
-    template.add_argument("output", metavar="OUT.xlsx")
-    template.add_argument("--year", type=int, default=None, help="report year (default: last year)")
+    template.add_argument("output", metavar="OUT.xlsx", help="要写出的工作簿")
+    template.add_argument("--year", type=int, default=None, help="报告年度（默认：上一年）")
 
     summary = commands.add_parser(
         "summary",
@@ -176,29 +272,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _validate_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _validate_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``validate`` command's arguments."""
     validate = commands.add_parser(
         "validate",
-        help="check reports against every rule (exit 1 when any has an error)",
+        help="按全部规则校验报告（有错误时退出状态为 1）",
         description=(
-            "Check reports against the cross-sums and rules of the format. Each report gets a "
-            "verdict first: 通过 (no error, no warning), 需处理 (warnings only) or 未通过 "
-            f"(errors); then its errors, warnings and the checks not assessed. {_EXIT_STATUS_HELP}"
+            "按格式的勾稽关系和各项规则校验报告。每份报告先给出结论：通过（没有错误和警告）、"
+            "需处理（只有警告）或未通过（有错误）；然后列出错误、警告和未能校验的项目。"
+            f"{_EXIT_STATUS_HELP}"
         ),
     )
     _source_arguments(validate, many=True)
+    validate.add_argument("--previous", metavar="FILE", help="上一年度的报告，用于跨年度检查")
+    validate.add_argument("--json", action="store_true", help="输出机器可读的 JSON")
     validate.add_argument(
-        "--previous", metavar="FILE", help="last year's report, for the cross-year rules"
-    )
-    validate.add_argument("--json", action="store_true", help="print machine-readable JSON")
-    validate.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="language of the messages"
+        "--lang", choices=("zh", "en"), default="zh", help="消息的语言（默认中文，en 为英文）"
     )
     validate.add_argument(
         "--strict",
         action="store_true",
-        help="exit 1 on warnings too: succeed only when every report is 通过",
+        help="有警告也以 1 退出：只有每份报告都“通过”才算成功",
     )
     validate.add_argument(
         "--accept-doubts",
@@ -279,7 +373,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     sources = _sources(args)
     if args.previous and len(sources) != 1:
-        raise _UsageError("--previous needs exactly one report (last year's of that agency)")
+        raise _UsageError("--previous 只能与一份报告一起使用（该单位上一年度的报告）")
     with _reading_warnings(args.lang):
         previous = _load(args.previous) if args.previous else None
     status = EXIT_OK
@@ -293,7 +387,7 @@ def _validate(args: argparse.Namespace) -> int:
             result = validate(report, previous, computed=computed)
         except GovDisclosureError as exc:
             status = EXIT_USAGE
-            print(f"govdisclosure: error: {exc}", file=sys.stderr)
+            print(f"govdisclosure：错误：{exc}", file=sys.stderr)
             outputs.append(
                 {"file": name, "ok": False, "passed": False, "error": str(exc), "violations": []}
             )
@@ -388,7 +482,7 @@ def _render(args: argparse.Namespace) -> int:
 
     documents = suffixes(k for k in FILE_KINDS if k.published and k.writable)
     if not args.output.lower().endswith(documents):
-        raise _UsageError(f"OUT must end in {' '.join(documents)}")
+        raise _UsageError(f"OUT 应以 {' '.join(documents)} 之一结尾")
     dump(_load(args.input), args.output)
     return EXIT_OK
 
@@ -465,24 +559,27 @@ def _discard_stdout() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    with _chinese_argparse():
+        parser = _parser()
+        args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help(sys.stderr)
+        with _chinese_argparse():
+            parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
         with _reading_warnings(getattr(args, "lang", "zh")):
             return _COMMANDS[args.command](args)
     except _UsageError as exc:
-        parser.print_usage(sys.stderr)
-        print(f"govdisclosure {args.command}: error: {exc}", file=sys.stderr)
+        with _chinese_argparse():
+            parser.print_usage(sys.stderr)
+        print(f"govdisclosure {args.command}：错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
     except GovDisclosureError as exc:
-        print(f"govdisclosure: error: {exc}", file=sys.stderr)
+        print(f"govdisclosure：错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         raise  # the reader of the output has gone: main ends quietly
     except OSError as exc:
         name = exc.filename or ""
-        print(f"govdisclosure: error: {name}: {exc.strerror}", file=sys.stderr)
+        print(f"govdisclosure：错误：{name}: {exc.strerror}", file=sys.stderr)
         return EXIT_USAGE

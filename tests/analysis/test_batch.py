@@ -265,7 +265,7 @@ def test_summary_checks_the_output_before_reading(
     out = tmp_path / "missing" / "s.xlsx"
     assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 2
     assert capsys.readouterr().err == (
-        f"govdisclosure: error: {out}: cannot write the file: the folder "
+        f"govdisclosure：错误：{out}: cannot write the file: the folder "
         f"{tmp_path / 'missing'} does not exist\n"
     )
     out = tmp_path / "s.xlsx"
