@@ -85,3 +85,20 @@ def test_sniffing_is_linear(text: str) -> None:
     with pytest.raises(ParseError):
         parse(text)
     assert time.perf_counter() - start < 1.0
+
+
+def test_warnings_say_in_chinese_which_cell() -> None:
+    """A parse warning names its kind, the cell in the report's words, and the line."""
+    from govdisclosure._parse.layout import Location
+    from govdisclosure._parse.result import ParseWarning, WarningCode
+
+    warning = ParseWarning(
+        code=WarningCode.SKIPPED_VALUE,
+        message="skipped",
+        location=Location(10),
+        path="proactive_disclosure.normative_documents.issued",
+    )
+    assert warning.message_zh == (
+        "有数值无法确定读取或归位，已舍去：表二“行政规范性文件”行“本年制发件数”列（第 10 行）"
+    )
+    assert ParseWarning(code=WarningCode.DECODING, message="x").message_zh == "文件编码有误"

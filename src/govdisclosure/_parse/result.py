@@ -102,9 +102,26 @@ class ParseWarning:
 
     @property
     def message_zh(self) -> str:
-        """The kind of doubt and where, in Chinese: ``有行缺少…按位置识别（第 88 行）``."""
+        """The kind of doubt, the cell in the report's words, and the line, in Chinese.
+
+        ``有行缺少或损坏了行名，按位置识别：表三“（二）部分公开…”行“总计”列（第 88 行）``.
+        """
         name = WARNING_NAMES_ZH.get(self.code, self.code)
-        return name + (f"（第 {self.location.line} 行）" if self.location is not None else "")
+        place = _place_zh(self.path) if self.path else ""
+        line = f"（第 {self.location.line} 行）" if self.location is not None else ""
+        return f"{name}{'：' + place if place else ''}{line}"
+
+
+def _place_zh(path: str) -> str:
+    """A cell path in the report's words (表三“…”行“…”列), for either format's cells."""
+    from govdisclosure._format import FormatVersion, format_spec
+    from govdisclosure._format.words import place_words
+
+    for version in FormatVersion:
+        spec = format_spec(version)
+        if path in spec.by_path:
+            return place_words(path, spec)[0]
+    return ""
 
 
 @attrs.frozen(kw_only=True)
