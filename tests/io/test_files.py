@@ -211,3 +211,18 @@ def test_load_names_what_the_user_can_do(tmp_path: Path) -> None:
     (tmp_path / "README").write_text("x", encoding="utf-8")
     with pytest.raises(gd.UnsupportedFormatError, match="cannot read files without a suffix"):
         gd.load(tmp_path / "README")
+
+
+def test_a_renamed_file_is_named_for_what_it_is(tmp_path: Path) -> None:
+    """A workbook named .docx, or a Word file named .xlsx, says what it is; no stream names."""
+    pytest.importorskip("docx")
+    report = gd.examples.load("qijiang-psb-2023")
+    gd.dump(report, tmp_path / "r.xlsx")
+    (tmp_path / "r.xlsx").rename(tmp_path / "book.docx")
+    with pytest.raises(gd.ParseError, match=r"this is an Excel workbook \(\.xlsx\)") as caught:
+        gd.load(tmp_path / "book.docx")
+    assert "BytesIO" not in str(caught.value)
+    gd.dump(report, tmp_path / "r.docx")
+    (tmp_path / "r.docx").rename(tmp_path / "word.xlsx")
+    with pytest.raises(gd.ExcelError, match=r"this is a Word document"):
+        gd.load(tmp_path / "word.xlsx")

@@ -17,6 +17,7 @@ Word) become the layout's properties, by name.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -125,6 +126,19 @@ def _properties(document: Any) -> dict[str, str]:
     return found
 
 
+def _check_word_package(data: bytes) -> None:
+    """Refuse, by name, a workbook or a presentation that was given a .docx name."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile:
+        return  # python-docx says it is not a zip file
+    for part, kind in (("xl/workbook.xml", "an Excel workbook (.xlsx)"),
+                       ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)")):  # fmt: skip
+        if part in names and "word/document.xml" not in names:
+            raise ParseError(f"not a Word (.docx) document: this is {kind}")
+
+
 def read_docx(data: bytes) -> Layout:
     """Lay out a Word document.
 
@@ -145,10 +159,13 @@ def read_docx(data: bytes) -> Layout:
         raise UnsupportedFormatError(
             "reading .docx files needs python-docx: pip install 'govdisclosure[docx]'"
         ) from None
+    _check_word_package(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ParseError(f"not a Word (.docx) document: {exc}") from None
+        # python-docx names the stream it was given (<_io.BytesIO object at 0x…>): not ours.
+        reason = re.sub(r"file '<[^>]*>' ", "", str(exc))
+        raise ParseError(f"not a Word (.docx) document: {reason}") from None
     blocks: list[Block] = []
     styles = {p._p: p.style.name if p.style is not None else "" for p in document.paragraphs}
     for number, element in enumerate(document.element.body.iterchildren(), start=1):
