@@ -53,6 +53,7 @@ __all__ = [
     "canonical_label",
     "customary_title",
     "detect_version",
+    "figure_doubt",
     "file_kind",
     "is_page_footer",
     "is_placeholder",
@@ -150,6 +151,43 @@ def is_placeholder(text: str) -> bool:
     """
     stripped = text.strip()
     return stripped in PLACEHOLDERS or normalise(stripped) in PLACEHOLDERS
+
+
+# Two figures side by side: a space (NFKC makes every space one) between digits, perhaps
+# after a comma. Each digit starts at most one attempt and fails within the spaces after
+# it, so the search stays linear.
+_TWO_FIGURES = re.compile(r"\d,?\s+[+\-]?\d")
+
+
+def figure_doubt(text: str) -> str | None:
+    """Why a cell's text is not one figure though NFKC and dropping spaces would make it one.
+
+    Readers normalise a cell (NFKC: full-width digits to ASCII, exactly) and drop its
+    spaces before reading a figure. That would also turn a superscript, subscript, circled
+    or parenthesised digit or a vulgar fraction into digits (``3¹`` into 31, ``⑫`` into 12)
+    and two figures side by side into one (``3 4`` into 34). Those are doubtful, never read.
+
+    Returns:
+        The reason, for a message; ``None`` when the text has neither.
+
+    >>> figure_doubt("３４"), figure_doubt("1,234 件")
+    (None, None)
+    >>> figure_doubt("3¹"), figure_doubt("⑫"), figure_doubt("3 4")
+    ("holds '¹', which is not a digit", "holds '⑫', which is not a digit", 'holds two figures')
+    """
+    if not text.isascii():
+        for char in text:
+            if (
+                ord(char) > 127
+                and unicodedata.decimal(char, None) is None
+                and unicodedata.numeric(char, None) is not None
+                and any("0" <= c <= "9" for c in unicodedata.normalize("NFKC", char))
+            ):
+                return f"holds {char!r}, which is not a digit"
+        text = unicodedata.normalize("NFKC", text)
+    if _TWO_FIGURES.search(text) is not None:
+        return "holds two figures"
+    return None
 
 
 # ---------------------------------------------------------------------------

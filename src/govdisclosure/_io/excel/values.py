@@ -4,11 +4,15 @@ A value is what the cell shows: its own, its formula's saved result, or a plain 
 evaluated (:mod:`govdisclosure._io.xlsx.formula`). Numbers stored as text read as numbers;
 placeholders ("/", "-", "—", "无") read as blank with a warning; anything else that is not
 the number a cell needs is an :class:`~govdisclosure.errors.ExcelError` naming the sheet
-and cell.
+and cell. That includes what would read as a wrong number without a word: a number in a
+cell formatted as a date (what Excel makes of ``1-2``), and text that NFKC and dropping
+spaces would turn into another number (``3 4``, ``3¹``, ``⑫``; see
+:func:`~govdisclosure._format.vocabulary.figure_doubt`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -17,7 +21,13 @@ from typing import Any
 
 from govdisclosure import zh
 from govdisclosure._format import AgencyLevel, CellKind, FormatVersion
-from govdisclosure._format.vocabulary import LEVEL_NAMES, agency_level, is_placeholder, normalise
+from govdisclosure._format.vocabulary import (
+    LEVEL_NAMES,
+    agency_level,
+    figure_doubt,
+    is_placeholder,
+    normalise,
+)
 from govdisclosure._io.excel.storage import CELL_LIMIT, escape_text, from_float, utf16
 from govdisclosure._io.xlsx.formula import evaluate
 from govdisclosure._io.xlsx.reader import Cell, ErrorValue, Sheet, Workbook, coordinate
@@ -77,6 +87,9 @@ class CellReader:
         if isinstance(value, str):
             return self._text_number(value, sheet.name, ref, kind)
         assert isinstance(value, (int, float, Decimal))
+        error = _date_styled(self.book, cell.style, value, kind, sheet=sheet.name, ref=ref)
+        if error is not None:
+            raise error
         if kind is not CellKind.MONEY:
             return _whole_number(value, sheet.name, ref)
         if isinstance(value, Decimal):
@@ -91,6 +104,10 @@ class CellReader:
         if is_placeholder(value):
             self.warn(f'{sheet}!{ref}: "{value.strip()}" read as blank')
             return None
+        doubt = figure_doubt(value)
+        if doubt is not None:
+            shown = value if len(value) <= 40 else value[:39] + "…"
+            raise ExcelError(f"is not a number: it {doubt}", sheet=sheet, cell=ref, value=shown)
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
         number = _parse_number(text, kind)
@@ -120,6 +137,30 @@ class CellReader:
                 break
             column += 1
         return "".join(parts) if parts else None
+
+
+def _date_styled(
+    book: Workbook, style: int, value: float | Decimal, kind: CellKind, *, sheet: str, ref: str
+) -> ExcelError | None:
+    """The error for a number in a cell formatted as a date or time, else ``None``.
+
+    Such a cell shows a date (Excel turns ``1-2`` typed in a cell into the serial 45293,
+    shown as 2 January): neither the serial nor the date is the count or amount meant.
+    """
+    shown = book.date_or_time(style)
+    if shown is None:
+        return None
+    what = "an amount" if kind is CellKind.MONEY else "a count"
+    detail = f"is formatted as a {shown}"
+    if shown == "date":
+        with contextlib.suppress(ValueError, OverflowError):
+            detail += f" (it shows {book.to_date(float(value)).isoformat()})"
+    return ExcelError(
+        f"{detail}, not as {what}: format the cell as a number and enter {what}",
+        sheet=sheet,
+        cell=ref,
+        value=value,
+    )
 
 
 def _whole_number(value: int | float | Decimal, sheet: str, ref: str) -> int:

@@ -181,6 +181,8 @@ def parse_xml(data: bytes, target: object, part: str) -> None:
     try:
         parser.feed(data)
         parser.close()
+    except ExcelError:
+        raise  # a target's own error, with its sheet and cell
     except DefusedXmlException as exc:
         raise ExcelError(
             f"refused: the part declares a DTD or entities ({type(exc).__name__}); "
