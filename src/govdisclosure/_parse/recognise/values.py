@@ -3,7 +3,9 @@
 A cell holds a figure (``12``, ``1,234``, ``-8``, ``0.55``), a figure with its unit
 (``251000元``, ``3件``), a placeholder that stands for a blank (``/``, ``—``, ``无``) or
 nothing. :func:`read_value` reads it for a cell of a given kind and says why when it
-cannot: a value is read only when it is certain. The placeholders and units are the
+cannot: a value is read only when it is certain. Full-width digits read as digits (NFKC);
+two figures in one cell (``3 4``) and digits that NFKC would make of other characters
+(``3¹``, ``⑫``) are not read. The placeholders and units are the
 vocabulary's (:mod:`govdisclosure._format.vocabulary`).
 """
 
@@ -15,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from govdisclosure._format import CellKind
-from govdisclosure._format.vocabulary import UNITS, is_placeholder
+from govdisclosure._format.vocabulary import UNITS, figure_doubt, is_placeholder
 from govdisclosure._model.report import CellValue
 from govdisclosure._parse.result import WarningCode
 
@@ -67,6 +69,9 @@ def read_value(raw: str, kind: CellKind) -> Reading:
         return Reading(None, WarningCode.BLANK_CELL, "the cell is blank")
     if is_placeholder(raw):
         return Reading(None, WarningCode.PLACEHOLDER, f"the cell holds the placeholder {raw!r}")
+    doubt = figure_doubt(raw)
+    if doubt is not None:
+        return _skipped(f"{raw!r} {doubt}")
     unit = next((u for u in UNITS if text.endswith(u) and len(text) > len(u)), None)
     if unit is not None:
         text = text[: -len(unit)]
