@@ -424,10 +424,14 @@ def detect_version(
 INDENT = "\u3000\u3000"
 #: The characters XML 1.0 cannot hold (Word documents escape them as ``_xHHHH_``).
 XML_INVALID = frozenset((*range(0x9), 0xB, 0xC, *range(0xE, 0x20), 0xFFFE, 0xFFFF))
+# Matched against the stripped line, so no two runs of spaces meet: ``\s*[,，/]?\s*`` and
+# the outer ``\s*$`` let a line padded with spaces take seconds.
 _FOOTER = re.compile(
-    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+    r"(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*(?:[,，/]\s*)?共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})"
 )
+#: The longest stripped line read as a page number; longer lines are text at once.
+_FOOTER_MAX = 64
 
 
 def is_page_footer(line: str) -> bool:
@@ -436,7 +440,8 @@ def is_page_footer(line: str) -> bool:
     >>> is_page_footer("- 3 -"), is_page_footer("第 2 页 共 6 页"), is_page_footer("3 件")
     (True, True, False)
     """
-    return _FOOTER.match(line) is not None
+    stripped = line.strip()
+    return len(stripped) <= _FOOTER_MAX and _FOOTER.fullmatch(stripped) is not None
 
 
 # ---------------------------------------------------------------------------
