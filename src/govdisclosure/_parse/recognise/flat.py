@@ -69,12 +69,19 @@ class Stream:
         compact: list[str] = []
         back: list[int] = []
         self.items: list[tuple[int, Item]] = []
+        self._starts: list[int] = []
+        # A text has few distinct characters: each is normalised once, not once a place.
+        normalised: dict[str, str] = {}
         offset = 0
         for item in items:
             self.items.append((offset, item))
+            self._starts.append(offset)
             line = item.text + "\n"
             for i, char in enumerate(line):
-                for piece in normalise(char):
+                pieces = normalised.get(char)
+                if pieces is None:
+                    pieces = normalised[char] = normalise(char)
+                for piece in pieces:
                     compact.append(piece)
                     back.append(offset + i)
             texts.append(line)
@@ -85,7 +92,7 @@ class Stream:
 
     def item_at(self, offset: int) -> Item:
         """The item holding the character at ``offset`` of :attr:`text`."""
-        index = bisect.bisect_right([start for start, _ in self.items], offset) - 1
+        index = bisect.bisect_right(self._starts, offset) - 1
         return self.items[max(index, 0)][1]
 
 
