@@ -3,7 +3,8 @@
 Each page gives its ruled tables (as grids, merged cells kept as spans where pdfplumber
 reports them as ``None``) and its text lines outside those tables, in top-to-bottom order.
 Text lines are broken at the page width, so the layout is marked ``wrapped``; page numbers
-at the foot of a page are dropped.
+at the foot of a page are dropped. A loop of references in the file, which pdfminer would
+follow for ever, ends in :class:`~govdisclosure.errors.ParseError` (:func:`_guard_references`).
 """
 
 from __future__ import annotations
@@ -72,6 +73,48 @@ def _page_blocks(page: Any, number: int, line: int) -> tuple[list[Block], int]:
     return blocks, line
 
 
+#: The longest chain of references (an object that is only a reference to another) followed.
+_MAX_CHAIN = 64
+
+
+class _ReferenceLoopError(Exception):
+    """A PDF object that refers, through other bare references, back to itself."""
+
+
+def _guard_references() -> None:
+    """Make pdfminer refuse a loop of references instead of following it forever.
+
+    pdfminer follows an object that is only a reference (``8 0 obj 8 0 R endobj``) until
+    it finds something else, so a page's ``/Contents``, a stream's ``/Length`` or a
+    ``/MediaBox`` pointing to itself kept a core busy for ever. The guard replaces
+    ``PDFObjRef.resolve``, once per process, by one that follows the whole chain itself
+    (what every caller does next) and raises on a loop or a chain longer than
+    :data:`_MAX_CHAIN`. It changes nothing for a file without one.
+    """
+    from pdfminer.pdftypes import PDFObjRef
+
+    original = PDFObjRef.resolve
+    if getattr(original, "_govdisclosure_guard", False):
+        return
+
+    def resolve(self: PDFObjRef, default: object = None) -> Any:
+        seen = {self.objid}
+        target = original(self, default)
+        while isinstance(target, PDFObjRef):
+            if target.objid in seen:
+                raise _ReferenceLoopError(f"object {self.objid} is a loop of references")
+            if len(seen) > _MAX_CHAIN:
+                raise _ReferenceLoopError(
+                    f"object {self.objid} starts a chain of more than {_MAX_CHAIN} references"
+                )
+            seen.add(target.objid)
+            target = original(target, default)
+        return target
+
+    resolve._govdisclosure_guard = True  # type: ignore[attr-defined]
+    setattr(PDFObjRef, "resolve", resolve)  # noqa: B010 - a method is replaced, checked above
+
+
 def read_pdf(data: bytes) -> Layout:
     """Lay out a PDF document.
 
@@ -92,6 +135,11 @@ def read_pdf(data: bytes) -> Layout:
         raise UnsupportedFormatError(
             "reading .pdf files needs pdfplumber: pip install 'govdisclosure[pdf]'"
         ) from None
+    # Readers look for the header in the first kilobyte; pdfminer would search a 10 MB file
+    # of anything else for seconds before giving up.
+    if b"%PDF" not in data[:1024]:
+        raise ParseError("not a PDF document: the file has no %PDF header")
+    _guard_references()
     blocks: list[Block] = []
     line = 0
     try:
