@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 from decimal import Decimal
@@ -18,7 +19,7 @@ from govdisclosure._io.excel.read import (
     _load_xlsx,
     read_excel,
 )
-from govdisclosure._io.excel.write import write_excel
+from govdisclosure._io.excel.write import to_excel_bytes, write_excel
 from govdisclosure.errors import ExcelError
 from workbooks import handmade, replace_part, save, valid_bytes
 
@@ -255,3 +256,49 @@ def test_negative_count_is_read_and_flagged(sample: gd.AnnualReport, tmp_path: P
     negative = {v.paths: v.actual for v in errors if v.rule_id == "CELL-NEGATIVE"}
     assert negative[("applications.granted.natural_person",)] == -5
     assert -6 in negative.values()
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        ("applications.granted.natural_person", "9" * 5000, "has more than 1,000 digits"),
+        ("applications.granted.natural_person", "=1E999999", "is too large for a count"),
+        ("applications.granted.natural_person", "=" + "9" * 5000, "has no saved value"),
+        (
+            "proactive_disclosure.administrative_fees.amount_10k_yuan",
+            "1e999999999",
+            "has more than 1,000 digits",
+        ),
+    ],
+)
+def test_absurd_figures_are_errors_not_crashes(
+    sample: gd.AnnualReport, tmp_path: Path, path: str, value: object, message: str
+) -> None:
+    """An absurd figure is an ExcelError naming the cell, not a crash or minutes of work.
+
+    A text of 5,000 digits (Python will not make it an int) raised ValueError; a formula of
+    10**999999 ran for minutes making an int of a million digits.
+    """
+    write_excel(sample, tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    sheet, ref = excel_cell(path).split("!")
+    wb[sheet][ref] = value
+    if isinstance(value, str) and not value.startswith("="):
+        wb[sheet][ref].data_type = "s"
+    with pytest.raises(ExcelError, match=rf"{sheet}!{ref}: .*" + re.escape(message)):
+        read_excel(save(wb, tmp_path / "big.xlsx"))
+
+
+def test_a_stored_number_of_a_thousand_digits_is_refused(
+    sample: gd.AnnualReport, tmp_path: Path
+) -> None:
+    """A stored ``<v>`` of 1,001 digits is refused before it becomes a count."""
+    data = to_excel_bytes(sample)
+    part = "xl/worksheets/sheet4.xml"  # 表三
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = archive.read(part).decode()
+    sheet = re.sub(r'(<c r="D7"[^>]*>)<v>[^<]*</v>', rf"\g<1><v>{'9' * 1001}</v>", sheet)
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(replace_part(data, part, sheet))
+    with pytest.raises(ExcelError, match=r"表三!D7: \"9+…\" is too large for a count"):
+        read_excel(path)

@@ -102,3 +102,24 @@ def test_figures_that_nfkc_would_change_are_doubtful(raw: str, kind: CellKind, w
     assert (reading.value, reading.code) == (None, WarningCode.SKIPPED_VALUE)
     assert why in reading.why
     assert repr(raw) in reading.why
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        ("9" * 5000, CellKind.COUNT),
+        ("9" * 1001, CellKind.COUNT),
+        ("1" + "0" * 1000 + ".5", CellKind.MONEY),
+        ("0." + "0" * 1000 + "1", CellKind.MONEY),
+    ],
+)
+def test_a_figure_of_more_than_a_thousand_digits_is_not_read(raw: str, kind: CellKind) -> None:
+    """Python refuses to make an int of 4,300 digits: such a cell is skipped, not an error."""
+    reading = read_value(raw, kind)
+    assert (reading.value, reading.code) == (None, WarningCode.SKIPPED_VALUE)
+    assert "1,000" in reading.why
+
+
+def test_thirty_digit_counts_still_read() -> None:
+    """Large counts within the bound read exactly (documents round-trip them)."""
+    assert read_value("1" * 30, CellKind.COUNT).value == int("1" * 30)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import NamedTuple
 
 from govdisclosure._format.spec import AgencyLevel, FormatVersion
@@ -34,6 +35,7 @@ __all__ = [
     "HEADINGS",
     "INDENT",
     "LEVEL_NAMES",
+    "MAX_FIGURE_DIGITS",
     "META_HEADER",
     "META_LABELS",
     "NOTE_PREFIX",
@@ -58,6 +60,7 @@ __all__ = [
     "is_page_footer",
     "is_placeholder",
     "normalise",
+    "size_doubt",
     "strip_numbering",
     "suffixes",
 ]
@@ -151,6 +154,37 @@ def is_placeholder(text: str) -> bool:
     """
     stripped = text.strip()
     return stripped in PLACEHOLDERS or normalise(stripped) in PLACEHOLDERS
+
+
+#: The most digits a figure read from a file may have, before or after its point. No report
+#: states a figure near it; the bound keeps readers from numbers Python will not convert
+#: (``int`` refuses strings of more than 4,300 digits) and from amounts such as
+#: ``1E+999999999`` that would be written out as a billion digits.
+MAX_FIGURE_DIGITS = 1000
+
+
+def size_doubt(number: int | Decimal) -> str | None:
+    """Why a figure read is too large or too fine to be a report's figure, else ``None``.
+
+    >>> size_doubt(10**30), size_doubt(Decimal("1234.5")), size_doubt(10**1000)
+    (None, None, 'has more than 1,000 digits')
+    >>> size_doubt(Decimal("1E+999999999")), size_doubt(Decimal("1E-1001"))
+    ('has more than 1,000 digits', 'has more than 1,000 decimal places')
+    """
+    if isinstance(number, int):
+        return None if abs(number) < 10**MAX_FIGURE_DIGITS else f"has more than {_LIMIT} digits"
+    if not number.is_finite():
+        return "is not a finite number"
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    if number.adjusted() >= MAX_FIGURE_DIGITS or len(digits) > MAX_FIGURE_DIGITS:
+        return f"has more than {_LIMIT} digits"
+    if exponent < -MAX_FIGURE_DIGITS:
+        return f"has more than {_LIMIT} decimal places"
+    return None
+
+
+_LIMIT = f"{MAX_FIGURE_DIGITS:,}"
 
 
 # Two figures side by side: a space (NFKC makes every space one) between digits, perhaps

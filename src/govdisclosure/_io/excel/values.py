@@ -23,10 +23,12 @@ from govdisclosure import zh
 from govdisclosure._format import AgencyLevel, CellKind, FormatVersion
 from govdisclosure._format.vocabulary import (
     LEVEL_NAMES,
+    MAX_FIGURE_DIGITS,
     agency_level,
     figure_doubt,
     is_placeholder,
     normalise,
+    size_doubt,
 )
 from govdisclosure._io.excel.storage import CELL_LIMIT, escape_text, from_float, utf16
 from govdisclosure._io.xlsx.formula import evaluate
@@ -39,6 +41,8 @@ __all__ = ["CellReader", "read_date", "read_level", "read_version", "read_year"]
 
 _INT_TEXT = re.compile(r"[+-]?[0-9]+")
 _DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+#: The most characters of a year's text read as a number (a year of 5,000 digits is none).
+_YEAR_DIGITS = 9
 _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 
 
@@ -92,6 +96,13 @@ class CellReader:
             raise error
         if kind is not CellKind.MONEY:
             return _whole_number(value, sheet.name, ref)
+        if abs(value) >= 10**MAX_FIGURE_DIGITS:
+            raise ExcelError(
+                f"is too large for an amount (more than {MAX_FIGURE_DIGITS:,} digits)",
+                sheet=sheet.name,
+                cell=ref,
+                value=value,
+            )
         if isinstance(value, Decimal):
             return value
         # A stored number shows the decimals of its number format (1.5 as 1.50).
@@ -112,7 +123,11 @@ class CellReader:
             text = text.replace(",", "")
         number = _parse_number(text, kind)
         if number is not None:
-            return number
+            doubt = size_doubt(number)
+            if doubt is not None:
+                shown = value if len(value) <= 40 else value[:39] + "…"
+                raise ExcelError(doubt, sheet=sheet, cell=ref, value=shown)
+            return number if kind is CellKind.MONEY else int(number)
         shown = value if len(value) <= 40 else value[:39] + "…"
         whole = kind is not CellKind.MONEY and _DECIMAL_TEXT.fullmatch(text)
         detail = "is not a whole number" if whole else "is not a number"
@@ -165,12 +180,6 @@ def _date_styled(
 
 def _whole_number(value: int | float | Decimal, sheet: str, ref: str) -> int:
     """A count read from a stored number: whole, and small enough to be exact."""
-    if isinstance(value, int):
-        return value
-    if isinstance(value, Decimal) and value != value.to_integral_value():
-        raise ExcelError("is not a whole number", sheet=sheet, cell=ref, value=value)
-    if isinstance(value, float) and not value.is_integer():
-        raise ExcelError("is not a whole number", sheet=sheet, cell=ref, value=value)
     if isinstance(value, float) and abs(value) > 2**53:
         raise ExcelError(
             "is too large to be stored exactly as a number; enter it as text",
@@ -178,14 +187,29 @@ def _whole_number(value: int | float | Decimal, sheet: str, ref: str) -> int:
             cell=ref,
             value=value,
         )
+    if abs(value) >= 10**MAX_FIGURE_DIGITS:  # before int(): 1E+999999 is a million digits
+        raise ExcelError(
+            f"is too large for a count (more than {MAX_FIGURE_DIGITS:,} digits)",
+            sheet=sheet,
+            cell=ref,
+            value=value if not isinstance(value, int) else f"{str(value)[:20]}…",
+        )
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        raise ExcelError("is not a whole number", sheet=sheet, cell=ref, value=value)
+    if isinstance(value, float) and not value.is_integer():
+        raise ExcelError("is not a whole number", sheet=sheet, cell=ref, value=value)
     return int(value)
 
 
-def _parse_number(text: str, kind: CellKind) -> int | Decimal | None:
-    """The number a text spells (NFKC, without spaces or thousands separators), or ``None``."""
-    if kind is not CellKind.MONEY:
-        return int(text) if _INT_TEXT.fullmatch(text) else None
-    if not _DECIMAL_TEXT.fullmatch(text):
+def _parse_number(text: str, kind: CellKind) -> Decimal | None:
+    """The number a text spells (NFKC, without spaces or thousands separators), or ``None``.
+
+    A count's text is an integer, an amount's any decimal; both are read as a ``Decimal``,
+    so that a count of 5,000 digits is measured before it is made an ``int``.
+    """
+    if not (_INT_TEXT if kind is not CellKind.MONEY else _DECIMAL_TEXT).fullmatch(text):
         return None
     try:
         number = Decimal(text.lstrip("+"))
@@ -214,7 +238,7 @@ def read_year(reader: CellReader, place: tuple[Sheet, int, int] | None) -> int:
     value = reader.scalar(sheet, r, c, cell) if cell is not None else None
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip().removesuffix("年").strip()
-        if _INT_TEXT.fullmatch(text):
+        if _INT_TEXT.fullmatch(text) and len(text) <= _YEAR_DIGITS:
             return int(text)
     elif isinstance(value, float) and value.is_integer():
         return int(value)

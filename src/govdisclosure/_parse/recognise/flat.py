@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from govdisclosure._format import CellKind, FormatVersion, TableSpec, format_spec
-from govdisclosure._format.vocabulary import ALIASES, normalise, strip_numbering
+from govdisclosure._format.vocabulary import ALIASES, MAX_FIGURE_DIGITS, normalise, strip_numbering
 from govdisclosure._parse.recognise.align import (
     Digits,
     Exact,
@@ -192,6 +192,9 @@ def is_collapsed(items: Sequence[Item], regions: Sequence[Region]) -> bool:
 def _observe(values: str, width: int, collapsed: bool) -> Observation | None:
     tokens = values.split()
     if not tokens or not all(t.isascii() and t.isdigit() for t in tokens):
+        return None
+    one_each = collapsed or len(tokens) == width  # each token is one figure
+    if one_each and any(len(t.lstrip("0")) > MAX_FIGURE_DIGITS for t in tokens):
         return None
     if collapsed:
         return Runs(tuple(int(t) for t in tokens))

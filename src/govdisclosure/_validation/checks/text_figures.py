@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from govdisclosure import _format
 from govdisclosure._format import FormatVersion
+from govdisclosure._format.vocabulary import MAX_FIGURE_DIGITS
 from govdisclosure._validation.context import TEXTS, Context, section_text
 from govdisclosure._validation.locations import cell_words
 from govdisclosure._validation.result import Finding
@@ -31,8 +32,7 @@ _NUM = (
     rf"(?P<n>(?<![\d.])(?<!\d,)\d[\d,]*|(?<![\d.{_NUMERALS}])[{_NUMERALS}]+)"
     r"\s*(?:件|条|宗|个)"
 )
-#: The most digits a count has (as workbooks hold them exactly); the most numerals read.
-_MAX_DIGITS = 15
+#: The most numerals read as one figure (digits: the vocabulary's MAX_FIGURE_DIGITS).
 _MAX_NUMERALS = 20
 _APPLICATION = (
     r"(?:政府信息公开申请|政府信息公开|依申请公开(?:政府信息)?(?:申请)?|政府信息依申请公开(?:申请)?"
@@ -188,7 +188,7 @@ def _number(text: str) -> int | None:
         if "," in text and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
             return None  # a comma that is not digit grouping: not a number we trust
         digits = text.replace(",", "")
-        return int(digits) if len(digits) <= _MAX_DIGITS else None
+        return int(digits) if len(digits) <= MAX_FIGURE_DIGITS else None
     if len(text) > _MAX_NUMERALS:
         return None
     try:
