@@ -2,7 +2,8 @@
 
 - a typical 100 KB report page (shuyang-fgj-2023.html, 111 KB) parses in under 20 ms;
 - at most 3x the time ``html.parser.HTMLParser().feed(page)`` (no handlers) takes to
-  tokenise the same page.
+  tokenise the same page;
+- a 10 MB page of paragraphs that is no report (issue 16): no target, the figure is kept.
 """
 
 from __future__ import annotations
@@ -28,6 +29,15 @@ def comparisons() -> list[Comparison]:
         parser.close()
         return parser
 
+    paragraph = "<p>本机关认真贯彻落实条例，持续推进政务公开标准化规范化建设，第1行。</p>\n"
+    big = "<html><body>" + paragraph * (10 * 2**20 // len(paragraph.encode())) + "</body></html>"
+
+    def not_a_report() -> object:
+        try:
+            return parsing.parse(big, kind="html")
+        except parsing.ParseError as error:
+            return error
+
     return [
         Comparison(
             name="parse 111 KB HTML page (str)",
@@ -49,4 +59,7 @@ def comparisons() -> list[Comparison]:
             name="parse Markdown (kewei, 9 KB)",
             ours=lambda: parsing.parse(markdown, kind="markdown"),
         ),
+        # Issue 16: a 10 MB page of 100,000 paragraphs that is no report (each line was
+        # normalised four times; now once).
+        Comparison(name="parse 10 MB HTML page of paragraphs (no report)", ours=not_a_report),
     ]

@@ -1,7 +1,7 @@
 """The architecture holds: layers import only downward, no cycles, modules stay small.
 
-The layers, bottom up (docs/architecture.md): errors and zh; the format; the model;
-validation, io, parse and render; analysis; the command line and the package itself.
+The layers, bottom up (docs/architecture.md): errors; zh and the archive limits; the format;
+the model; validation, io, parse and render; analysis; the command line and the package.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ LAYERS = {
     "_version": 0,
     "errors": 0,
     "zh": 1,
+    "_archive": 1,
     "_format": 2,
     "_model": 3,
     "_validation": 4,

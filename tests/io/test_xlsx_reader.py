@@ -144,8 +144,21 @@ def test_low_level_reader_refuses_bad_cells(sheet: str, message: str) -> None:
         _xlsx_safety.open_workbook(_raw_workbook(sheet))
 
 
+@pytest.mark.parametrize("index", ["-1", "-2", "2", "1.0", "", " ", "²", "9" * 5000])
+def test_shared_string_index_out_of_range(index: str) -> None:
+    """An index outside the shared strings is an error naming the cell, never another string.
+
+    Python's ``strings[-1]`` would be the last string, read without a word.
+    """
+    sheet = f'<sheetData><row r="3"><c r="B3" t="s"><v>{index}</v></c></row></sheetData>'
+    strings = "<si><t>甲</t></si><si><t>乙</t></si>"
+    with pytest.raises(ExcelError, match="bad shared string index") as info:
+        _xlsx_safety.open_workbook(_raw_workbook(sheet, strings=strings))
+    assert (info.value.sheet, info.value.cell) == ("表三", "B3")
+
+
 def test_xlsx_knows_nothing_of_reports() -> None:
-    """The xlsx modules import only the errors, the standard library and defusedxml."""
+    """The xlsx modules import only errors, archive limits, the standard library, defusedxml."""
     from govdisclosure._io import xlsx
 
     allowed = {*sys.stdlib_module_names, "defusedxml"}
@@ -158,5 +171,8 @@ def test_xlsx_knows_nothing_of_reports() -> None:
             else:
                 continue
             for name in names:
-                inside = name == "govdisclosure.errors" or name.startswith("govdisclosure._io.xlsx")
+                inside = name in (
+                    "govdisclosure.errors",
+                    "govdisclosure._archive",
+                ) or name.startswith("govdisclosure._io.xlsx")
                 assert inside or name.split(".")[0] in allowed, (path.name, name)

@@ -242,6 +242,13 @@ def test_split_digits_leading_zeros() -> None:
     assert split_digits("10", 3).note == "2 digits for 3 cells"
 
 
+@pytest.mark.parametrize("text", ["①②", "1²", "１²", "⑫3"])
+def test_split_digits_reads_only_digits(text: str) -> None:
+    """Superscript and circled digits are not a run of digits (NFKC would make them one)."""
+    assert split_digits(text, 2).note == "not a run of digits"
+    assert split_digits("１２", 2).unique == (1, 2)
+
+
 def test_split_digits_without_a_sum_is_ambiguous() -> None:
     """A sum-free row of more digits than cells has several splits; the row stays open."""
     solved = split_digits("123", 2)

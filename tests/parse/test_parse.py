@@ -102,3 +102,35 @@ def test_warnings_say_in_chinese_which_cell() -> None:
         "有数值无法确定读取或归位，已舍去：表二“行政规范性文件”行“本年制发件数”列（第 10 行）"
     )
     assert ParseWarning(code=WarningCode.DECODING, message="x").message_zh == "文件编码有误"
+
+
+@pytest.mark.parametrize(
+    ("shown", "value"),
+    [("3 4", None), ("3¹", None), ("⑫", None), ("①", None), ("１２", 12), ("-5", -5)],
+)
+@pytest.mark.parametrize("kind", ["html", "markdown", "text"])
+def test_a_cell_is_read_exactly_or_left_blank_with_a_warning(
+    kind: str, shown: str, value: int | None
+) -> None:
+    """Through every text reader: a doubtful cell is None with a warning naming it.
+
+    Two figures, superscript or circled digits are never a number; full-width digits are
+    read exactly; a negative count reads as written, for ``validate`` to report.
+    """
+    import govdisclosure as gd
+
+    path = "applications.new_received.natural_person"
+    report = gd.examples.load("qijiang-psb-2023").with_cell(path, 7777)
+    page = gd.render(report, kind)
+    assert page.count("7777") == 1
+    result = parse(page.replace("7777", shown), kind=kind)
+    assert result.report.cell(path) == value
+    if value is None:
+        [warning] = [w for w in result.warnings if w.path == path]
+        assert warning.code == "skipped-value"
+        assert repr(shown) in warning.message
+    else:
+        assert not [w for w in result.warnings if w.path == path]
+    if value == -5:
+        errors = gd.validate(result.report).errors
+        assert [v.paths for v in errors if v.rule_id == "CELL-NEGATIVE"] == [(path,)]

@@ -54,7 +54,7 @@ def test_reference_loops_end_in_a_parse_error(tmp_path: Path, options: dict[str,
     path = tmp_path / "loop.pdf"
     path.write_bytes(_pdf(**options))
     started = time.monotonic()
-    with pytest.raises(gd.ParseError, match="chain of references that never ends"):
+    with pytest.raises(gd.ParseError, match=r"loop of references|chain of more than"):
         gd.parse_file(path)
     assert time.monotonic() - started < 10
 

@@ -88,3 +88,42 @@ def test_blank_totals_are_bounded_by_their_parts() -> None:
     )
     assert _text_findings(fewer) == []
     assert "TEXT-TABLE" in {n.rule_id for n in gd.validate(fewer).not_assessed}
+
+
+@pytest.mark.parametrize("digits", [1_001, 5_000])
+def test_a_figure_too_long_for_a_count_is_not_read(digits: int) -> None:
+    """A figure of more than 1,000 digits is no statement to check.
+
+    5,000 digits raised Python's ``ValueError`` for long integer strings out of ``validate``.
+    """
+    text = "全年共受理政府信息公开申请" + "9" * digits + "件。"
+    assert _text_findings(_with_text(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一" * 40_000 + "x1件",
+        "1," * 40_000 + "x1件",
+        "一" * 40_000 + "1件行政复议",
+        "1," * 40_000 + "年度x1件",
+        "1件。" * 200_000,
+        "行政复议1件" * 80_000,
+    ],
+    ids=["numerals", "commas", "numerals-first", "commas-first", "sentences", "phrases"],
+)
+def test_hostile_narrative_is_read_in_linear_time(text: str) -> None:
+    """Long runs of numerals, digit groups, sentences or phrases are read at once.
+
+    Timed with a generous bound: each of these took more than 10 s (the patterns tried every
+    position of a run, and every figure searched back to the text's start for its sentence
+    and phrase); they now take a second or two at most.
+    """
+    import time
+
+    from govdisclosure._format import FormatVersion
+    from govdisclosure._validation.checks.text_figures import find_text_figures
+
+    start = time.perf_counter()
+    find_text_figures(text, FormatVersion.V2021, "overview")
+    assert time.perf_counter() - start < 5.0

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import NamedTuple
 
 from govdisclosure._format.spec import AgencyLevel, FormatVersion
@@ -35,6 +36,7 @@ __all__ = [
     "HEADINGS",
     "INDENT",
     "LEVEL_NAMES",
+    "MAX_FIGURE_DIGITS",
     "NOTE_PREFIX",
     "PLACEHOLDERS",
     "PREFACE_NAME",
@@ -53,6 +55,7 @@ __all__ = [
     "canonical_label",
     "customary_title",
     "detect_version",
+    "figure_doubt",
     "file_kind",
     "is_page_footer",
     "is_placeholder",
@@ -62,6 +65,7 @@ __all__ = [
     "property_value",
     "read_property_value",
     "refused_file",
+    "size_doubt",
     "strip_numbering",
     "suffixes",
 ]
@@ -155,6 +159,74 @@ def is_placeholder(text: str) -> bool:
     """
     stripped = text.strip()
     return stripped in PLACEHOLDERS or normalise(stripped) in PLACEHOLDERS
+
+
+#: The most digits a figure read from a file may have, before or after its point. No report
+#: states a figure near it; the bound keeps readers from numbers Python will not convert
+#: (``int`` refuses strings of more than 4,300 digits) and from amounts such as
+#: ``1E+999999999`` that would be written out as a billion digits.
+MAX_FIGURE_DIGITS = 1000
+
+
+def size_doubt(number: int | Decimal) -> str | None:
+    """Why a figure read is too large or too fine to be a report's figure, else ``None``.
+
+    >>> size_doubt(10**30), size_doubt(Decimal("1234.5")), size_doubt(10**1000)
+    (None, None, 'has more than 1,000 digits')
+    >>> size_doubt(Decimal("1E+999999999")), size_doubt(Decimal("1E-1001"))
+    ('has more than 1,000 digits', 'has more than 1,000 decimal places')
+    """
+    if isinstance(number, int):
+        return None if abs(number) < 10**MAX_FIGURE_DIGITS else f"has more than {_LIMIT} digits"
+    if not number.is_finite():
+        return "is not a finite number"
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    if number.adjusted() >= MAX_FIGURE_DIGITS or len(digits) > MAX_FIGURE_DIGITS:
+        return f"has more than {_LIMIT} digits"
+    if exponent < -MAX_FIGURE_DIGITS:
+        return f"has more than {_LIMIT} decimal places"
+    return None
+
+
+_LIMIT = f"{MAX_FIGURE_DIGITS:,}"
+
+
+# Two figures side by side: a space (NFKC makes every space one) between digits, perhaps
+# after a comma. Each digit starts at most one attempt and fails within the spaces after
+# it, so the search stays linear.
+_TWO_FIGURES = re.compile(r"\d,?\s+[+\-]?\d")
+
+
+def figure_doubt(text: str) -> str | None:
+    """Why a cell's text is not one figure though NFKC and dropping spaces would make it one.
+
+    Readers normalise a cell (NFKC: full-width digits to ASCII, exactly) and drop its
+    spaces before reading a figure. That would also turn a superscript, subscript, circled
+    or parenthesised digit or a vulgar fraction into digits (``3¹`` into 31, ``⑫`` into 12)
+    and two figures side by side into one (``3 4`` into 34). Those are doubtful, never read.
+
+    Returns:
+        The reason, for a message; ``None`` when the text has neither.
+
+    >>> figure_doubt("３４"), figure_doubt("1,234 件")
+    (None, None)
+    >>> figure_doubt("3¹"), figure_doubt("⑫"), figure_doubt("3 4")
+    ("holds '¹', which is not a digit", "holds '⑫', which is not a digit", 'holds two figures')
+    """
+    if not text.isascii():
+        for char in text:
+            if (
+                ord(char) > 127
+                and unicodedata.decimal(char, None) is None
+                and unicodedata.numeric(char, None) is not None
+                and any("0" <= c <= "9" for c in unicodedata.normalize("NFKC", char))
+            ):
+                return f"holds {char!r}, which is not a digit"
+        text = unicodedata.normalize("NFKC", text)
+    if _TWO_FIGURES.search(text) is not None:
+        return "holds two figures"
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -442,10 +514,14 @@ def detect_version(
 INDENT = "\u3000\u3000"
 #: The characters XML 1.0 cannot hold (Word documents escape them as ``_xHHHH_``).
 XML_INVALID = frozenset((*range(0x9), 0xB, 0xC, *range(0xE, 0x20), 0xFFFE, 0xFFFF))
+# Matched against the stripped line, so no two runs of spaces meet: ``\s*[,，/]?\s*`` and
+# the outer ``\s*$`` let a line padded with spaces take seconds.
 _FOOTER = re.compile(
-    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+    r"(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*(?:[,，/]\s*)?共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})"
 )
+#: The longest stripped line read as a page number; longer lines are text at once.
+_FOOTER_MAX = 64
 
 
 def is_page_footer(line: str) -> bool:
@@ -454,7 +530,8 @@ def is_page_footer(line: str) -> bool:
     >>> is_page_footer("- 3 -"), is_page_footer("第 2 页 共 6 页"), is_page_footer("3 件")
     (True, True, False)
     """
-    return _FOOTER.match(line) is not None
+    stripped = line.strip()
+    return len(stripped) <= _FOOTER_MAX and _FOOTER.fullmatch(stripped) is not None
 
 
 # ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from typing import TypeAlias
 import attrs
 
 __all__ = [
+    "MAX_SPAN",
     "Block",
     "Cell",
     "Fold",
@@ -34,6 +35,7 @@ __all__ = [
     "Table",
     "fold_lines",
     "numbered_lines",
+    "span",
 ]
 
 
@@ -120,6 +122,31 @@ class Table:
         for cell in self.cells:
             rows.setdefault(cell.row, []).append(cell)
         return [tuple(rows[r]) for r in sorted(rows)]
+
+
+#: The most grid rows or columns one cell may span: a web page or Word file claiming more
+#: (``colspan=100000``) would make a grid of millions of places.
+MAX_SPAN = 1000
+
+
+def span(value: str | None) -> int:
+    """A cell's span as an HTML ``rowspan``/``colspan`` or Word ``gridSpan`` states it.
+
+    Read leniently, as browsers do: the leading digits, 1 when there are none, at most
+    :data:`MAX_SPAN`.
+
+    >>> span("3"), span(" 2px"), span("abc"), span(None), span("0"), span("007")
+    (3, 2, 1, 1, 1, 7)
+    >>> span("9" * 5000)
+    1000
+    """
+    if not value:
+        return 1
+    text = value.lstrip()
+    digits = text[: len(text) - len(text.lstrip("0123456789"))].lstrip("0")
+    if not digits:
+        return 1
+    return MAX_SPAN if len(digits) > len(str(MAX_SPAN)) else min(int(digits), MAX_SPAN)
 
 
 Block: TypeAlias = Heading | Paragraph | Table

@@ -4,11 +4,15 @@ A value is what the cell shows: its own, its formula's saved result, or a plain 
 evaluated (:mod:`govdisclosure._io.xlsx.formula`). Numbers stored as text read as numbers;
 placeholders ("/", "-", "—", "无") read as blank with a warning; anything else that is not
 the number a cell needs is an :class:`~govdisclosure.errors.ExcelError` naming the sheet
-and cell.
+and cell. That includes what would read as a wrong number without a word: a number in a
+cell formatted as a date (what Excel makes of ``1-2``), and text that NFKC and dropping
+spaces would turn into another number (``3 4``, ``3¹``, ``⑫``; see
+:func:`~govdisclosure._format.vocabulary.figure_doubt`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -18,7 +22,15 @@ from typing import Any, TypeVar
 
 from govdisclosure import zh
 from govdisclosure._format import AgencyLevel, CellKind, FormatVersion
-from govdisclosure._format.vocabulary import LEVEL_NAMES, agency_level, is_placeholder, normalise
+from govdisclosure._format.vocabulary import (
+    LEVEL_NAMES,
+    MAX_FIGURE_DIGITS,
+    agency_level,
+    figure_doubt,
+    is_placeholder,
+    normalise,
+    size_doubt,
+)
 from govdisclosure._io.excel.storage import (
     CELL_LIMIT,
     EXACT_DIGITS,
@@ -39,6 +51,8 @@ _T = TypeVar("_T")
 
 _INT_TEXT = re.compile(r"[+-]?[0-9]+")
 _DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+#: The most characters of a year's text read as a number (a year of 5,000 digits is none).
+_YEAR_DIGITS = 9
 _THOUSANDS = re.compile(r"^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 
 # What is wrong with a cell, in Chinese (the errors' detail_zh).
@@ -121,8 +135,18 @@ class CellReader:
                 )
             return number
         assert isinstance(value, (int, float, Decimal))
+        error = _date_styled(self.book, cell.style, value, kind, sheet=sheet.name, ref=ref)
+        if error is not None:
+            raise error
         if kind is not CellKind.MONEY:
             return _whole_number(value, sheet.name, ref)
+        if abs(value) >= 10**MAX_FIGURE_DIGITS:
+            raise ExcelError(
+                f"is too large for an amount (more than {MAX_FIGURE_DIGITS:,} digits)",
+                sheet=sheet.name,
+                cell=ref,
+                value=value,
+            )
         if isinstance(value, Decimal):
             return value
         # A stored number shows the decimals of its number format (1.5 as 1.50).
@@ -135,11 +159,19 @@ class CellReader:
         if is_placeholder(value):
             self.warn(f'{sheet}!{ref}: "{value.strip()}" read as blank')
             return None
+        doubt = figure_doubt(value)
+        if doubt is not None:
+            shown = value if len(value) <= 40 else value[:39] + "…"
+            raise ExcelError(f"is not a number: it {doubt}", sheet=sheet, cell=ref, value=shown)
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
         number = _parse_number(text, kind)
         if number is not None:
-            return number
+            doubt = size_doubt(number)
+            if doubt is not None:
+                shown = value if len(value) <= 40 else value[:39] + "…"
+                raise ExcelError(doubt, sheet=sheet, cell=ref, value=shown)
+            return number if kind is CellKind.MONEY else int(number)
         shown = value if len(value) <= 40 else value[:39] + "…"
         whole = kind is not CellKind.MONEY and _DECIMAL_TEXT.fullmatch(text)
         detail, zh = (
@@ -175,16 +207,32 @@ def _needs_text(number: int | Decimal) -> bool:
     return abs(number) >= EXACT_DIGITS
 
 
+def _date_styled(
+    book: Workbook, style: int, value: float | Decimal, kind: CellKind, *, sheet: str, ref: str
+) -> ExcelError | None:
+    """The error for a number in a cell formatted as a date or time, else ``None``.
+
+    Such a cell shows a date (Excel turns ``1-2`` typed in a cell into the serial 45293,
+    shown as 2 January): neither the serial nor the date is the count or amount meant.
+    """
+    shown = book.date_or_time(style)
+    if shown is None:
+        return None
+    what = "an amount" if kind is CellKind.MONEY else "a count"
+    detail = f"is formatted as a {shown}"
+    if shown == "date":
+        with contextlib.suppress(ValueError, OverflowError):
+            detail += f" (it shows {book.to_date(float(value)).isoformat()})"
+    return ExcelError(
+        f"{detail}, not as {what}: format the cell as a number and enter {what}",
+        sheet=sheet,
+        cell=ref,
+        value=value,
+    )
+
+
 def _whole_number(value: int | float | Decimal, sheet: str, ref: str) -> int:
     """A count read from a stored number: whole, and small enough to be exact."""
-    if isinstance(value, int):
-        return value
-    if (isinstance(value, Decimal) and value != value.to_integral_value()) or (
-        isinstance(value, float) and not value.is_integer()
-    ):
-        raise ExcelError(
-            "is not a whole number", sheet=sheet, cell=ref, value=value, detail_zh=_NOT_WHOLE
-        )
     if isinstance(value, float) and abs(value) > 2**53:
         raise ExcelError(
             "is too large to be stored exactly as a number; enter it as text",
@@ -193,14 +241,31 @@ def _whole_number(value: int | float | Decimal, sheet: str, ref: str) -> int:
             value=value,
             detail_zh="数值过大，无法按数字精确保存，请以文本形式填写",
         )
+    if abs(value) >= 10**MAX_FIGURE_DIGITS:  # before int(): 1E+999999 is a million digits
+        raise ExcelError(
+            f"is too large for a count (more than {MAX_FIGURE_DIGITS:,} digits)",
+            sheet=sheet,
+            cell=ref,
+            value=value if not isinstance(value, int) else f"{str(value)[:20]}…",
+        )
+    if isinstance(value, int):
+        return value
+    if (isinstance(value, Decimal) and value != value.to_integral_value()) or (
+        isinstance(value, float) and not value.is_integer()
+    ):
+        raise ExcelError(
+            "is not a whole number", sheet=sheet, cell=ref, value=value, detail_zh=_NOT_WHOLE
+        )
     return int(value)
 
 
-def _parse_number(text: str, kind: CellKind) -> int | Decimal | None:
-    """The number a text spells (NFKC, without spaces or thousands separators), or ``None``."""
-    if kind is not CellKind.MONEY:
-        return int(text) if _INT_TEXT.fullmatch(text) else None
-    if not _DECIMAL_TEXT.fullmatch(text):
+def _parse_number(text: str, kind: CellKind) -> Decimal | None:
+    """The number a text spells (NFKC, without spaces or thousands separators), or ``None``.
+
+    A count's text is an integer, an amount's any decimal; both are read as a ``Decimal``,
+    so that a count of 5,000 digits is measured before it is made an ``int``.
+    """
+    if not (_INT_TEXT if kind is not CellKind.MONEY else _DECIMAL_TEXT).fullmatch(text):
         return None
     try:
         number = Decimal(text.lstrip("+"))
@@ -231,7 +296,7 @@ def read_year(reader: CellReader, place: tuple[Sheet, int, int] | None) -> int:
     value = reader.scalar(sheet, r, c, cell) if cell is not None else None
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip().removesuffix("年").strip()
-        if _INT_TEXT.fullmatch(text):
+        if _INT_TEXT.fullmatch(text) and len(text) <= _YEAR_DIGITS:
             return int(text)
     elif isinstance(value, float) and value.is_integer():
         return int(value)

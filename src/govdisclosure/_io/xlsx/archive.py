@@ -3,8 +3,8 @@
 Workbooks come from strangers, so nothing here trusts them. Before any XML is parsed the
 file must be a zip archive (not an old .xls, not a renamed .docx) whose content types name
 an Excel workbook, and the archive's declared sizes must stay within :class:`ExcelLimits`
-(total size, compression ratio, number of parts). :mod:`zipfile` never inflates a part past
-its declared size, so checking the declared sizes is enough to stop a decompression bomb.
+(total size, compression ratio, number of parts), checked by :mod:`govdisclosure._archive`
+for workbooks and Word documents alike.
 
 XML is parsed only through :mod:`defusedxml` (DTDs, entity declarations and external
 references are refused), by :func:`parse_xml` feeding a target's ``start``/``end``/``data``;
@@ -13,11 +13,10 @@ the parts' relationships are resolved here too (:func:`relationships`).
 
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
-from typing import NamedTuple
 
+from govdisclosure._archive import DEFAULT_LIMITS, ExcelLimits, open_zip, read_member
 from govdisclosure.errors import ExcelError
 
 __all__ = [
@@ -32,29 +31,7 @@ __all__ = [
 ]
 
 
-class ExcelLimits(NamedTuple):
-    """Limits on an untrusted workbook, checked before anything is decompressed.
-
-    Attributes:
-        max_file_bytes: the largest workbook file accepted.
-        max_uncompressed_bytes: the largest total of the parts' uncompressed sizes.
-        max_ratio: the largest compression ratio of a part larger than 1 MiB (zip bombs
-            reach thousands; real workbooks stay well under 100).
-        max_members: the most parts an archive may have.
-        max_cells: the most cells read from all sheets together.
-    """
-
-    max_file_bytes: int = 100 * 2**20
-    max_uncompressed_bytes: int = 256 * 2**20
-    max_ratio: float = 200.0
-    max_members: int = 10_000
-    max_cells: int = 2_000_000
-
-
-#: The limits used when a caller gives none.
-DEFAULT_LIMITS = ExcelLimits()
-
-_RATIO_MIN_BYTES = 2**20
+_WHAT = "an .xlsx workbook"
 _SPREADSHEET_TYPES = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
@@ -68,6 +45,10 @@ _OTHER_OFFICE = {
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+def _fail(message: str, part: str | None) -> ExcelError:
+    return ExcelError(message, part=part)
+
+
 def check_archive(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> zipfile.ZipFile:
     """Check that ``data`` is an .xlsx archive within ``limits`` and return it opened.
 
@@ -75,71 +56,23 @@ def check_archive(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> zipfile.
         ExcelError: not a zip archive, a damaged or truncated one, another kind of
             document, or an archive beyond the limits (a decompression bomb).
     """
-    _check_signature(data, limits)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise ExcelError(f"not a readable .xlsx workbook: the archive is damaged ({exc})") from None
-    _check_sizes(members, limits)
-    _check_content_types(archive)
-    return archive
-
-
-def _check_signature(data: bytes, limits: ExcelLimits) -> None:
-    """The file's size, and the first bytes of a zip archive (not an old .xls)."""
-    if len(data) > limits.max_file_bytes:
-        raise ExcelError(
-            f"the file is {len(data):,} bytes, more than the limit of "
-            f"{limits.max_file_bytes:,} bytes (max_file_bytes)"
-        )
-    if data.startswith(_OLE2):
+    if len(data) <= limits.max_file_bytes and data.startswith(_OLE2):
         raise ExcelError(
             "not an .xlsx workbook: an old .xls workbook or an encrypted (password-protected) "
             "file; save it as an unprotected Excel workbook (.xlsx)"
         )
-    if not data.startswith(b"PK"):
-        raise ExcelError("not an .xlsx workbook: the file is not a zip archive")
-
-
-def _check_sizes(members: list[zipfile.ZipInfo], limits: ExcelLimits) -> None:
-    """The number of parts, each part's compression ratio and their total, as declared."""
-    if len(members) > limits.max_members:
-        raise ExcelError(
-            f"the archive has {len(members):,} parts, more than the limit of "
-            f"{limits.max_members:,} (max_members)"
-        )
-    total = 0
-    for member in members:
-        total += member.file_size
-        if member.file_size > _RATIO_MIN_BYTES and member.file_size > limits.max_ratio * max(
-            member.compress_size, 1
-        ):
-            raise ExcelError(
-                f"refused: the part expands {member.file_size:,} bytes from "
-                f"{member.compress_size:,} (a ratio above max_ratio={limits.max_ratio:g}); "
-                "this looks like a decompression bomb",
-                part=member.filename,
-            )
-    if total > limits.max_uncompressed_bytes:
-        raise ExcelError(
-            f"refused: the archive expands to {total:,} bytes, more than the limit of "
-            f"{limits.max_uncompressed_bytes:,} (max_uncompressed_bytes)"
-        )
+    archive = open_zip(data, limits, _fail, _WHAT)
+    _check_content_types(archive)
+    return archive
 
 
 def read_part(archive: zipfile.ZipFile, name: str) -> bytes:
     """The bytes of one part of a checked archive.
 
     Raises:
-        ExcelError: the part is missing or damaged.
+        ExcelError: the part is missing, damaged or encrypted.
     """
-    try:
-        return archive.read(name)
-    except KeyError:
-        raise ExcelError("not a readable .xlsx workbook: the part is missing", part=name) from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise ExcelError(f"the part is damaged: {exc}", part=name) from None
+    return read_member(archive, name, _fail, _WHAT)
 
 
 def _check_content_types(archive: zipfile.ZipFile) -> None:
@@ -181,6 +114,8 @@ def parse_xml(data: bytes, target: object, part: str) -> None:
     try:
         parser.feed(data)
         parser.close()
+    except ExcelError:
+        raise  # a target's own error, with its sheet and cell
     except DefusedXmlException as exc:
         raise ExcelError(
             f"refused: the part declares a DTD or entities ({type(exc).__name__}); "

@@ -26,6 +26,10 @@ _TOKEN = re.compile(
 )
 
 
+#: The longest number written in a formula that is evaluated (the template's are short).
+_MAX_LITERAL = 30
+
+
 class _UnsupportedError(Exception):
     pass
 
@@ -155,6 +159,8 @@ class _Evaluator:
     def _atom(self, tokens: list[tuple[str, str]], depth: int) -> Scalar:
         kind, text = tokens.pop(0)
         if kind == "num":
+            if len(text) > _MAX_LITERAL:
+                raise _UnsupportedError
             return int(text) if text.isdigit() else Decimal(text)
         if kind == "str":
             return text[1:-1].replace('""', '"')

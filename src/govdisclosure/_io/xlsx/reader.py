@@ -393,14 +393,20 @@ class _SheetTarget:
     def _decode(self, kind: str, raw: str, row: int, column: int) -> object:
         """The value of a cell's ``v`` by the cell's type (``t``)."""
         if kind == "s":
-            try:
-                return self.strings[int(raw)]
-            except (ValueError, IndexError):
-                raise ExcelError(
-                    f"bad shared string index {raw!r}",
-                    sheet=self.sheet.name,
-                    cell=coordinate(row, column),
-                ) from None
+            text = raw.strip()
+            # Only 0 ≤ index < count: Python's strings[-1] would be the last string.
+            if (
+                text.isascii()
+                and text.isdigit()
+                and len(text) <= 10
+                and int(text) < len(self.strings)
+            ):
+                return self.strings[int(text)]
+            raise ExcelError(
+                f"bad shared string index {raw!r} (the workbook has {len(self.strings):,})",
+                sheet=self.sheet.name,
+                cell=coordinate(row, column),
+            )
         if kind == "str":
             return decode_text(raw)
         if kind == "b":
@@ -485,11 +491,17 @@ class Workbook:
         return "General"
 
     def is_date(self, style: int) -> bool:
-        """Whether a cell style formats numbers as dates."""
-        if 0 <= style < len(self._xf_formats) and self._xf_formats[style] in _DATE_IDS:
-            return True
+        """Whether a cell style formats numbers as dates (or times)."""
+        return self.date_or_time(style) is not None
+
+    def date_or_time(self, style: int) -> str | None:
+        """``"date"`` or ``"time"`` when a cell style shows numbers as one, else ``None``."""
         code = _QUOTED.sub("", self.number_format(style).split(";")[0]).lower()
-        return code != "general" and bool(_DATE_CODE.search(code))
+        if 0 <= style < len(self._xf_formats) and self._xf_formats[style] in _DATE_IDS:
+            return "date"
+        if code == "general" or not _DATE_CODE.search(code):
+            return None
+        return "date" if "d" in code or "y" in code else "time"
 
     def to_date(self, serial: float) -> dt.date:
         """Convert an Excel date serial to a date.

@@ -28,6 +28,7 @@ from govdisclosure._parse.layout import (
     Location,
     Paragraph,
     Table,
+    span,
 )
 
 __all__ = ["read_html"]
@@ -46,7 +47,6 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u200b\ufeff]+")
 # A cell holding more than this much prose is page layout, not table data.
 _LAYOUT_CELL_CHARS = 400
 _LAYOUT_CELL_LINES = 8
-_MAX_SPAN = 1000
 _PRE_STYLE = re.compile(
     r"white-space\s*:\s*(?:pre|pre-wrap|break-spaces)\s*(?:;|$|!)", re.IGNORECASE
 )
@@ -68,15 +68,6 @@ def _fold(text: str, whole: bool) -> list[str]:
     """Fold literal text as ordinary HTML text: whitespace collapsed, a block per line."""
     lines = (_clean(line) for line in text.split("\n"))
     return [line for line in lines if line]
-
-
-def _span(value: str | None) -> int:
-    if not value:
-        return 1
-    digits = re.match(r"\s*(\d+)", value)
-    if digits is None:
-        return 1
-    return max(1, min(int(digits.group(1)), _MAX_SPAN))
 
 
 class _CellBuffer:
@@ -339,9 +330,9 @@ class _Reader(HTMLParser):
         rowspan = colspan = 1
         for name, value in attrs:
             if name == "rowspan":
-                rowspan = _span(value)
+                rowspan = span(value)
             elif name == "colspan":
-                colspan = _span(value)
+                colspan = span(value)
         table.cell = _CellBuffer(self._location(), rowspan, colspan)
 
     def _end_cell(self) -> None:

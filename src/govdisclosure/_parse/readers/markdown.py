@@ -36,8 +36,8 @@ from govdisclosure._parse.readers.text import looks_wrapped
 
 __all__ = ["decode_inline", "front_matter", "read_markdown"]
 
-_HEADING = re.compile(r"^(#{1,6})(?:\s+(.*?))?(?:(?<!\\)\s*#+)?\s*$")
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# One cell of a table's delimiter row, stripped: ---, :--, --: or :-:.
+_DELIMITER = re.compile(r":?-{2,}:?")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__)(.+?)(?<!\\)\1")
 _INLINE = re.compile(
     r"\\([!-/:-@\[-`{-~])|&#([0-9]{1,7});|&#[xX]([0-9a-fA-F]{1,6});"
@@ -81,6 +81,47 @@ def decode_inline(text: str) -> str:
     if "\\" not in text and "&" not in text and "<" not in text:
         return text
     return _INLINE.sub(_replace, text)
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    r"""An ATX heading's level and raw text, or ``None``; ``line`` is stripped.
+
+    One to six ``#`` and a space begin it (a line of ``#`` alone is an empty heading); a
+    closing run of ``#`` not escaped by ``\`` ends it. Read by scanning from both ends, not
+    by a pattern: a lazy pattern tried the closing run at every position of the text, which
+    took seconds on a heading padded with spaces.
+
+    >>> _heading("## 二、主动公开 ##"), _heading("# C\\#"), _heading("#7"), _heading("###")
+    ((2, '二、主动公开'), (1, 'C\\#'), None, (3, ''))
+    """
+    level = len(line) - len(line.lstrip("#"))
+    if level == 0:
+        return None
+    rest = line[level:]
+    if not rest:
+        return min(level, 6), ""
+    if level > 6 or not rest[0].isspace():
+        return None
+    text = rest.lstrip()
+    closing = len(text) - len(text.rstrip("#"))
+    if closing == 0:
+        return level, text
+    body = text[: len(text) - closing].rstrip()
+    if not body or body[-1] != "\\":
+        return level, body
+    # An escaped # (or space) is text: the closing run starts one character later.
+    return level, text[: len(body) + 1]
+
+
+def _is_delimiter_row(line: str) -> bool:
+    """Whether a stripped line is a table's delimiter row (``|---|:--:|``), or ``---``.
+
+    Split at its pipes rather than matched by one pattern: the pattern's runs of optional
+    spaces overlapped, and a row padded with spaces took seconds.
+    """
+    body = line.removeprefix("|")
+    body = body.removesuffix("|") if body else body
+    return bool(body) and all(_DELIMITER.fullmatch(cell.strip()) for cell in body.split("|"))
 
 
 def _pipes(body: str) -> list[int]:
@@ -182,7 +223,7 @@ def read_markdown(text: str) -> Layout:
             if table_start is None:
                 table_start = Location(number, 0, line_offset)
                 row = 0
-            if not _SEPARATOR.match(stripped):
+            if not _is_delimiter_row(stripped):
                 cells.extend(_row_cells(line, number, line_offset, row))
                 row += 1
             continue
@@ -190,14 +231,14 @@ def read_markdown(text: str) -> Layout:
             blocks.append(Table(tuple(cells), table_start))
             cells = []
             table_start = None
-        if not stripped or is_page_footer(stripped) or _SEPARATOR.match(stripped):
+        if not stripped or is_page_footer(stripped) or _is_delimiter_row(stripped):
             continue
         column = len(line) - len(line.lstrip())
         location = Location(number, column, line_offset + column)
-        heading = _HEADING.match(stripped)
+        heading = _heading(stripped)
         if heading:
-            content = decode_inline(heading.group(2) or "")
-            blocks.append(Heading(content, len(heading.group(1)), location, literal=True))
+            level, content = heading
+            blocks.append(Heading(decode_inline(content), level, location, literal=True))
         elif _EMPTY_LINE.match(stripped):
             blocks.append(Paragraph("", location, literal=True))
         else:

@@ -3,7 +3,8 @@
 Each page gives its ruled tables (as grids, merged cells kept as spans where pdfplumber
 reports them as ``None``) and its text lines outside those tables, in top-to-bottom order.
 Text lines are broken at the page width, so the layout is marked ``wrapped``; page numbers
-at the foot of a page are dropped.
+at the foot of a page are dropped. A loop of references in the file, which pdfminer would
+follow for ever, ends in :class:`~govdisclosure.errors.ParseError` (:func:`_guard_references`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import contextlib
 import io
 import itertools
 import logging
-import threading
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -232,46 +232,46 @@ def _page_blocks(page: Any, number: int, line: int) -> tuple[list[Block], int]:
     return blocks, line
 
 
-class _EndlessReferencesError(Exception):
-    """A chain of indirect references that never reaches an object."""
+#: The longest chain of references (an object that is only a reference to another) followed.
+_MAX_CHAIN = 64
 
 
-#: How many references in a row a chain may have before it is taken for a loop. A real
-#: file's references reach an object in one or two steps.
-MAX_REFERENCE_CHAIN = 64
-_CHAIN = threading.local()
+class _ReferenceLoopError(Exception):
+    """A PDF object that refers, through other bare references, back to itself."""
 
 
 def _guard_references() -> None:
-    """Make pdfminer give up on a reference loop instead of looping forever.
+    """Make pdfminer refuse a loop of references instead of following it forever.
 
-    ``8 0 obj 8 0 R endobj`` (an object that is a reference to itself) as a page's
-    ``/Contents``, a stream's ``/Length`` or its ``/MediaBox`` sends pdfminer's
-    ``resolve1`` round for ever at full CPU. Its ``PDFObjRef.resolve`` is wrapped, once per
-    process, to count the references met in a row and raise after
-    :data:`MAX_REFERENCE_CHAIN`; a file without loops is read as before.
+    pdfminer follows an object that is only a reference (``8 0 obj 8 0 R endobj``) until
+    it finds something else, so a page's ``/Contents``, a stream's ``/Length`` or a
+    ``/MediaBox`` pointing to itself kept a core busy for ever. The guard replaces
+    ``PDFObjRef.resolve``, once per process, by one that follows the whole chain itself
+    (what every caller does next) and raises on a loop or a chain longer than
+    :data:`_MAX_CHAIN`. It changes nothing for a file without one.
     """
     from pdfminer.pdftypes import PDFObjRef
 
-    if getattr(PDFObjRef.resolve, "_govdisclosure_guard", False):
-        return
     original = PDFObjRef.resolve
+    if getattr(original, "_govdisclosure_guard", False):
+        return
 
-    def resolve(self: Any, default: object = None) -> Any:
-        value = original(self, default)
-        if isinstance(value, PDFObjRef):
-            _CHAIN.count = getattr(_CHAIN, "count", 0) + 1
-            if _CHAIN.count > MAX_REFERENCE_CHAIN:
-                _CHAIN.count = 0
-                raise _EndlessReferencesError(
-                    f"object {self.objid} starts a chain of references that never ends"
+    def resolve(self: PDFObjRef, default: object = None) -> Any:
+        seen = {self.objid}
+        target = original(self, default)
+        while isinstance(target, PDFObjRef):
+            if target.objid in seen:
+                raise _ReferenceLoopError(f"object {self.objid} is a loop of references")
+            if len(seen) > _MAX_CHAIN:
+                raise _ReferenceLoopError(
+                    f"object {self.objid} starts a chain of more than {_MAX_CHAIN} references"
                 )
-        else:
-            _CHAIN.count = 0
-        return value
+            seen.add(target.objid)
+            target = original(target, default)
+        return target
 
     resolve._govdisclosure_guard = True  # type: ignore[attr-defined]
-    PDFObjRef.resolve = resolve  # type: ignore[method-assign]
+    setattr(PDFObjRef, "resolve", resolve)  # noqa: B010 - a method is replaced, checked above
 
 
 @contextlib.contextmanager
@@ -309,6 +309,10 @@ def read_pdf(data: bytes) -> Layout:
         raise UnsupportedFormatError(
             "reading .pdf files needs pdfplumber: pip install 'govdisclosure[pdf]'"
         ) from None
+    # Readers look for the header in the first kilobyte; pdfminer would search a 10 MB file
+    # of anything else for seconds before giving up.
+    if b"%PDF" not in data[:1024]:
+        raise ParseError("not a PDF document: the file has no %PDF header")
     _guard_references()
     blocks: list[Block] = []
     line = 0

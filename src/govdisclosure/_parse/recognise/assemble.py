@@ -128,7 +128,7 @@ def _trim_end(items: list[Item], region: Region, agency: str) -> Region:
             stop = index
             break
     while stop > start + 1:
-        text = normalise(items[stop - 1].text)
+        text = items[stop - 1].norm
         if text and (
             text == normalise(agency)
             or _is_date(text)
@@ -257,7 +257,7 @@ def _texts(found: Findings) -> dict[str, str]:
     begin = title.item.pos + 1 if title is not None and title.item is not None else 0
     if title is not None and title.item is not None and begin < first:
         # A title broken over two lines: skip its second half too.
-        following = normalise(items[begin].text)
+        following = items[begin].norm
         if following and following in title.text and not items[begin].is_row:
             begin += 1
     header = found.header.items if found.header is not None else frozenset()

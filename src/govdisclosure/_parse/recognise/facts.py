@@ -92,7 +92,7 @@ class Title(NamedTuple):
 
 def find_title(items: list[Item], stop: int, fallback: str | None) -> Title | None:
     """The first title among the lines before ``stop`` (one line or two), else ``fallback``'s."""
-    texts = [None if item.is_row else normalise(item.text) for item in items[:stop]]
+    texts = [None if item.is_row else item.norm for item in items[:stop]]
     found: Title | None = None
     for i, text in enumerate(texts):
         if not text or len(text) > 60:
@@ -244,7 +244,7 @@ def _detect_version(items: list[Item], regions: dict[str, Region]) -> FormatVers
     @functools.cache
     def text(section: str) -> str:
         start, stop = regions.get(section, (0, 0))
-        return "".join(normalise(items[i].text) for i in range(start, stop))
+        return "".join(items[i].norm for i in range(start, stop))
 
     return detect_version(
         lambda signal: signal in text("proactive_disclosure"),
@@ -442,7 +442,7 @@ def stated_agency(items: list[Item], stop: int) -> tuple[str, Item] | None:
     for item in items[:stop]:
         if item.is_row:
             continue
-        part = normalise(item.text)
+        part = item.norm
         offsets.append(length)
         lines.append(item)
         parts.append(part)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from govdisclosure._format import CellKind, FormatVersion, TableSpec, format_spec
-from govdisclosure._format.vocabulary import ALIASES, normalise, strip_numbering
+from govdisclosure._format.vocabulary import ALIASES, MAX_FIGURE_DIGITS, normalise, strip_numbering
 from govdisclosure._parse.recognise.align import (
     Digits,
     Exact,
@@ -69,12 +69,19 @@ class Stream:
         compact: list[str] = []
         back: list[int] = []
         self.items: list[tuple[int, Item]] = []
+        self._starts: list[int] = []
+        # A text has few distinct characters: each is normalised once, not once a place.
+        normalised: dict[str, str] = {}
         offset = 0
         for item in items:
             self.items.append((offset, item))
+            self._starts.append(offset)
             line = item.text + "\n"
             for i, char in enumerate(line):
-                for piece in normalise(char):
+                pieces = normalised.get(char)
+                if pieces is None:
+                    pieces = normalised[char] = normalise(char)
+                for piece in pieces:
                     compact.append(piece)
                     back.append(offset + i)
             texts.append(line)
@@ -85,7 +92,7 @@ class Stream:
 
     def item_at(self, offset: int) -> Item:
         """The item holding the character at ``offset`` of :attr:`text`."""
-        index = bisect.bisect_right([start for start, _ in self.items], offset) - 1
+        index = bisect.bisect_right(self._starts, offset) - 1
         return self.items[max(index, 0)][1]
 
 
@@ -185,6 +192,9 @@ def is_collapsed(items: Sequence[Item], regions: Sequence[Region]) -> bool:
 def _observe(values: str, width: int, collapsed: bool) -> Observation | None:
     tokens = values.split()
     if not tokens or not all(t.isascii() and t.isdigit() for t in tokens):
+        return None
+    one_each = collapsed or len(tokens) == width  # each token is one figure
+    if one_each and any(len(t.lstrip("0")) > MAX_FIGURE_DIGITS for t in tokens):
         return None
     if collapsed:
         return Runs(tuple(int(t) for t in tokens))

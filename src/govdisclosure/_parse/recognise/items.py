@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from govdisclosure._format.vocabulary import PLACEHOLDERS, SECTION_KEYS, UNITS
+from govdisclosure._format.vocabulary import PLACEHOLDERS, SECTION_KEYS, UNITS, normalise
 from govdisclosure._parse.layout import Block, Heading, Location, Table
 from govdisclosure._parse.recognise.values import is_value_text
 
@@ -43,6 +43,9 @@ class Item(NamedTuple):
         row: a table row's grid row.
         location: where the item starts.
         heading: the input marks the line as a heading.
+        norm: ``text`` through the label normaliser, computed once: the recogniser compares
+            every line by it several times, and normalising was most of its time on long
+            documents.
     """
 
     pos: int
@@ -52,6 +55,7 @@ class Item(NamedTuple):
     row: int | None
     location: Location
     heading: bool
+    norm: str
 
 
 def items_of(blocks: Iterable[Block]) -> list[Item]:
@@ -63,7 +67,16 @@ def items_of(blocks: Iterable[Block]) -> list[Item]:
                 cells = tuple(Token(c.text, c.location) for c in row)
                 text = " ".join(c.text for c in row if c.text)
                 items.append(
-                    Item(len(items), text, cells, True, row[0].row, row[0].location, False)
+                    Item(
+                        len(items),
+                        text,
+                        cells,
+                        True,
+                        row[0].row,
+                        row[0].location,
+                        False,
+                        normalise(text),
+                    )
                 )
             continue
         for text, loc in unflatten(block.text, block.location):
@@ -79,7 +92,7 @@ def _line_item(pos: int, text: str, loc: Location, heading: bool) -> Item:
             Token(m.group(), Location(loc.line, loc.column + m.start(), loc.offset + m.start()))
             for m in _TOKEN.finditer(text)
         )
-    return Item(pos, text, tokens, False, None, loc, heading)
+    return Item(pos, text, tokens, False, None, loc, heading, normalise(text))
 
 
 def has_number(text: str) -> bool:

@@ -49,10 +49,9 @@ def _heading_text(item: Item) -> str | None:
         texts = [c.text for c in item.cells if c.text.strip()]
         if len(texts) != 1:
             return None
-        text = texts[0]
+        norm = normalise(texts[0])
     else:
-        text = item.text
-    norm = normalise(text)
+        norm = item.norm
     if not norm or len(norm) > _MAX_HEADING:
         return None
     if item.heading or _HEADING.match(norm):
@@ -106,7 +105,7 @@ def _problems_fallback(items: list[Item], sections: Sections, state: State) -> N
     stop = sections.starts.get("other_matters", sections.end)
     for index in range(sections.starts["review_litigation"] + 1, stop):
         item = items[index]
-        norm = normalise(item.text)
+        norm = item.norm
         if not item.is_row and norm.startswith("（一）") and "问题" in norm:
             sections.starts["problems_improvements"] = index
             sections.headings["problems_improvements"] = None
@@ -137,7 +136,7 @@ def find_regions(items: list[Item], sections: Sections) -> dict[str, Region]:
         low = max(before, default=0)
         high = min(after, default=sections.end)
         for index in range(low, high):
-            norm = normalise(items[index].text)
+            norm = items[index].norm
             if any(anchor in norm for anchor in _TABLE_ANCHORS[number]):
                 starts[section] = index
                 break

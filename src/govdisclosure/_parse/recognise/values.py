@@ -3,8 +3,10 @@
 A cell holds a figure (``12``, ``1,234``, ``-8``, ``0.55``), a figure with its unit
 (``251000元``, ``3件``), a placeholder that stands for a blank (``/``, ``—``, ``无``) or
 nothing. :func:`read_value` reads it for a cell of a given kind and says why when it
-cannot: a value is read only when it is certain. The placeholders and units are the
-vocabulary's (:mod:`govdisclosure._format.vocabulary`).
+cannot: a value is read only when it is certain. Full-width digits read as digits (NFKC);
+two figures in one cell (``3 4``), digits that NFKC would make of other characters
+(``3¹``, ``⑫``) and figures of more than 1,000 digits are not read. The placeholders and
+units are the vocabulary's (:mod:`govdisclosure._format.vocabulary`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from govdisclosure._format import CellKind
-from govdisclosure._format.vocabulary import UNITS, is_placeholder
+from govdisclosure._format.vocabulary import (
+    MAX_FIGURE_DIGITS,
+    UNITS,
+    figure_doubt,
+    is_placeholder,
+    size_doubt,
+)
 from govdisclosure._model.report import CellValue
 from govdisclosure._parse.result import WarningCode
 
@@ -67,6 +75,9 @@ def read_value(raw: str, kind: CellKind) -> Reading:
         return Reading(None, WarningCode.BLANK_CELL, "the cell is blank")
     if is_placeholder(raw):
         return Reading(None, WarningCode.PLACEHOLDER, f"the cell holds the placeholder {raw!r}")
+    doubt = figure_doubt(raw)
+    if doubt is not None:
+        return _skipped(f"{raw!r} {doubt}")
     unit = next((u for u in UNITS if text.endswith(u) and len(text) > len(u)), None)
     if unit is not None:
         text = text[: -len(unit)]
@@ -91,6 +102,9 @@ def _amount(raw: str, number: re.Match[str], unit: str | None) -> Reading:
         amount = Decimal(f"{sign}{whole.replace(',', '')}{fraction or ''}")
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
         return _skipped(f"{raw!r} is not an amount")
+    doubt = size_doubt(amount)
+    if doubt is not None:
+        return _skipped(f"{raw!r} {doubt}")
     return Reading(amount, None, "", unit)
 
 
@@ -101,4 +115,7 @@ def _count(raw: str, number: re.Match[str], unit: str | None, kind: CellKind) ->
         return _skipped(f"{raw!r} is not a whole count")
     if sign == "+" and kind is not CellKind.SIGNED:
         return _skipped(f"{raw!r}: a count has no sign")
-    return Reading(int(sign + whole.replace(",", "")), None, "", unit)
+    digits = whole.replace(",", "")
+    if len(digits.lstrip("0")) > MAX_FIGURE_DIGITS:  # int() refuses 4,300 digits
+        return _skipped(f"{raw!r} has more than {MAX_FIGURE_DIGITS:,} digits")
+    return Reading(int(sign + digits), None, "", unit)

@@ -9,12 +9,14 @@ cells alone already exceed the stated figure (blanks can only add to a count).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from govdisclosure import _format
 from govdisclosure._format import FormatVersion
+from govdisclosure._format.vocabulary import MAX_FIGURE_DIGITS
 from govdisclosure._validation.context import TEXTS, Context, section_text
 from govdisclosure._validation.locations import cell_words
 from govdisclosure._validation.result import Finding
@@ -22,7 +24,16 @@ from govdisclosure._validation.rule import Rule
 
 __all__ = ["TextFigure", "check_text_figures", "find_text_figures"]
 
-_NUM = r"(?<![\d.])(?P<n>\d[\d,]*|[零〇一二三四五六七八九十百千两]+)\s*(?:件|条|宗|个)"
+# A figure begins where its run begins: a run of digit groups (1,234), or of numerals, is
+# tried once, not from each of its positions, which made a long run quadratic. A figure
+# right after a decimal point is none.
+_NUMERALS = "零〇一二三四五六七八九十百千两"
+_NUM = (
+    rf"(?P<n>(?<![\d.])(?<!\d,)\d[\d,]*|(?<![\d.{_NUMERALS}])[{_NUMERALS}]+)"
+    r"\s*(?:件|条|宗|个)"
+)
+#: The most numerals read as one figure (digits: the vocabulary's MAX_FIGURE_DIGITS).
+_MAX_NUMERALS = 20
 _APPLICATION = (
     r"(?:政府信息公开申请|政府信息公开|依申请公开(?:政府信息)?(?:申请)?|政府信息依申请公开(?:申请)?"
     r"|依申请信息公开(?:申请)?|信息公开申请)"
@@ -176,7 +187,10 @@ def _number(text: str) -> int | None:
     if text[0].isdigit():
         if "," in text and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
             return None  # a comma that is not digit grouping: not a number we trust
-        return int(text.replace(",", ""))
+        digits = text.replace(",", "")
+        return int(digits) if len(digits) <= MAX_FIGURE_DIGITS else None
+    if len(text) > _MAX_NUMERALS:
+        return None
     try:
         value = parse_chinese_numeral(text)
     except ValueError:
@@ -190,22 +204,49 @@ def _compact(text: str) -> str:
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _UNIT = re.compile(r"[件条宗个]")
-_NUMERAL_CHARS = frozenset("0123456789零〇一二三四五六七八九十百千两")
+_NUMERAL_CHARS = frozenset("0123456789" + _NUMERALS)
+_PHRASE_BEGINS = re.compile(r"[，,：:（(、]")
+_PHRASE_ENDS = re.compile(r"[，,）)（(、]")
 
 
 def _sentences(text: str) -> Iterator[str]:
     """The sentences that state a count (N件), in order; PDF line breaks are joined first."""
     compact = _compact(text)
+    # Every sentence end, found once: searching back from each figure was quadratic.
+    ends = [m.start() for m in _SENTENCE_END.finditer(compact)]
     end = -1
     # Look for the measure words first: they are rare, and a number must stand before one.
     for match in _UNIT.finditer(compact):
         at = match.start()
         if at <= end or at == 0 or compact[at - 1] not in _NUMERAL_CHARS:
             continue
-        start = max(compact.rfind(stop, 0, at) for stop in "。！？!?") + 1
-        found = _SENTENCE_END.search(compact, at)
-        end = found.start() if found else len(compact)
+        k = bisect.bisect_left(ends, at)
+        start = ends[k - 1] + 1 if k else 0
+        end = ends[k] if k < len(ends) else len(compact)
         yield compact[start:end]
+
+
+class _Phrases:
+    """The comma-delimited phrases of a text, their marks found once for all its figures."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._begins = [m.start() for m in _PHRASE_BEGINS.finditer(text)]
+        self._ends = [m.start() for m in _PHRASE_ENDS.finditer(text)]
+
+    def around(self, start: int, end: int) -> str:
+        """The phrase around a match, as the report words it (at most 60 characters)."""
+        k = bisect.bisect_left(self._begins, start)
+        begin = self._begins[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(self._ends, end)
+        stop = self._ends[k] if k < len(self._ends) else len(self.text)
+        phrase = self.text[begin:stop]
+        return phrase if len(phrase) <= 60 else phrase[:59] + "…"
+
+
+def _phrase(text: str, start: int, end: int) -> str:
+    """The comma-delimited part of a text around a match, as the report words it."""
+    return _Phrases(text).around(start, end)
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -252,13 +293,15 @@ def find_text_figures(text: str, version: FormatVersion, section: str) -> list[T
 def _stated(clause: str, version: FormatVersion) -> list[tuple[str, int, str]]:
     """The figures a clause states in one of the :data:`_CLAUSE_PATTERNS`: (key, value, quote)."""
     found: list[tuple[str, int, str]] = []
+    phrases: _Phrases | None = None
     for keyword, pattern, key, only in _CLAUSE_PATTERNS:
         if keyword not in clause or (only is not None and only is not version):
             continue
         for match in pattern.finditer(clause):
             value = _number(match.group("n"))
             if value is not None:
-                found.append((key, value, _phrase(clause, match.start(), match.end())))
+                phrases = phrases or _Phrases(clause)
+                found.append((key, value, phrases.around(match.start(), match.end())))
     return found
 
 
@@ -279,14 +322,6 @@ def _enumerated(clause: str, keys: set[str], *, received: bool) -> list[tuple[st
             if value is not None and "litigation" not in keys:
                 found.append(("litigation", value, _phrase(part, 0, short.end())))
     return found
-
-
-def _phrase(clause: str, start: int, end: int) -> str:
-    """The comma-delimited part of a clause around a match, as the report words it."""
-    begin = max(clause.rfind(mark, 0, start) for mark in "，,：:（(、") + 1
-    stops = [i for i in (clause.find(mark, end) for mark in "，,）)（(、") if i >= 0]
-    phrase = clause[begin : min(stops, default=len(clause))]
-    return phrase if len(phrase) <= 60 else phrase[:59] + "…"
 
 
 def _outcomes(clause: str, keys: set[str]) -> list[tuple[str, int, str]]:

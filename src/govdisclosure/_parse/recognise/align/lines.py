@@ -14,6 +14,8 @@ from typing import NamedTuple, Protocol, TypeGuard
 
 import attrs
 
+from govdisclosure._format.vocabulary import figure_doubt
+
 __all__ = [
     "LIMIT",
     "MAX_CELL_DIGITS",
@@ -596,6 +598,8 @@ def _solutions(width: int, readings: list[Candidate], complete: bool, limit: int
 
 
 def _digit_string(raw: str) -> str | None:
+    if figure_doubt(raw) is not None:  # ² and ① are no digits, though NFKC makes them ones
+        return None
     text = unicodedata.normalize("NFKC", raw).strip()
     return text if text and set(text) <= _ASCII_DIGITS else None
 

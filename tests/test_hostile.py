@@ -1,0 +1,291 @@
+"""Hostile files: every reader ends in a library error (or a parse with warnings), fast, small.
+
+Each junk family (an empty file, random bytes, a truncated zip, a zip bomb, deeply nested
+XML, one 10 MB line, a file of NUL bytes, UTF-16 without its byte-order mark, a damaged or
+encrypted zip part, a DTD, a 5,000-digit figure) is written under every suffix the library
+reads, and ``gd.load`` and ``parse_file`` read it in a child process whose address space is
+limited (``resource.RLIMIT_AS``) and whose time is bounded. The child reports each outcome:
+a :class:`~govdisclosure.GovDisclosureError` subclass, a report, or the raw exception that
+escaped; the test fails on a raw exception, on a time-out and on running out of memory
+(which shows as a raw ``MemoryError``).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import random
+import struct
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import govdisclosure as gd
+
+pytest.importorskip("resource")  # Unix only: limits on the child process
+pytest.importorskip("docx")
+pytest.importorskip("pdfplumber")
+
+#: The most address space a child may use (the issue's bound on a hostile file's peak).
+MEMORY = 1536 * 2**20
+#: The most seconds one child may take, imports included.
+SECONDS = 20
+SUFFIXES = (".json", ".xlsx", ".html", ".txt", ".md", ".docx", ".pdf")
+DATA = Path(__file__).parent / "data"
+
+# The child: limit its memory, read the file every way the suffix allows, report each.
+_CHILD = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, ({memory}, {memory}))
+import logging, warnings
+logging.disable(logging.CRITICAL)
+warnings.simplefilter("ignore")
+import govdisclosure as gd
+from govdisclosure._parse import parse_file
+path = sys.argv[1]
+readers = [("load", gd.load)]
+if not path.endswith((".json", ".xlsx")):
+    readers.append(("parse_file", parse_file))
+for name, read in readers:
+    try:
+        read(path)
+        print(name, "read")
+    except gd.GovDisclosureError as error:
+        print(name, type(error).__name__, str(error)[:300].replace(chr(10), " "))
+    except BaseException as error:
+        print(name, "RAW", type(error).__name__, str(error)[:300].replace(chr(10), " "))
+        sys.exit(3)
+"""
+
+
+def run_limited(path: Path) -> tuple[str, float]:
+    """Read ``path`` in a child limited in memory and time; what it printed, and its seconds."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD.format(memory=MEMORY), str(path)],
+            capture_output=True,
+            text=True,
+            timeout=SECONDS,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{path.name}: still reading after {SECONDS} s")
+    seconds = time.perf_counter() - start
+    assert done.returncode == 0, f"{path.name}: {done.stdout}{done.stderr[-2000:]}"
+    assert done.stdout.strip(), f"{path.name}: the child said nothing: {done.stderr[-2000:]}"
+    return done.stdout, seconds
+
+
+# ---------------------------------------------------------------------------
+# Files to spoil
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@functools.cache
+def report_bytes(suffix: str, cell: str = "7777") -> bytes:
+    """A readable report in the kind of ``suffix``, one count written as ``cell``."""
+    report = gd.examples.load("qijiang-psb-2023").with_cell(
+        "applications.new_received.natural_person", 7777
+    )
+    if suffix == ".pdf":
+        return (DATA / "pdf" / "qijiang-psb-2023.pdf").read_bytes()
+    if suffix == ".xlsx":
+        from govdisclosure._io.excel.write import to_excel_bytes
+
+        data = to_excel_bytes(report)
+        parts = _parts(data)
+        parts = {n: p.replace(b"<v>7777</v>", f"<v>{cell}</v>".encode()) for n, p in parts.items()}
+        return _zip(parts)
+    if suffix == ".docx":
+        from govdisclosure._render import render_docx_bytes
+
+        parts = _parts(render_docx_bytes(report))
+        parts = {n: p.replace(b">7777<", f">{cell}<".encode()) for n, p in parts.items()}
+        return _zip(parts)
+    if suffix == ".json":
+        text = gd.to_json(report)
+    else:
+        kind = {".txt": "text", ".md": "markdown", ".html": "html"}[suffix]
+        text = gd.render(report, kind)
+    return text.replace("7777", cell).encode()
+
+
+def _deep(suffix: str) -> bytes:
+    depth = 200_000
+    if suffix == ".json":
+        return b"[" * depth + b"]" * depth
+    if suffix in (".docx", ".xlsx"):
+        parts = _parts(report_bytes(suffix))
+        body = "word/document.xml" if suffix == ".docx" else "xl/worksheets/sheet1.xml"
+        anchor = b"<w:body>" if suffix == ".docx" else b"<sheetData>"
+        parts[body] = parts[body].replace(anchor, anchor + b"<x>" * depth + b"</x>" * depth, 1)
+        return _zip(parts)
+    return b"<div>" * depth + "一、总体情况".encode() + b"</div>" * depth
+
+
+def _damaged(suffix: str) -> bytes:
+    """The report with a stretch of its first large part's deflate stream flipped."""
+    data = bytearray(report_bytes(".xlsx" if suffix == ".xlsx" else ".docx"))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = max(archive.infolist(), key=lambda i: i.compress_size)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 8, start + 40):
+        data[i] ^= 0x55
+    return bytes(data)
+
+
+def _encrypted(suffix: str) -> bytes:
+    """The report with every part marked encrypted, as a password-protected zip is."""
+    data = bytearray(report_bytes(".xlsx" if suffix == ".xlsx" else ".docx"))
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at >= 0:
+            (value,) = struct.unpack_from("<H", data, at + flags)
+            struct.pack_into("<H", data, at + flags, value | 1)
+            at = data.find(signature, at + 4)
+    return bytes(data)
+
+
+def _dtd(suffix: str) -> bytes:
+    """The report with a DTD declaring entities (billion laughs) in its main part."""
+    laughs = (
+        b'<!DOCTYPE x [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+    )
+    if suffix in (".docx", ".xlsx"):
+        parts = _parts(report_bytes(suffix))
+        body = "word/document.xml" if suffix == ".docx" else "xl/workbook.xml"
+        head, sep, rest = parts[body].partition(b"?>")
+        parts[body] = head + sep + laughs + rest if sep else laughs + parts[body]
+        return _zip(parts)
+    return laughs + report_bytes(suffix)
+
+
+def _families() -> dict[str, Callable[[str], bytes]]:
+    noise = bytes(random.Random(16).getrandbits(8) for _ in range(65536))
+    return {
+        "empty": lambda suffix: b"",
+        "random": lambda suffix: noise,
+        "truncated": lambda suffix: report_bytes(suffix)[: len(report_bytes(suffix)) // 2],
+        "truncated-zip": lambda suffix: report_bytes(".docx")[: len(report_bytes(".docx")) // 2],
+        "deep": _deep,
+        "one-line": lambda suffix: ("一" * (10 * 2**20 // 3)).encode(),
+        "nul": lambda suffix: bytes(2**20),
+        "utf16-no-bom": lambda suffix: (
+            report_bytes(suffix).decode("utf-8", "replace").encode("utf-16-le")
+        ),
+        "damaged-zip": _damaged,
+        "encrypted-zip": _encrypted,
+        "dtd": _dtd,
+        "5000-digits": lambda suffix: report_bytes(suffix, "9" * 5000),
+        "1e999999999": lambda suffix: report_bytes(suffix, "1e999999999"),
+    }
+
+
+FAMILIES = _families()
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_hostile_file_ends_in_a_library_error(family: str, suffix: str, tmp_path: Path) -> None:
+    """Every reader on every junk family: a GovDisclosureError or a report, in bounds."""
+    path = tmp_path / f"{family}{suffix}"
+    path.write_bytes(FAMILIES[family](suffix))
+    out, seconds = run_limited(path)
+    assert "RAW" not in out
+    assert seconds < SECONDS
+
+
+# ---------------------------------------------------------------------------
+# Families with something particular to check
+
+
+def _with_bomb(data: bytes) -> bytes:
+    """The archive ``data`` with a part of 1 GiB of zeros added (about 1 MB zipped)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for info in source.infolist():
+            archive.writestr(info, source.read(info))
+        with archive.open("word/media/image1.png", "w", force_zip64=True) as part:
+            chunk = bytes(2**20)
+            for _ in range(1024):
+                part.write(chunk)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_zip_bomb_is_refused_before_it_is_inflated(suffix: str, tmp_path: Path) -> None:
+    """A good Word document or workbook with a 1 GiB part of zeros: refused by its ratio."""
+    path = tmp_path / f"bomb{suffix}"
+    path.write_bytes(_with_bomb(report_bytes(suffix)))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("word/media/image1.png").file_size == 2**30
+    out, _ = run_limited(path)
+    assert "RAW" not in out
+    assert "decompression bomb" in out, out
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1, the first the catalogue) and its xref."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+    return out + trailer % (len(objects) + 1, xref)
+
+
+_CATALOGUE = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+_PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox %s /Contents %s >>"
+REFERENCE_LOOPS = {
+    "contents": [_PAGE % (b"[0 0 612 792]", b"4 0 R"), b"4 0 R"],
+    "contents-via-two": [_PAGE % (b"[0 0 612 792]", b"4 0 R"), b"5 0 R", b"4 0 R"],
+    "mediabox": [_PAGE % (b"4 0 R", b"5 0 R"), b"4 0 R", b"<< /Length 0 >>\nstream\n\nendstream"],
+    "length": [
+        _PAGE % (b"[0 0 612 792]", b"4 0 R"),
+        b"<< /Length 5 0 R >>\nstream\nBT ET\nendstream",
+        b"5 0 R",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE_LOOPS))
+def test_pdf_reference_loop_ends_in_parse_error(name: str, tmp_path: Path) -> None:
+    """An object that is a reference to itself (a 500-byte file) ends at once in ParseError.
+
+    pdfminer followed such a loop for ever at full CPU.
+    """
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(_pdf(_CATALOGUE + REFERENCE_LOOPS[name]))
+    out, seconds = run_limited(path)
+    assert out.splitlines()[-1].startswith("parse_file ParseError"), out
+    assert "loop of references" in out
+    assert seconds < SECONDS
