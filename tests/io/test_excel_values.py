@@ -244,7 +244,8 @@ def test_full_width_text_numbers_are_exact(sample: gd.AnnualReport, tmp_path: Pa
     write_excel(sample, tmp_path / "r.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
     wb["表三"]["D7"] = "１，２３４"
-    back = read_excel(save(wb, tmp_path / "r.xlsx"))
+    with pytest.warns(gd.ExcelReadWarning, match="是文本格式的数字"):
+        back = read_excel(save(wb, tmp_path / "r.xlsx"))
     assert back.cell("applications.granted.natural_person") == 1234
 
 
@@ -254,7 +255,8 @@ def test_negative_count_is_read_and_flagged(sample: gd.AnnualReport, tmp_path: P
     wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
     wb["表三"]["D7"] = -5
     wb["表三"]["D8"] = "-6"
-    back = read_excel(save(wb, tmp_path / "r.xlsx"))
+    with pytest.warns(gd.ExcelReadWarning, match="是文本格式的数字"):
+        back = read_excel(save(wb, tmp_path / "r.xlsx"))
     assert back.cell("applications.granted.natural_person") == -5
     errors = gd.validate(back).errors
     negative = {v.paths: v.actual for v in errors if v.rule_id == "CELL-NEGATIVE"}
