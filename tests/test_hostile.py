@@ -289,3 +289,57 @@ def test_pdf_reference_loop_ends_in_parse_error(name: str, tmp_path: Path) -> No
     assert out.splitlines()[-1].startswith("parse_file ParseError"), out
     assert "loop of references" in out
     assert seconds < SECONDS
+
+
+# ---------------------------------------------------------------------------
+# Files refused by their size or their kind before they are read
+
+
+def _sparse(path: Path) -> None:
+    with path.open("wb") as handle:
+        handle.truncate(3 * 2**30)
+
+
+def _dev_zero(path: Path) -> None:
+    if not Path("/dev/zero").exists():  # pragma: no cover - not POSIX
+        pytest.skip("no /dev/zero")
+    path.symlink_to("/dev/zero")
+
+
+def _fifo(path: Path) -> None:
+    if not hasattr(os, "mkfifo"):  # pragma: no cover - not POSIX
+        pytest.skip("no named pipes")
+    os.mkfifo(path)
+
+
+UNREAD = {"sparse-3gb": _sparse, "dev-zero": _dev_zero, "fifo": _fifo}
+
+
+@pytest.mark.parametrize("suffix", [*SUFFIXES, ".htm"])
+@pytest.mark.parametrize("kind", sorted(UNREAD))
+def test_file_is_refused_unread_by_size_or_kind(kind: str, suffix: str, tmp_path: Path) -> None:
+    """A 3 GB sparse file, a link to /dev/zero, a named pipe: refused before reading.
+
+    Every reader checks the size (and that the file is a regular file) first; the JSON
+    reader did, the others read the whole file and ran out of memory, and a pipe waited
+    for ever for a writer.
+    """
+    path = tmp_path / f"x{suffix}"
+    UNREAD[kind](path)
+    out, seconds = run_limited(path)
+    assert "RAW" not in out
+    for line in out.splitlines():
+        assert "more than the limit" in line or "not a regular file" in line, out
+    assert seconds < SECONDS / 2
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_six_megabytes_of_text_are_refused_by_length(suffix: str, tmp_path: Path) -> None:
+    """A report's text repeated to 6 MB: refused by its length (it took 1.1 GB to read)."""
+    one = report_bytes(suffix)
+    path = tmp_path / f"long{suffix}"
+    path.write_bytes(one * (6 * 2**20 // len(one) + 1))
+    out, _ = run_limited(path)
+    for line in out.splitlines():
+        assert "ParseError" in line, out
+        assert "max_text_chars" in line, out

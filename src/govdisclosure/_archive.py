@@ -1,12 +1,17 @@
-"""Untrusted zip archives (workbooks, Word documents): the limits, checked before inflating.
+"""Untrusted input: the one set of limits, files read within them, and zip archives.
+
+Every reader works within one set of limits, :class:`ExcelLimits` (named for the workbooks
+it first served): a file's size, checked before it is read (:func:`read_file`, which also
+refuses devices and pipes), the length of a published text, and for the zip-based kinds
+the archive's declared sizes and the workbook's cells, merged ranges and formula work.
 
 A workbook (.xlsx) and a Word document (.docx) are zip archives from strangers. Before a
-part is inflated the archive's declared sizes must stay within one set of limits,
-:class:`ExcelLimits` (the file's size, the parts' total, each large part's compression
-ratio, the number of parts): :mod:`zipfile` never inflates a part past its declared size,
-so checking the declared sizes is enough to stop a decompression bomb. Reading a part
-turns every way :mod:`zipfile` and :mod:`zlib` fail on a damaged or encrypted archive into
-the reader's own error.
+part is inflated the archive's declared sizes must stay within the limits (the file's
+size, the parts' total, each large part's compression ratio, the number of parts):
+:mod:`zipfile` never inflates a part past its declared size, so checking the declared
+sizes is enough to stop a decompression bomb. Reading a part turns every way
+:mod:`zipfile` and :mod:`zlib` fail on a damaged or encrypted archive into the reader's
+own error.
 
 Knows nothing of reports or of the formats inside; each reader names its errors (an
 :class:`~govdisclosure.errors.ExcelError`, a :class:`~govdisclosure.errors.ParseError`) by
@@ -16,29 +21,60 @@ the ``fail`` function it passes. May import: :mod:`govdisclosure.errors`.
 from __future__ import annotations
 
 import io
+import os
+import stat
 import zipfile
 import zlib
 from collections.abc import Callable
-from typing import NamedTuple
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
 
-from govdisclosure.errors import GovDisclosureError
+from govdisclosure.errors import GovDisclosureError, UnsupportedFormatError
 
-__all__ = ["DEFAULT_LIMITS", "ExcelLimits", "Fail", "check_sizes", "open_zip", "read_member"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "ExcelLimits",
+    "Fail",
+    "check_sizes",
+    "file_path",
+    "limits_or_default",
+    "open_regular",
+    "open_zip",
+    "read_file",
+    "read_member",
+    "text_bytes",
+]
 
 
 class ExcelLimits(NamedTuple):
-    """Limits on an untrusted workbook, checked before anything is decompressed.
+    """The limits every reader works within, checked before the work they bound is done.
 
-    Word documents (.docx) are read under the same archive limits (the first four; they
-    hold no cells).
+    Named for the workbooks they first served, they bound every input: a workbook
+    (:func:`~govdisclosure.read_excel`), a Word document, a PDF, a web page, text and
+    Markdown (:func:`~govdisclosure.parse_file`, :func:`~govdisclosure.load`). A file is
+    refused by its size before it is read, and so is anything but a regular file (a device
+    such as ``/dev/zero``, a pipe). A JSON file's size is bounded by ``max_bytes`` of
+    :func:`~govdisclosure.from_json` (64 MiB) unless limits are given to ``load``.
+
+    >>> ExcelLimits().max_text_chars
+    2000000
+    >>> ExcelLimits(max_merges=100).max_merges
+    100
 
     Attributes:
-        max_file_bytes: the largest workbook file accepted.
-        max_uncompressed_bytes: the largest total of the parts' uncompressed sizes.
+        max_file_bytes: the largest file accepted, of any kind.
+        max_uncompressed_bytes: the largest total of a zip archive's (.xlsx, .docx)
+            uncompressed parts.
         max_ratio: the largest compression ratio of a part larger than 1 MiB (zip bombs
             reach thousands; real workbooks stay well under 100).
         max_members: the most parts an archive may have.
-        max_cells: the most cells read from all sheets together.
+        max_cells: the most cells read from all sheets of a workbook together.
+        max_merges: the most merged ranges read from all sheets of a workbook together.
+        max_formula_cells: the most cells that the formulas saved without a value may
+            visit, all formulas of a workbook together (each cell of a range counts).
+        max_text_chars: the longest published text (a web page, text or Markdown, markup
+            included) in characters; a file of more than four bytes a character is
+            refused before it is decoded.
     """
 
     max_file_bytes: int = 100 * 2**20
@@ -46,6 +82,9 @@ class ExcelLimits(NamedTuple):
     max_ratio: float = 200.0
     max_members: int = 10_000
     max_cells: int = 2_000_000
+    max_merges: int = 100_000
+    max_formula_cells: int = 1_000_000
+    max_text_chars: int = 2_000_000
 
 
 #: The limits used when a caller gives none.
@@ -65,6 +104,95 @@ _DAMAGED = (
     NotImplementedError,
     RuntimeError,  # an encrypted part: "password required for extraction"
 )
+
+
+def limits_or_default(limits: ExcelLimits | None) -> ExcelLimits:
+    """The limits given, or :data:`DEFAULT_LIMITS` for ``None``.
+
+    Raises:
+        TypeError: ``limits`` is anything else.
+    """
+    if limits is None:
+        return DEFAULT_LIMITS
+    if not isinstance(limits, ExcelLimits):
+        raise TypeError(f"limits must be ExcelLimits or None, got {type(limits).__name__}")
+    return limits
+
+
+def file_path(path: str | os.PathLike[str], argument: str = "path") -> Path:
+    """A path argument as a :class:`~pathlib.Path`, refused here if it cannot name a file.
+
+    Raises:
+        TypeError: ``path`` is neither a string nor a path object.
+        UnsupportedFormatError: the path holds a NUL character (no file can be named so).
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"{argument} must be a str or a path, got {type(path).__name__}")
+    result = Path(path)
+    if "\0" in str(result):
+        raise UnsupportedFormatError(
+            f"{argument} holds a NUL character, which no file name may", file=repr(str(result))
+        )
+    return result
+
+
+def open_regular(path: Path, fail: Fail) -> BinaryIO:
+    """Open a file for reading, refused unless it is a regular file (of any size).
+
+    The file is opened without waiting (a pipe would block until something wrote to it),
+    then refused unless it is a regular file: a device such as ``/dev/zero`` (or a link to
+    one) has no size and never ends.
+
+    Raises:
+        GovDisclosureError: from ``fail``: a folder, a device, a pipe or a socket.
+        OSError: the file cannot be opened.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.fdopen(os.open(path, flags), "rb")
+    mode = os.fstat(handle.fileno()).st_mode
+    if not stat.S_ISREG(mode):
+        handle.close()
+        if stat.S_ISDIR(mode):
+            raise fail("is a folder, not a report file", None)
+        raise fail(
+            "not a regular file (a device, a pipe or a socket); read a saved report file", None
+        )
+    return handle
+
+
+def read_file(path: Path, max_bytes: int, fail: Fail, limit: str = "max_file_bytes") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, refused by its size unread.
+
+    The file is opened by :func:`open_regular`. No more than ``max_bytes + 1`` bytes are
+    read, so a file that grows while it is read is refused too.
+
+    Args:
+        path: the file.
+        max_bytes: the most bytes accepted.
+        fail: makes the reader's error.
+        limit: the name of the limit, for the message.
+
+    Raises:
+        GovDisclosureError: from ``fail``: not a regular file, or larger than ``max_bytes``.
+        OSError: the file cannot be opened or read.
+    """
+    with open_regular(path, fail) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise fail(_too_large(f"the file is {size:,} bytes", max_bytes, limit), None)
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise fail(_too_large("the file grew while it was read", max_bytes, limit), None)
+    return data
+
+
+def text_bytes(limits: ExcelLimits) -> int:
+    """The most bytes of a published text file: four a character at most, in any encoding."""
+    return min(limits.max_file_bytes, 4 * limits.max_text_chars)
+
+
+def _too_large(what: str, max_bytes: int, limit: str) -> str:
+    return f"{what}, more than the limit of {max_bytes:,} bytes ({limit})"
 
 
 def open_zip(data: bytes, limits: ExcelLimits, fail: Fail, what: str) -> zipfile.ZipFile:

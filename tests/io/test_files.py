@@ -226,3 +226,25 @@ def test_a_renamed_file_is_named_for_what_it_is(tmp_path: Path) -> None:
     (tmp_path / "r.docx").rename(tmp_path / "word.xlsx")
     with pytest.raises(gd.ExcelError, match=r"this is a Word document"):
         gd.load(tmp_path / "word.xlsx")
+
+
+@pytest.mark.parametrize("suffix", [".json", ".xlsx", ".html", ".docx"])
+def test_load_takes_the_limits(tmp_path: Path, suffix: str) -> None:
+    """load(path, limits=...) reads every kind within them; the file's size comes first."""
+    report = gd.examples.load("qijiang-psb-2023")
+    path = tmp_path / f"r{suffix}"
+    gd.dump(report, path)
+    assert gd.load(path, limits=gd.ExcelLimits()).meta == report.meta
+    with pytest.raises(gd.GovDisclosureError, match="more than the limit of 100 ") as caught:
+        gd.load(path, limits=gd.ExcelLimits(max_file_bytes=100))
+    assert caught.value.file == str(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_load_refuses_a_pipe_without_waiting(tmp_path: Path) -> None:
+    """A named pipe is refused at once: opening it to read would wait for a writer."""
+    for suffix in (".json", ".xlsx", ".txt", ".pdf"):
+        pipe = tmp_path / f"p{suffix}"
+        os.mkfifo(pipe)
+        with pytest.raises(gd.GovDisclosureError, match="not a regular file"):
+            gd.load(pipe)

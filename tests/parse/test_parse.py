@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import govdisclosure as gd
 from govdisclosure._parse import ParseError, ParseWarning, parse, parse_file
 from govdisclosure._parse.layout import Location
 from govdisclosure.errors import UnknownPathError
@@ -134,3 +135,29 @@ def test_a_cell_is_read_exactly_or_left_blank_with_a_warning(
     if value == -5:
         errors = gd.validate(result.report).errors
         assert [v.paths for v in errors if v.rule_id == "CELL-NEGATIVE"] == [(path,)]
+
+
+def test_text_longer_than_the_limit_is_refused() -> None:
+    """A text past max_text_chars is a ParseError naming the limit, as text or as bytes."""
+    limits = gd.ExcelLimits(max_text_chars=1000)
+    with pytest.raises(gd.ParseError, match=r"2,000 characters, more than the limit of 1,000"):
+        gd.parse("一" * 2000, limits=limits)
+    with pytest.raises(gd.ParseError, match=r"5,000 bytes, more than the limit of 4,000 bytes"):
+        gd.parse(b"x" * 5000, limits=limits)
+    with pytest.raises(gd.ParseError, match="max_text_chars"):
+        gd.parse("一" * (gd.ExcelLimits().max_text_chars + 1))
+
+
+def test_parse_file_checks_the_size_before_reading(tmp_path: Path) -> None:
+    """A file larger than its kind's limit is refused by its size, naming the limit."""
+    page = tmp_path / "r.html"
+    page.write_text("<p>" + "一" * 3000 + "</p>", encoding="utf-8")
+    with pytest.raises(gd.ParseError, match="max_text_chars") as caught:
+        gd.parse_file(page, limits=gd.ExcelLimits(max_text_chars=1000))
+    assert caught.value.file == str(page)
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n" + bytes(5000))
+    with pytest.raises(gd.ParseError, match=r"\(max_file_bytes\)"):
+        gd.parse_file(pdf, limits=gd.ExcelLimits(max_file_bytes=1000))
+    with pytest.raises(TypeError, match="limits must be ExcelLimits"):
+        gd.parse_file(page, limits="x")  # type: ignore[arg-type]

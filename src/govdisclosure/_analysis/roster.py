@@ -18,6 +18,7 @@ from pathlib import Path
 
 import attrs
 
+from govdisclosure._archive import open_regular
 from govdisclosure._format import AgencyLevel
 from govdisclosure._format.vocabulary import agency_level, name_key
 from govdisclosure.errors import RosterError
@@ -125,8 +126,12 @@ def read_roster(path: str | os.PathLike[str]) -> Roster:
         raise RosterError(f"无法读取名单：{exc.strerror or exc}", file=name) from None
 
 
+def _fail(message: str, part: str | None) -> RosterError:
+    return RosterError(message)
+
+
 def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
-    with path.open("rb") as stream:
+    with open_regular(path, _fail) as stream:
         data = stream.read(_MAX_BYTES + 1)
     if len(data) > _MAX_BYTES:
         raise RosterError(f"名单文件超过 {_MAX_BYTES // 1024 // 1024} MB，不像一份单位名单")

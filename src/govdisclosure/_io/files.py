@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from govdisclosure._archive import ExcelLimits, file_path, limits_or_default
 from govdisclosure._format.vocabulary import (
     FILE_KINDS,
     FileKind,
@@ -78,24 +79,30 @@ def _kind(path: Path, supported: tuple[FileKind, ...], verb: str) -> FileKind:
     return kind
 
 
-def load(path: str | os.PathLike[str]) -> AnnualReport:
+def load(path: str | os.PathLike[str], *, limits: ExcelLimits | None = None) -> AnnualReport:
     """Read a report from a file, choosing the reader by the file's suffix.
 
     Args:
         path: the file: JSON, an Excel workbook, or a published document (a web page,
             text, Markdown, Word or PDF); ``govdisclosure._io.files.readable_suffixes()``
             lists the suffixes.
+        limits: the limits the reader works within (:class:`~govdisclosure.ExcelLimits`;
+            for a JSON file its ``max_file_bytes``); the defaults when ``None``.
 
     Raises:
-        UnsupportedFormatError: the suffix is not one the library reads.
-        GovDisclosureError: the file cannot be read or does not hold a valid report; the
-            message starts with the file name.
+        UnsupportedFormatError: the suffix is not one the library reads, or the path holds
+            a NUL character.
+        GovDisclosureError: the file cannot be read, is beyond the limits or does not hold
+            a valid report; the message starts with the file name.
+        TypeError: ``path`` is not a path, or ``limits`` is not ExcelLimits.
     """
-    path = Path(path)
+    path = file_path(path)
+    if limits is not None:
+        limits_or_default(limits)  # a wrong type fails here, before the file is opened
     kind = _kind(path, _READABLE, "read")
     reader = _resolve(_READERS.get(kind.id, _PUBLISHED_READER))
     try:
-        report: AnnualReport = reader(path)
+        report: AnnualReport = reader(path, limits)
         return report
     except GovDisclosureError as exc:
         exc.file = str(path)
@@ -111,8 +118,12 @@ def dump(report: AnnualReport, path: str | os.PathLike[str]) -> None:
     existing file stays as it was.
 
     Raises:
-        UnsupportedFormatError: the suffix is not one the library writes.
+        UnsupportedFormatError: the suffix is not one the library writes, or the path holds
+            a NUL character.
+        TypeError: ``report`` is not an AnnualReport, or ``path`` is not a path.
     """
-    path = Path(path)
+    path = file_path(path)
+    if not isinstance(report, AnnualReport):
+        raise TypeError(f"report must be an AnnualReport, got {type(report).__name__}")
     writer = _resolve(_WRITERS[_kind(path, _WRITABLE, "write").id])
     atomic_write(path, writer(report))

@@ -26,6 +26,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn
 
+from govdisclosure._archive import ExcelLimits, open_regular
 from govdisclosure._format import AgencyLevel, FormatVersion
 from govdisclosure._model.meta import ReportMeta
 from govdisclosure._model.report import TABLE_CLASSES, AnnualReport
@@ -579,17 +580,20 @@ def from_json(
     return _from_dict(data, texts_checked=clean)
 
 
-def read_json_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AnnualReport:
+def read_json_file(path: Path, limits: ExcelLimits | None = None) -> AnnualReport:
     """Read a report from a ``.json`` file (what :func:`govdisclosure.load` does for it).
 
-    The size is checked before reading, and no more than ``max_bytes + 1`` bytes are read,
-    so a huge file or a device (a link to ``/dev/zero``) fails at once.
+    The size is checked before reading (at most :data:`DEFAULT_MAX_BYTES`, or the
+    ``max_file_bytes`` of ``limits`` when given), and no more is read, so a huge file fails
+    at once; a device (a link to ``/dev/zero``) or a pipe is refused unread.
 
     Raises:
-        ReportDataError: the file is larger than ``max_bytes`` or is not a valid report.
+        ReportDataError: the file is larger than the limit, not a regular file, or not a
+            valid report.
         OSError: the file cannot be read.
     """
-    with path.open("rb") as handle:
+    max_bytes = DEFAULT_MAX_BYTES if limits is None else limits.max_file_bytes
+    with open_regular(path, _fail) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > max_bytes:
             raise ReportDataError(_too_large(f"the file is {size:,} bytes", max_bytes))
@@ -597,6 +601,10 @@ def read_json_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AnnualR
     if len(data) > max_bytes:
         raise ReportDataError(_too_large("the file is larger than that", max_bytes))
     return from_json(data, max_bytes=max_bytes)
+
+
+def _fail(message: str, part: str | None) -> ReportDataError:
+    return ReportDataError(message)
 
 
 def _too_large(what: str, max_bytes: int) -> str:

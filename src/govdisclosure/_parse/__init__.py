@@ -19,6 +19,13 @@ import os
 import re
 from pathlib import Path
 
+from govdisclosure._archive import (
+    ExcelLimits,
+    file_path,
+    limits_or_default,
+    read_file,
+    text_bytes,
+)
 from govdisclosure._format.vocabulary import FILE_KINDS, file_kind, suffixes
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._parse.decode import decode
@@ -114,6 +121,7 @@ def parse(
     source: str | None = None,
     year: int | None = None,
     agency: str | None = None,
+    limits: ExcelLimits | None = None,
 ) -> ParseResult:
     """Read a published annual report.
 
@@ -126,15 +134,18 @@ def parse(
         year: the report year, for a report that does not state it (else checked against
             the one it states, with a warning where they differ).
         agency: the agency, for a report that does not name it plainly.
+        limits: the limits of :class:`~govdisclosure.ExcelLimits` (here the text's length,
+            ``max_text_chars``); its defaults when ``None``.
 
     Returns:
         The report, the warnings (every value the parser was not sure of is ``None`` and
         has a warning), and the source of every value (``result.source_of(path)``).
 
     Raises:
-        ParseError: the input holds no annual report (the message says why).
+        ParseError: the input holds no annual report (the message says why), or is longer
+            than the limit.
         UnsupportedFormatError: ``kind`` is not one of the kinds above.
-        TypeError: ``text`` is neither str nor bytes.
+        TypeError: ``text`` is neither str nor bytes, or ``limits`` is not ExcelLimits.
 
     >>> from govdisclosure._parse import parse
     >>> page = (
@@ -160,11 +171,24 @@ def parse(
             f"cannot parse kind {kind!r}; kinds: {', '.join(KINDS)} (docx and pdf through "
             "parse_file)"
         )
+    limits = limits_or_default(limits)
     note = None
     if isinstance(text, (bytes, bytearray, memoryview)):
-        text, note = decode(bytes(text))
+        data = bytes(text)
+        if len(data) > text_bytes(limits):
+            raise ParseError(
+                f"the document is {len(data):,} bytes, more than the limit of "
+                f"{text_bytes(limits):,} bytes (4 bytes a character of max_text_chars); "
+                "a report is some tens of kilobytes"
+            )
+        text, note = decode(data)
     elif not isinstance(text, str):
         raise TypeError(f"parse() takes str or bytes, got {type(text).__name__}")
+    if len(text) > limits.max_text_chars:
+        raise ParseError(
+            f"the text is {len(text):,} characters, more than the limit of "
+            f"{limits.max_text_chars:,} (max_text_chars); a report is some tens of thousands"
+        )
     if kind == "auto":
         kind = _sniff(text)
     from govdisclosure._parse.recognise import recognise
@@ -182,8 +206,16 @@ def _with_warning(result: ParseResult, warning: ParseWarning) -> ParseResult:
     return attrs.evolve(result, warnings=(warning, *result.warnings))
 
 
+def _fail(message: str, part: str | None) -> GovDisclosureError:
+    return ParseError(message)
+
+
 def parse_file(
-    path: str | os.PathLike[str], *, year: int | None = None, agency: str | None = None
+    path: str | os.PathLike[str],
+    *,
+    year: int | None = None,
+    agency: str | None = None,
+    limits: ExcelLimits | None = None,
 ) -> ParseResult:
     """Read a published annual report from a file, choosing the reader by its suffix.
 
@@ -195,6 +227,9 @@ def parse_file(
             python-docx) or ``.pdf`` file (needs the ``pdf`` extra, pdfplumber).
         year: the report year, as for :func:`parse`.
         agency: the agency, as for :func:`parse`.
+        limits: the limits of :class:`~govdisclosure.ExcelLimits` (the file's size, checked
+            before it is read; a text's length; a Word file's archive); its defaults when
+            ``None``.
 
     Returns:
         As :func:`parse`; ``meta.source`` is the file's name.
@@ -202,10 +237,13 @@ def parse_file(
     Raises:
         UnsupportedFormatError: the suffix is not one of these, or the optional package
             a kind needs is not installed.
-        ParseError: the file holds no annual report, or is not a valid DOCX/PDF.
+        ParseError: the file holds no annual report, is not a valid DOCX/PDF, is beyond
+            the limits, or is not a regular file (a device, a pipe).
         GovDisclosureError: the file cannot be read.
+        TypeError: ``limits`` is not ExcelLimits.
     """
-    path = Path(path)
+    path = file_path(path)
+    limits = limits_or_default(limits)
     file = file_kind(path.suffix)
     if file is None or not file.published:
         published = suffixes(k for k in FILE_KINDS if k.published)
@@ -215,17 +253,24 @@ def parse_file(
             file=str(path),
         )
     kind = file.id
+    binary = kind in ("docx", "pdf")
     try:
-        data = path.read_bytes()
+        if binary:
+            data = read_file(path, limits.max_file_bytes, _fail)
+        else:
+            data = read_file(path, text_bytes(limits), _fail, _TEXT_LIMIT)
+    except GovDisclosureError as exc:
+        exc.file = str(path)
+        raise
     except OSError as exc:
         raise GovDisclosureError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
-    if kind in ("docx", "pdf"):
+    if binary:
         from govdisclosure._parse.recognise import recognise
 
         if kind == "docx":
             from govdisclosure._parse.readers.docx import read_docx
 
-            layout = read_docx(data)
+            layout = read_docx(data, limits)
         else:
             from govdisclosure._parse.readers.pdf import read_pdf
 
@@ -233,10 +278,13 @@ def parse_file(
         return recognise(layout, source=path.name, year=year, agency=agency)
     # A .txt file is whatever it holds: sites and crawlers save Markdown and HTML as .txt.
     kind = "auto" if kind == "text" else kind
-    return parse(data, kind=kind, source=path.name, year=year, agency=agency)
+    return parse(data, kind=kind, source=path.name, year=year, agency=agency, limits=limits)
 
 
-def load_report(path: Path) -> AnnualReport:
+_TEXT_LIMIT = "4 bytes a character of max_text_chars"
+
+
+def load_report(path: Path, limits: ExcelLimits | None = None) -> AnnualReport:
     """Read a published report for :func:`govdisclosure.load`: the report, or an error.
 
     ``load`` promises a report or an exception; a report whose tables could not all be
@@ -248,7 +296,7 @@ def load_report(path: Path) -> AnnualReport:
             cells; the message lists the first few (use :func:`parse_file` to see them all
             and keep the partial report).
     """
-    result = parse_file(path)
+    result = parse_file(path, limits=limits)
     doubts = [w for w in result.warnings if w.code not in _ACCEPTED_BY_LOAD]
     if doubts:
         shown = "; ".join(str(w) for w in doubts[:3])

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from govdisclosure import _format
+from govdisclosure._archive import file_path, limits_or_default
 from govdisclosure._format import CellKind, FormatVersion
 from govdisclosure._io.excel.find import (
     FINDERS,
@@ -33,7 +34,7 @@ from govdisclosure._io.excel.values import (
     read_version,
     read_year,
 )
-from govdisclosure._io.xlsx.archive import DEFAULT_LIMITS, ExcelLimits
+from govdisclosure._io.xlsx.archive import ExcelLimits
 from govdisclosure._io.xlsx.reader import Sheet, Workbook, coordinate, read_path
 from govdisclosure._model.report import AnnualReport, CellValue
 from govdisclosure.errors import ExcelError, InvalidReportError
@@ -255,7 +256,7 @@ def _build(
 
 
 def _read(data_path: Path, limits: ExcelLimits | None) -> ExcelReadResult:
-    return _read_book(read_path(Path(data_path), limits or DEFAULT_LIMITS))[0]
+    return _read_book(read_path(data_path, limits_or_default(limits)))[0]
 
 
 def read_excel_located(
@@ -270,8 +271,9 @@ def read_excel_located(
     Raises:
         ExcelError: see :func:`read_excel_with_warnings`.
     """
+    checked = limits_or_default(limits)
     try:
-        return _read_book(read_path(Path(path), limits or DEFAULT_LIMITS))
+        return _read_book(read_path(file_path(path), checked))
     except ExcelError as exc:
         exc.file = str(path)
         raise
@@ -360,9 +362,12 @@ def read_excel_with_warnings(
         ExcelError: not an .xlsx file, beyond the limits, no official table found, or a
             cell that cannot be read (the message names the sheet and cell:
             ``表三!D7: "十二" is not a number``).
+        UnsupportedFormatError: the path holds a NUL character.
+        TypeError: ``path`` is not a path, or ``limits`` is not ExcelLimits.
     """
+    checked = limits_or_default(limits)
     try:
-        return _read(Path(path), limits)
+        return _read(file_path(path), checked)
     except ExcelError as exc:
         exc.file = str(path)
         raise
@@ -392,9 +397,9 @@ def read_excel(path: str | os.PathLike[str], *, limits: ExcelLimits | None = Non
     return result.report
 
 
-def _load_xlsx(path: Path) -> AnnualReport:
+def _load_xlsx(path: Path, limits: ExcelLimits | None = None) -> AnnualReport:
     """The reader of ``.xlsx`` files for :func:`govdisclosure.load`."""
-    result = _read(path, None)
+    result = _read(path, limits)
     for message in result.warnings:
         warnings.warn(f"{path}: {message}", ExcelReadWarning, stacklevel=3)
     return result.report

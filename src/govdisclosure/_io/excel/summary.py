@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from govdisclosure import _format
+from govdisclosure._archive import file_path, limits_or_default
 from govdisclosure._format import AgencyLevel, CellKind, FormatVersion, TableSpec
 from govdisclosure._io.excel.layout import table_sheet
 from govdisclosure._io.excel.read import ExcelReadWarning
@@ -41,7 +42,7 @@ from govdisclosure._io.excel.values import (
     read_version,
     read_year,
 )
-from govdisclosure._io.xlsx.archive import DEFAULT_LIMITS, ExcelLimits
+from govdisclosure._io.xlsx.archive import ExcelLimits
 from govdisclosure._io.xlsx.reader import Cell, Sheet, coordinate, read_path
 from govdisclosure._io.xlsx.stream import (
     PageSetup,
@@ -571,15 +572,16 @@ def read_excel_summary(
         ExcelError: not an .xlsx file, no header row of ids, a blank or bad year, a value
             in a column its format does not have, or a cell that cannot be read.
     """
+    checked = limits_or_default(limits)
     try:
-        return _read_summary(Path(path), limits)
+        return _read_summary(file_path(path), checked)
     except ExcelError as exc:
         exc.file = str(path)
         raise
 
 
-def _read_summary(path: Path, limits: ExcelLimits | None) -> list[AnnualReport]:
-    book = read_path(path, limits or DEFAULT_LIMITS)
+def _read_summary(path: Path, limits: ExcelLimits) -> list[AnnualReport]:
+    book = read_path(path, limits)
     reader = CellReader(book)
     known = set(summary_columns(FormatVersion)) | _META_IDS
     for sheet in book.sheets:

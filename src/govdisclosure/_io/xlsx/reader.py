@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from govdisclosure._archive import read_file
 from govdisclosure._io.xlsx.archive import (
     DEFAULT_LIMITS,
     AttrTarget,
@@ -634,17 +635,17 @@ class _Mover:
 def read_path(path: Path, limits: ExcelLimits) -> Workbook:
     """Read a workbook file through the checks of :func:`open_workbook`.
 
+    The file's size is checked before it is read; a device or a pipe is refused unread.
+
     Raises:
         ExcelError: as :func:`open_workbook`, or the file cannot be read.
     """
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise ExcelError(
-                f"the file is {size:,} bytes, more than the limit of "
-                f"{limits.max_file_bytes:,} bytes (max_file_bytes)"
-            )
-        data = path.read_bytes()
+        data = read_file(path, limits.max_file_bytes, _fail)
     except OSError as exc:
         raise ExcelError(f"cannot read the file: {exc.strerror}") from None
     return open_workbook(data, limits)
+
+
+def _fail(message: str, part: str | None) -> ExcelError:
+    return ExcelError(message, part=part)

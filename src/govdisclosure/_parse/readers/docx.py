@@ -22,7 +22,7 @@ import zipfile
 from collections.abc import Callable
 from typing import Any
 
-from govdisclosure._archive import DEFAULT_LIMITS, open_zip, read_member
+from govdisclosure._archive import DEFAULT_LIMITS, ExcelLimits, open_zip, read_member
 from govdisclosure._format.vocabulary import XML_INVALID
 from govdisclosure._parse.layout import (
     Block,
@@ -147,7 +147,7 @@ def _check_word_package(names: set[str]) -> None:
             raise ParseError(f"not a Word (.docx) document: this is {kind}")
 
 
-def read_docx(data: bytes) -> Layout:
+def read_docx(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
     """Lay out a Word document.
 
     The archive is checked first, under the archive limits workbooks are read under
@@ -158,6 +158,7 @@ def read_docx(data: bytes) -> Layout:
 
     Args:
         data: the ``.docx`` file's bytes.
+        limits: the archive limits.
 
     Returns:
         Its paragraphs, headings (paragraphs in a ``Heading``/``标题`` style) and tables;
@@ -174,7 +175,7 @@ def read_docx(data: bytes) -> Layout:
         raise UnsupportedFormatError(
             "reading .docx files needs python-docx: pip install 'govdisclosure[docx]'"
         ) from None
-    archive = open_zip(data, DEFAULT_LIMITS, _fail, _WHAT)
+    archive = open_zip(data, limits, _fail, _WHAT)
     _check_word_package(set(archive.namelist()))
     _check_parts(archive)
     try:
