@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import random
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from govdisclosure._io.excel.values import CellReader
 from govdisclosure._io.xlsx import reader as _xlsx_safety
+from govdisclosure._io.xlsx.archive import ExcelLimits
 from govdisclosure.errors import ExcelError
 from workbooks import zip_parts
 
@@ -25,6 +27,53 @@ def test_huge_merge_costs_nothing() -> None:
     assert sheet.merge_of(1_048_577, 1) is None
 
 
+def test_merge_lookup_matches_every_cell_of_every_range() -> None:
+    """Ranges of every shape, side by side: each cell finds its range, the gaps none.
+
+    The index files each range under blocks of a size fitting it, never cell by cell.
+    """
+    sheet = _xlsx_safety.Sheet("s")
+    rng = random.Random(16)
+    row = 1
+    for _ in range(60):
+        height, column = rng.choice([1, 2, 7, 8, 9, 63, 64, 65, 600]), 1
+        while column < 3000:
+            width = rng.choice([1, 2, 8, 9, 64, 65, 700])
+            if rng.random() < 0.7:
+                sheet.merges.append((row, column, row + height - 1, column + width - 1))
+            column += width + rng.choice([0, 0, 1])
+        row += height
+    sheet.merges.append((row, 1, _MAX_ROW, 16_384))
+    sheet.index_merges()
+    for merge in sheet.merges:
+        top, left, bottom, right = merge
+        for r, c in {(top, left), (bottom, right), (top, right), (bottom, left)}:
+            assert sheet.merge_of(r, c) == merge
+        assert sheet.merge_of((top + bottom) // 2, (left + right) // 2) == merge
+    for _ in range(3000):
+        r, c = rng.randrange(1, row + 100), rng.randrange(1, 3100)
+        covering = [m for m in sheet.merges if m[0] <= r <= m[2] and m[1] <= c <= m[3]]
+        assert sheet.merge_of(r, c) == (covering[0] if covering else None)
+
+
+def test_overlapping_merges_are_refused() -> None:
+    """Thousands of ranges over one spot: an ExcelError naming the sheet, at once."""
+    ranges = "".join(f'<mergeCell ref="A1:B{n}"/>' for n in range(2, 2000))
+    with pytest.raises(ExcelError, match="merged ranges overlap") as caught:
+        _xlsx_safety.open_workbook(_raw_workbook(f"<mergeCells>{ranges}</mergeCells>"))
+    assert caught.value.sheet == "表三"
+
+
+def test_merges_past_the_limit_are_refused() -> None:
+    """More merged ranges than max_merges: refused, naming the limit."""
+    ranges = "".join(f'<mergeCell ref="A{n}:B{n}"/>' for n in range(1, 12))
+    with pytest.raises(ExcelError, match="max_merges"):
+        _xlsx_safety.open_workbook(
+            _raw_workbook(f"<mergeCells>{ranges}</mergeCells>"), ExcelLimits(max_merges=10)
+        )
+
+
+_MAX_ROW = 1_048_576
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 
 _RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

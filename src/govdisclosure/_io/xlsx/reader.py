@@ -200,6 +200,58 @@ def parse_ref(ref: str) -> tuple[int, int] | None:
     return row, column
 
 
+Merge = tuple[int, int, int, int]
+# The block sizes merged ranges are filed under: each range under the smallest that holds
+# its height (and its width), so that it touches at most 2 × 2 blocks of that size.
+_BLOCKS = (8, 64, 512, 4096, 32768, 262144, 2097152)
+# Ranges that do not overlap, each more than 1/64 of a block and within the 3 × 3 blocks
+# around it, are at most this many in one block.
+_MAX_IN_BLOCK = 9 * 64
+
+
+def _block_level(extent: int) -> int:
+    return next(level for level, size in enumerate(_BLOCKS) if extent <= size)
+
+
+class _MergeIndex:
+    """Merged ranges by the blocks they touch, as many entries as ranges, not cells.
+
+    A range of ``h`` rows and ``w`` columns is filed under blocks of the smallest sizes
+    that hold ``h`` rows and ``w`` columns (8, 64, 512, …), so it touches at most four
+    blocks; a lookup checks one block at each pair of sizes in use.
+    """
+
+    def __init__(self, merges: list[Merge], sheet: str) -> None:
+        self._blocks: dict[tuple[int, int, int, int], list[Merge]] = {}
+        levels: set[tuple[int, int]] = set()
+        for merge in merges:
+            top, left, bottom, right = merge
+            rows, columns = _block_level(bottom - top + 1), _block_level(right - left + 1)
+            levels.add((rows, columns))
+            height, width = _BLOCKS[rows], _BLOCKS[columns]
+            for r in {top // height, bottom // height}:
+                for c in {left // width, right // width}:
+                    block = self._blocks.setdefault((rows, columns, r, c), [])
+                    block.append(merge)
+                    if len(block) > _MAX_IN_BLOCK:
+                        raise ExcelError(
+                            f"the merged ranges overlap (more than {_MAX_IN_BLOCK} of them "
+                            f"around {coordinate(top, left)})",
+                            sheet=sheet,
+                        )
+        self._levels = sorted(levels)
+
+    def find(self, row: int, column: int) -> Merge | None:
+        """The merged range that holds a cell, or ``None``."""
+        for rows, columns in self._levels:
+            key = (rows, columns, row // _BLOCKS[rows], column // _BLOCKS[columns])
+            for merge in self._blocks.get(key, ()):
+                top, left, bottom, right = merge
+                if top <= row <= bottom and left <= column <= right:
+                    return merge
+        return None
+
+
 class Sheet:
     """One worksheet: its cells (sparse) and its merged ranges.
 
@@ -212,35 +264,25 @@ class Sheet:
     def __init__(self, name: str) -> None:
         self.name = name
         self.cells: dict[tuple[int, int], Cell] = {}
-        self.merges: list[tuple[int, int, int, int]] = []
-        self._anchors: dict[tuple[int, int], tuple[int, int, int, int]] | None = None
-        self._large: list[tuple[int, int, int, int]] = []
+        self.merges: list[Merge] = []
+        self._index: _MergeIndex | None = None
 
-    def merge_of(self, row: int, column: int) -> tuple[int, int, int, int] | None:
+    def index_merges(self) -> None:
+        """Index the merged ranges, once all are read.
+
+        Raises:
+            ExcelError: the ranges overlap (a spreadsheet program refuses such a file too).
+        """
+        self._index = _MergeIndex(self.merges, self.name)
+
+    def merge_of(self, row: int, column: int) -> Merge | None:
         """Return the merged range that holds a cell, or ``None``."""
-        if self._anchors is None:
-            self._anchors = self._index_merges()
-        found = self._anchors.get((row, column))
-        if found is not None:
-            return found
-        for merge in self._large:
-            top, left, bottom, right = merge
-            if top <= row <= bottom and left <= column <= right:
-                return merge
-        return None
-
-    def _index_merges(self) -> dict[tuple[int, int], tuple[int, int, int, int]]:
-        """Each cell of a small merge to its merge; large merges are kept as ranges."""
-        anchors: dict[tuple[int, int], tuple[int, int, int, int]] = {}
-        for merge in self.merges:
-            top, left, bottom, right = merge
-            if (bottom - top + 1) * (right - left + 1) > 4096:
-                self._large.append(merge)
-                continue
-            for r in range(top, bottom + 1):
-                for c in range(left, right + 1):
-                    anchors[r, c] = merge
-        return anchors
+        if not self.merges:
+            return None
+        if self._index is None:
+            self.index_merges()
+        assert self._index is not None
+        return self._index.find(row, column)
 
     def get(self, row: int, column: int) -> tuple[Cell | None, int, int]:
         """Return the cell that shows at a position (a merge's top-left) and its position."""
@@ -264,6 +306,7 @@ class _SheetTarget:
     """Reads ``sheetData`` cells and ``mergeCells`` of one worksheet."""
 
     def __init__(self, sheet: Sheet, strings: list[str], budget: list[int]) -> None:
+        # budget: the cells, then the merged ranges, the workbook may still hold.
         self.sheet = sheet
         self.strings = strings
         self.budget = budget
@@ -326,6 +369,12 @@ class _SheetTarget:
         b = parse_ref(last or first)
         if a is None or b is None:
             raise ExcelError(f"bad merged range {ref!r}", sheet=self.sheet.name)
+        self.budget[1] -= 1
+        if self.budget[1] < 0:
+            raise ExcelError(
+                "refused: the workbook holds more merged ranges than max_merges allows",
+                sheet=self.sheet.name,
+            )
         self.sheet.merges.append(
             (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
         )
@@ -543,7 +592,7 @@ def open_workbook(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Workbook
         parse_xml(read_part(archive, rels["type:styles"]), styles, rels["type:styles"])
     date1904 = False
     sheets = []
-    budget = [limits.max_cells]
+    budget = [limits.max_cells, limits.max_merges]
     for name, attrib in book.found:
         if name == "workbookPr":
             date1904 = attrib.get("date1904", "").lower() in ("1", "true")
@@ -554,6 +603,7 @@ def open_workbook(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Workbook
         sheet = Sheet(attrib.get("name", part))
         sheet_target = _SheetTarget(sheet, strings, budget)
         parse_xml(read_part(archive, part), sheet_target, part)
+        sheet.index_merges()
         _resolve_shared(sheet_target)
         sheets.append(sheet)
     return Workbook(sheets, styles.formats, styles.xf_formats, date1904)
