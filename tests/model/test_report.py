@@ -161,6 +161,46 @@ def test_with_cell_type_errors_name_the_path() -> None:
         report.with_cell("proactive_disclosure.administrative_fees.amount_10k_yuan", 1.5)  # type: ignore[arg-type]
 
 
+_HUGE = [
+    ("proactive_disclosure.administrative_fees.amount_10k_yuan", Decimal("1E+999999999")),
+    ("proactive_disclosure.administrative_fees.amount_10k_yuan", Decimal("1E-999999999")),
+    ("proactive_disclosure.administrative_fees.amount_10k_yuan", Decimal("9" * 1001)),
+    ("proactive_disclosure.administrative_fees.amount_10k_yuan", 10**1000),
+    ("applications.granted.total", 10**1000),
+    ("applications.granted.total", -(10**5000)),
+]
+
+
+@pytest.mark.parametrize(("path", "value"), _HUGE, ids=range(len(_HUGE)))
+def test_figures_past_a_thousand_digits_are_refused(path: str, value: object) -> None:
+    """A figure of more than 1,000 digits is refused naming its path, not written as 1 GB.
+
+    ``Decimal("1E+999999999")`` was accepted, and ``dump`` to JSON wrote a 1 GB file.
+    """
+    report = gd.AnnualReport.blank(agency="x", year=2023)
+    with pytest.raises(gd.InvalidReportError, match="1,000") as caught:
+        report.with_cell(path, value)  # type: ignore[arg-type]
+    assert str(caught.value).startswith(f"{path}: ")
+    assert len(str(caught.value)) < 300
+    row = gd.FeeAmount if "amount" in path else gd.ApplicantRow
+    field = "amount_10k_yuan" if "amount" in path else "total"
+    with pytest.raises(gd.InvalidReportError, match=rf"{row.__name__}\.{field}: .*1,000"):
+        row(**{field: value})
+
+
+def test_figures_of_a_thousand_digits_are_kept() -> None:
+    """The bound is the readers' bound: 1,000 digits before or after the point are fine."""
+    report = gd.AnnualReport.blank(agency="x", year=2023)
+    big = report.with_cells(
+        {
+            "applications.granted.total": 10**999,
+            "proactive_disclosure.administrative_fees.amount_10k_yuan": Decimal("1E-1000"),
+        }
+    )
+    assert big.cell("applications.granted.total") == 10**999
+    assert gd.from_json(gd.to_json(big)) == big
+
+
 def test_with_cell_money_takes_int_and_decimal() -> None:
     """Money cells take Decimal, or int converted to Decimal."""
     report = gd.AnnualReport.blank(agency="x", year=2023)

@@ -2,7 +2,10 @@
 
 A cell holds ``None`` (blank or placeholder, never the same as 0), an ``int`` count, or a
 ``Decimal`` amount of money. The helpers below declare such attrs fields in one line and
-reject values of the wrong type at construction, naming the class and field.
+reject values of the wrong type at construction, naming the class and field, and figures
+past the readers' bound (:data:`~govdisclosure._format.vocabulary.MAX_FIGURE_DIGITS`
+digits before or after the point), which no report states and which would be written out
+as a billion digits (``Decimal("1E+999999999")``).
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from govdisclosure._format.vocabulary import size_doubt
 from govdisclosure.errors import InvalidReportError
 
 __all__ = [
     "CellValue",
     "count_field",
+    "figure_problem",
     "heading_field",
     "money_field",
     "notes_field",
@@ -28,9 +33,39 @@ __all__ = [
 CellValue: TypeAlias = int | Decimal | None
 
 
+def figure_problem(value: int | Decimal) -> str | None:
+    """Why a count or an amount is past the bound of every cell, for a message; else ``None``.
+
+    The value itself is shown only when it is short: an ``int`` of 5,000 digits cannot even
+    be turned into text (Python refuses), and a message should not be a megabyte.
+
+    >>> figure_problem(10**30) is None, figure_problem(Decimal("1E-1000")) is None
+    (True, True)
+    >>> figure_problem(Decimal("1E+999999999"))
+    "Decimal('1E+999999999') has more than 1,000 digits (the most a figure may have)"
+    >>> figure_problem(-(10**4999))
+    'an int of about 5,000 digits has more than 1,000 digits (the most a figure may have)'
+    """
+    doubt = size_doubt(value)
+    if doubt is None:
+        return None
+    if isinstance(value, int):
+        shown = f"an int of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    elif len(value.as_tuple().digits) > 40:
+        shown = f"a Decimal of {len(value.as_tuple().digits):,} digits"
+    else:
+        shown = repr(value)
+    return f"{shown} {doubt} (the most a figure may have)"
+
+
 def _check_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None or type(value) is int:
+    if value is None:
         return
+    if type(value) is int:
+        problem = figure_problem(value)
+        if problem is None:
+            return
+        raise InvalidReportError(f"{type(instance).__name__}.{attribute.name}: {problem}")
     raise InvalidReportError(
         f"{type(instance).__name__}.{attribute.name}: expected an int or None, "
         f"got {type(value).__name__} {value!r}"
@@ -46,8 +81,13 @@ def _to_decimal(value: object) -> object:
 
 
 def _check_money(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None or (isinstance(value, Decimal) and value.is_finite()):
+    if value is None:
         return
+    if isinstance(value, Decimal) and value.is_finite():
+        problem = figure_problem(value)
+        if problem is None:
+            return
+        raise InvalidReportError(f"{type(instance).__name__}.{attribute.name}: {problem}")
     hint = "; convert floats with Decimal(repr(x))" if isinstance(value, float) else ""
     raise InvalidReportError(
         f"{type(instance).__name__}.{attribute.name}: expected a finite Decimal or None, "

@@ -12,7 +12,7 @@ import attrs
 from govdisclosure import _format
 from govdisclosure._format import CellKind, FormatVersion
 from govdisclosure._model.applications import Applications2019, Applications2021
-from govdisclosure._model.cells import CellValue
+from govdisclosure._model.cells import CellValue, figure_problem
 from govdisclosure._model.meta import ReportMeta
 from govdisclosure._model.other_matters import OtherMatters
 from govdisclosure._model.overview import Overview
@@ -291,14 +291,16 @@ def _fill_order(version: FormatVersion) -> tuple[_format.SumSpec, ...]:
 def _check_value(spec: _format.CellSpec, value: object) -> None:
     if value is None:
         return
-    if spec.kind is CellKind.MONEY:
-        if type(value) is int or (isinstance(value, Decimal) and value.is_finite()):
+    money = spec.kind is CellKind.MONEY
+    number: int | Decimal | None = None
+    if type(value) is int or (money and isinstance(value, Decimal) and value.is_finite()):
+        number = value
+    if number is not None:
+        problem = figure_problem(number)
+        if problem is None:
             return
-        expected = "a finite Decimal, an int or None"
-    else:
-        if type(value) is int:
-            return
-        expected = "an int or None"
+        raise InvalidReportError(f"{spec.path}: {problem}")
+    expected = "a finite Decimal, an int or None" if money else "an int or None"
     raise InvalidReportError(
         f"{spec.path}: expected {expected}, got {type(value).__name__} {value!r}"
     )
