@@ -374,9 +374,86 @@ def _merges(count: int) -> bytes:
     return _edit_workbook(edit)
 
 
+def _rows(first: int, count: int, columns: list[str], cell: str) -> bytes:
+    """``count`` rows from row ``first``, a cell in each of ``columns`` (``cell`` % ref)."""
+    return "".join(
+        f'<row r="{r}">' + "".join(cell % f"{c}{r}" for c in columns) + "</row>"
+        for r in range(first, first + count)
+    ).encode()
+
+
+def _added_to_table2(rows: bytes, formula: str | None = None) -> bytes:
+    """The workbook with ``rows`` below table 2, its 行政强制 count a formula without value."""
+
+    def edit(parts: dict[str, bytes]) -> None:
+        sheet = parts[_TABLE2]
+        if formula is not None:
+            count = b'<c r="B12" s="8" t="n"><v>3488</v></c>'
+            assert count in sheet
+            sheet = sheet.replace(count, f'<c r="B12" s="8"><f>{formula}</f></c>'.encode())
+        parts[_TABLE2] = sheet.replace(b"</sheetData>", rows + b"</sheetData>")
+
+    return _edit_workbook(edit)
+
+
+def _columns(count: int) -> list[str]:
+    from govdisclosure._io.xlsx.reader import column_letter
+
+    return [column_letter(10 + i) for i in range(count)]
+
+
+def _cells(count: int) -> bytes:
+    """``count`` cells below table 2, 200 a row (plus the workbook's own)."""
+    return _added_to_table2(_rows(1000, count // 200, _columns(200), '<c r="%s"><v>1</v></c>'))
+
+
+def _label_copies(count: int) -> bytes:
+    """Table 2 without its header 本年制发件数, and ``count`` rows of 本年制发件数 | 规章.
+
+    Every 规章 was a row label to try, and each try looked through every 本年制发件数.
+    """
+
+    def edit(parts: dict[str, bytes]) -> None:
+        header = "本年制发件数".encode("ascii", "xmlcharrefreplace")
+        sheet = parts[_TABLE2].replace(header, b"x")
+        cell = '<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>'
+        rows = "".join(
+            f'<row r="{r}">' + cell % ("A", r, "本年制发件数") + cell % ("D", r, "规章") + "</row>"
+            for r in range(100, 100 + count)
+        )
+        parts[_TABLE2] = sheet.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+
+    return _edit_workbook(edit)
+
+
+def _sheet_listed(count: int) -> bytes:
+    """The workbook listing its table 2 sheet ``count`` more times."""
+
+    def edit(parts: dict[str, bytes]) -> None:
+        ns = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+        extra = "".join(
+            f'<sheet {ns} name="x{i}" sheetId="{10 + i}" r:id="rId3"/>' for i in range(count)
+        )
+        book = parts["xl/workbook.xml"]
+        parts["xl/workbook.xml"] = book.replace(b"</sheets>", extra.encode() + b"</sheets>")
+
+    return _edit_workbook(edit)
+
+
+_SUM = "SUM(" + ",".join(["AA1000:GR2000"] * 3000) + ")"
+
 WORKBOOKS: dict[str, Callable[[], bytes]] = {
     "5000-merges": lambda: _merges(5000),
     "20000-merges": lambda: _merges(20_000),
+    "sum-of-3000-ranges": lambda: _added_to_table2(
+        _rows(1000, 1000, _columns(200), '<c r="%s"><v>1</v></c>'), _SUM
+    ),
+    "formula-1e999999": lambda: _added_to_table2(b"", "1E999999"),
+    "formula-1e999999-sum": lambda: _added_to_table2(b"", "SUM(1E999999,-1E999999)+1E-999999"),
+    "20000-label-copies": lambda: _label_copies(20_000),
+    "sheet-listed-10000-times": lambda: _sheet_listed(10_000),
+    "cells-at-the-limit": lambda: _cells(gd.ExcelLimits().max_cells - 1000),
+    "2000000-cells": lambda: _cells(2_000_000),
 }
 
 

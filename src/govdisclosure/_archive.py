@@ -81,7 +81,7 @@ class ExcelLimits(NamedTuple):
     max_uncompressed_bytes: int = 256 * 2**20
     max_ratio: float = 200.0
     max_members: int = 10_000
-    max_cells: int = 2_000_000
+    max_cells: int = 1_000_000
     max_merges: int = 100_000
     max_formula_cells: int = 1_000_000
     max_text_chars: int = 2_000_000

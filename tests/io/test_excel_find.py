@@ -110,3 +110,29 @@ def test_label_normalization() -> None:
     assert n("（七） 合 计") == n("(七)总计")
     assert n("3.危及'三安全一稳定'") == n("3.危及“三安全一稳定”")
     assert label_keys("（二）部分公开（区分处理的）") == ("部分公开（区分处理的）", "部分公开")
+
+
+def test_label_search_is_bounded() -> None:
+    """A label is kept at its first MAX_COPIES places; searches spend a shared budget.
+
+    20,000 copies of a row label and of a column header made table 2's search quadratic.
+    """
+    from govdisclosure._io.excel.labels import MAX_COPIES, LabelIndex
+    from govdisclosure._io.xlsx.reader import Cell, Sheet
+    from govdisclosure.errors import ExcelError
+
+    sheet = Sheet("表二")
+    for r in range(1, 5001):
+        sheet.cells[r, 1] = Cell("规章", None, 0)
+        sheet.cells[r, 2] = Cell(f"（{r}）其他规章", None, 0)
+    budget = [10**6]
+    index = LabelIndex(sheet, budget)
+    assert index.find("规章") == [(r, 1) for r in range(1, MAX_COPIES + 1)]
+    assert index.ending("规章")[:2] == [(1, 1), (1, 2)]
+    assert index.contains("其他规")
+    assert not index.contains("不在")
+    budget[0] = 3 * (MAX_COPIES + 1)  # three more searches of 规章, each spending its places
+    for _ in range(3):
+        index.find("规章")
+    with pytest.raises(ExcelError, match="too often to search"):
+        index.find("规章")

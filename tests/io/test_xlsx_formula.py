@@ -44,3 +44,23 @@ def test_evaluate_refuses_the_rest(formula: str) -> None:
     sheet.cells[9, 9] = _xlsx_safety.Cell(None, formula, 0, cached=False)
     with pytest.raises(ExcelError, match="表!I9"):
         evaluate(sheet, 9, 9, lambda c: c.value)  # type: ignore[arg-type,return-value]
+
+
+def test_formula_work_is_bounded() -> None:
+    """Every cell a formula visits is spent from one budget; past it, an ExcelError.
+
+    A SUM of 3,000 ranges over 200,000 cells ran for over a minute, each range sorting
+    every cell of the sheet.
+    """
+    sheet = _xlsx_safety.Sheet("表")
+    for r in range(1, 101):
+        for c in range(1, 11):
+            sheet.cells[r, c] = _xlsx_safety.Cell(1, None, 0)
+    sheet.cells[200, 1] = _xlsx_safety.Cell(None, "SUM(B1:C100)", 0, cached=False)
+    sheet.cells[200, 2] = _xlsx_safety.Cell(None, "SUM(" + "A1:J100," * 99 + "A1)", 0, False)
+    budget = [10_000]
+    assert evaluate(sheet, 200, 1, lambda c: c.value, budget) == 200  # type: ignore[arg-type,return-value]
+    # The rows of the range (1,000 cells) and each of its 200 cells, and the formula cell.
+    assert budget == [10_000 - 1 - 1000 - 200]
+    with pytest.raises(ExcelError, match=r"表!B200: refused: .*max_formula_cells"):
+        evaluate(sheet, 200, 2, lambda c: c.value, budget)  # type: ignore[arg-type,return-value]

@@ -25,7 +25,7 @@ from govdisclosure._io.excel.find import (
     locate_facts,
     version_from_labels,
 )
-from govdisclosure._io.excel.labels import LabelIndex
+from govdisclosure._io.excel.labels import SEARCH_BUDGET, LabelIndex
 from govdisclosure._io.excel.layout import FACTS_SHEET, table_sheet, text_fields
 from govdisclosure._io.excel.values import (
     CellReader,
@@ -282,7 +282,8 @@ def read_excel_located(
 def _read_book(book: Workbook) -> tuple[ExcelReadResult, ExcelPlaces]:
     """Read a workbook; raise one ExcelError naming every bad cell, if there are any."""
     reader = CellReader(book)
-    indexes = [LabelIndex(sheet) for sheet in book.sheets]
+    budget = [SEARCH_BUDGET]  # shared by the searches of every sheet
+    indexes = [LabelIndex(sheet, budget) for sheet in book.sheets]
     addresses: dict[str, str] = {}
     computed: set[str] = set()
     meta = _read_meta(reader, indexes, addresses)

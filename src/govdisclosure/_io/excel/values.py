@@ -88,7 +88,13 @@ class CellReader:
     def scalar(self, sheet: Sheet, row: int, column: int, cell: Cell) -> object:
         """The value a cell shows: its own, its saved formula result, or the SUM evaluated."""
         if cell.formula is not None and not cell.cached:
-            return evaluate(sheet, row, column, lambda c: self._plain(sheet, row, column, c))
+            return evaluate(
+                sheet,
+                row,
+                column,
+                lambda c: self._plain(sheet, row, column, c),
+                self.book.formula_cells,
+            )
         return cell.value
 
     def _plain(self, sheet: Sheet, row: int, column: int, cell: Cell) -> Any:

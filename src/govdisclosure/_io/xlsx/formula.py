@@ -4,15 +4,18 @@ A workbook saved by a spreadsheet program keeps each formula's value, and the re
 it. The fill-in template (and a workbook written by a program such as openpyxl) has none:
 :func:`evaluate` computes the formulas the template and ordinary hand-made totals use
 (``SUM``, ``COUNT``, ``IF``, ``+ - *``, comparisons, references on the same sheet) and
-refuses everything else.
+refuses everything else. The work is bounded: every cell a formula visits, one by one or in
+a range, is spent from the workbook's ``max_formula_cells``.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 
+from govdisclosure._io.xlsx.archive import DEFAULT_LIMITS
 from govdisclosure._io.xlsx.reader import Cell, Sheet, coordinate, parse_ref
 from govdisclosure.errors import ExcelError
 
@@ -38,7 +41,13 @@ Number = int | Decimal
 Scalar = Number | str | None
 
 
-def evaluate(sheet: Sheet, row: int, column: int, value_of: Callable[[Cell], Scalar]) -> Scalar:
+def evaluate(
+    sheet: Sheet,
+    row: int,
+    column: int,
+    value_of: Callable[[Cell], Scalar],
+    budget: list[int] | None = None,
+) -> Scalar:
     """Evaluate the formula of a cell that has no cached value.
 
     Supported: numbers, strings, references and ranges on the same sheet, ``+ - *``,
@@ -50,22 +59,48 @@ def evaluate(sheet: Sheet, row: int, column: int, value_of: Callable[[Cell], Sca
         row: the cell's row.
         column: the cell's column.
         value_of: turns a cached cell value into a number, a string or ``None``.
+        budget: how many more cells may be visited, one item, spent as they are (shared by
+            the formulas of a workbook); the default ``max_formula_cells`` when ``None``.
 
     Raises:
-        ExcelError: the formula uses anything else, refers to itself, or nests too deep.
+        ExcelError: the formula uses anything else, refers to itself, nests too deep, or
+            visits more cells than the budget leaves.
     """
-    return _Evaluator(sheet, value_of).cell(row, column)
+    if budget is None:
+        budget = [DEFAULT_LIMITS.max_formula_cells]
+    return _Evaluator(sheet, value_of, budget, (row, column)).cell(row, column)
 
 
 class _Evaluator:
-    def __init__(self, sheet: Sheet, value_of: Callable[[Cell], Scalar]) -> None:
+    def __init__(
+        self,
+        sheet: Sheet,
+        value_of: Callable[[Cell], Scalar],
+        budget: list[int],
+        at: tuple[int, int],
+    ) -> None:
         self.sheet = sheet
         self.value_of = value_of
+        self.budget = budget
         self.active: set[tuple[int, int]] = set()
         self.done: dict[tuple[int, int], Scalar] = {}
+        self._formula_at = at  # the formula being evaluated, for the message
+
+    def _spend(self, cells: int) -> None:
+        self.budget[0] -= cells
+        if self.budget[0] < 0:
+            row, column = self._formula_at
+            raise ExcelError(
+                "refused: the formulas without a saved value visit more cells than "
+                "max_formula_cells allows; open and save the workbook in a spreadsheet "
+                "program first",
+                sheet=self.sheet.name,
+                cell=coordinate(row, column),
+            )
 
     def cell(self, row: int, column: int) -> Scalar:
         key = (row, column)
+        self._spend(1)
         if key in self.done:
             return self.done[key]
         cell = self.sheet.cells.get(key)
@@ -82,6 +117,7 @@ class _Evaluator:
                 detail_zh="公式引用了自身或嵌套过深",
             )
         self.active.add(key)
+        outer, self._formula_at = self._formula_at, key
         try:
             tokens = self._tokens(cell.formula)
             result = self._expr(tokens, 0)
@@ -98,6 +134,7 @@ class _Evaluator:
             ) from None
         finally:
             self.active.discard(key)
+            self._formula_at = outer
         self.done[key] = result
         return result
 
@@ -207,8 +244,14 @@ class _Evaluator:
             raise _UnsupportedError
         top, bottom = sorted((a[0], b[0]))
         left, right = sorted((a[1], b[1]))
-        for r, c in sorted(self.sheet.cells):
-            if top <= r <= bottom and left <= c <= right:
+        positions = self.sheet.positions()
+        # The cells of the range's rows, in reading order; those left or right of it are
+        # visited too, and spent.
+        start = bisect.bisect_left(positions, (top, 0))
+        stop = bisect.bisect_left(positions, (bottom + 1, 0))
+        self._spend(stop - start)
+        for r, c in positions[start:stop]:
+            if left <= c <= right:
                 yield self.cell(r, c)
 
     def _call(self, name: str, tokens: list[tuple[str, str]], depth: int) -> Scalar:

@@ -148,6 +148,10 @@ class Cell(NamedTuple):
     cached: bool = True
 
 
+# Cell(…) without the Python call namedtuple's __new__ makes: a sheet has a million cells.
+_new_cell = tuple.__new__
+
+
 class ErrorValue(str):
     """An Excel error value such as ``#REF!``."""
 
@@ -188,13 +192,32 @@ def _column_number(letters: str) -> int:
     return column
 
 
+# The column number of each column's letters met so far: at most 3 letters, so at most
+# 52³ entries, and a workbook's cells repeat a few columns millions of times.
+_COLUMNS: dict[str, int] = {}
+
+
 def parse_ref(ref: str) -> tuple[int, int] | None:
-    """Return ``(row, column)`` of an A1 reference, or ``None`` when it is not one."""
-    match = _REF.fullmatch(ref)
-    if match is None:
-        return None
-    column = _column_number(match.group(1))
-    row = int(match.group(2))
+    """Return ``(row, column)`` of an A1 reference, or ``None`` when it is not one.
+
+    >>> parse_ref("B7"), parse_ref("$xfd$1048576"), parse_ref("A0"), parse_ref("A1B")
+    ((7, 2), (1048576, 16384), None, None)
+    """
+    letters = ref.rstrip("0123456789")
+    column = _COLUMNS.get(letters)
+    if column is None:
+        match = _REF.fullmatch(ref)
+        if match is None:
+            return None
+        if "$" not in ref:
+            _COLUMNS[letters] = _column_number(letters)
+        column = _column_number(match.group(1))
+        digits = match.group(2)
+    else:
+        digits = ref[len(letters) :]
+        if not digits or len(digits) > 7:
+            return None
+    row = int(digits)
     if not (1 <= row <= _MAX_ROW and 1 <= column <= _MAX_COL):
         return None
     return row, column
@@ -266,6 +289,13 @@ class Sheet:
         self.cells: dict[tuple[int, int], Cell] = {}
         self.merges: list[Merge] = []
         self._index: _MergeIndex | None = None
+        self._positions: list[tuple[int, int]] | None = None
+
+    def positions(self) -> list[tuple[int, int]]:
+        """The positions of the cells the sheet holds, in reading order (sorted once)."""
+        if self._positions is None or len(self._positions) != len(self.cells):
+            self._positions = sorted(self.cells)
+        return self._positions
 
     def index_merges(self) -> None:
         """Index the merged ranges, once all are read.
@@ -302,6 +332,9 @@ class Sheet:
         return merge[3] if merge is not None else column
 
 
+_TOO_MANY_CELLS = "refused: the workbook holds more cells than max_cells allows"
+
+
 class _SheetTarget:
     """Reads ``sheetData`` cells and ``mergeCells`` of one worksheet."""
 
@@ -326,14 +359,31 @@ class _SheetTarget:
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         name = local_name(tag)
         if name == "c":
-            self._start_cell(attrib)
+            # A cell: its position (its reference, or next in its row) and style. This and
+            # the cell's end run for every cell of a sheet, so they are written for speed.
+            ref = attrib.get("r")
+            position = parse_ref(ref) if ref else None
+            if position is None:
+                if ref is not None:
+                    raise ExcelError(f"bad cell reference {ref!r}", sheet=self.sheet.name)
+                position = (self._row or 1, self._col + 1)
+            self._col = position[1]
+            try:
+                style = int(attrib.get("s", "0"))
+            except ValueError:
+                style = 0
+            self._cell = (*position, attrib.get("t", "n"), style)
+            self._value = self._formula = None
+            self._inline = []
+        elif name == "v":
+            self._text = []
         elif name == "row":
             try:
                 self._row = int(attrib["r"])
             except (KeyError, ValueError):
                 self._row += 1
             self._col = 0
-        elif name == "v" or (name == "t" and self._in_is and not self._skip):
+        elif name == "t" and self._in_is and not self._skip:
             self._text = []
         elif name == "f":
             self._text = []
@@ -344,24 +394,6 @@ class _SheetTarget:
             self._skip += 1
         elif name == "mergeCell":
             self._merge(attrib.get("ref", ""))
-
-    def _start_cell(self, attrib: dict[str, str]) -> None:
-        """A ``c`` element: its position (its reference, or next in its row) and style."""
-        ref = attrib.get("r")
-        position = parse_ref(ref) if ref else None
-        if position is None:
-            if ref is not None:
-                raise ExcelError(f"bad cell reference {ref!r}", sheet=self.sheet.name)
-            position = (self._row or 1, self._col + 1)
-        self._col = position[1]
-        try:
-            style = int(attrib.get("s", "0"))
-        except ValueError:
-            style = 0
-        self._cell = (position[0], position[1], attrib.get("t", "n"), style)
-        self._value = None
-        self._formula = None
-        self._inline = []
 
     def _merge(self, ref: str) -> None:
         first, _, last = ref.partition(":")
@@ -388,6 +420,9 @@ class _SheetTarget:
         if name == "v":
             self._value = "".join(self._text or ())
             self._text = None
+        elif name == "c":
+            if self._cell is not None:
+                self._finish()
         elif name == "t" and self._text is not None:
             self._inline.append("".join(self._text))
             self._text = None
@@ -398,8 +433,6 @@ class _SheetTarget:
             self._in_is = False
         elif name == "rPh":
             self._skip -= 1
-        elif name == "c" and self._cell is not None:
-            self._finish()
 
     def _finish(self) -> None:
         assert self._cell is not None
@@ -407,14 +440,16 @@ class _SheetTarget:
         self._cell = None
         self.budget[0] -= 1
         if self.budget[0] < 0:
-            raise ExcelError("refused: the workbook holds more cells than max_cells allows")
+            raise ExcelError(_TOO_MANY_CELLS)
         formula = self._formula
         if formula is not None or self._formula_attrib.get("t") == "shared":
             formula = self._shared(formula, row, column)
         raw = self._value
         value: object
         cached = True
-        if kind == "inlineStr":
+        if kind == "n" and raw and formula is None:
+            value = _number(raw, self.sheet.name, row, column)
+        elif kind == "inlineStr":
             value = decode_text("".join(self._inline))
         elif raw is None:
             value = None
@@ -425,7 +460,7 @@ class _SheetTarget:
             # openpyxl writes formulas with an empty <v/>: no value was ever computed.
             value = None
             cached = False
-        self.sheet.cells[row, column] = Cell(value, formula, style, cached)
+        self.sheet.cells[row, column] = _new_cell(Cell, (value, formula, style, cached))
 
     def _shared(self, formula: str | None, row: int, column: int) -> str | None:
         """Note a shared formula's master, or a cell sharing one (its formula "" for now)."""
@@ -523,15 +558,26 @@ _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 
 
 class Workbook:
-    """The sheets of a workbook, in order, with what is needed to interpret cells."""
+    """The sheets of a workbook, in order, with what is needed to interpret cells.
+
+    Attributes:
+        formula_cells: how many more cells formulas without a saved value may visit
+            (``max_formula_cells``, spent by :func:`~govdisclosure._io.xlsx.formula.evaluate`).
+    """
 
     def __init__(
-        self, sheets: list[Sheet], formats: dict[int, str], xf_formats: list[int], date1904: bool
+        self,
+        sheets: list[Sheet],
+        formats: dict[int, str],
+        xf_formats: list[int],
+        date1904: bool,
+        limits: ExcelLimits = DEFAULT_LIMITS,
     ) -> None:
         self.sheets = sheets
         self._formats = formats
         self._xf_formats = xf_formats
         self.date1904 = date1904
+        self.formula_cells = [limits.max_formula_cells]
 
     def number_format(self, style: int) -> str:
         """Return the number format code of a cell style."""
@@ -593,20 +639,27 @@ def open_workbook(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Workbook
     date1904 = False
     sheets = []
     budget = [limits.max_cells, limits.max_merges]
+    read: set[str] = set()
     for name, attrib in book.found:
         if name == "workbookPr":
             date1904 = attrib.get("date1904", "").lower() in ("1", "true")
             continue
         part = rels.get(attrib.get("id", ""))
-        if part is None or part not in archive.NameToInfo:
-            continue  # a chart sheet or a dangling reference: no cells to read
+        if part is None or part not in archive.NameToInfo or part in read:
+            continue  # a chart sheet, a dangling reference, or a part listed again
+        read.add(part)
         sheet = Sheet(attrib.get("name", part))
         sheet_target = _SheetTarget(sheet, strings, budget)
-        parse_xml(read_part(archive, part), sheet_target, part)
+        data = read_part(archive, part)
+        # Cells written <c …> are surely cells (the rest of a tag's "<" is escaped in
+        # text): too many of them are refused before the slow parse counts them one by one.
+        if data.count(b"<c ") + data.count(b"<c>") > budget[0]:
+            raise ExcelError(_TOO_MANY_CELLS, part=part)
+        parse_xml(data, sheet_target, part)
         sheet.index_merges()
         _resolve_shared(sheet_target)
         sheets.append(sheet)
-    return Workbook(sheets, styles.formats, styles.xf_formats, date1904)
+    return Workbook(sheets, styles.formats, styles.xf_formats, date1904, limits)
 
 
 def _resolve_shared(target: _SheetTarget) -> None:
