@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as gd
+from govdisclosure._archive import ExcelLimits
 from govdisclosure._parse import (
     ParseError,
     WarningCode,
@@ -93,14 +94,19 @@ def test_page_with_two_reports_reads_the_first() -> None:
 
 
 def test_ten_megabyte_page_within_seconds() -> None:
-    """A 10 MB page (a report buried in chrome) parses in a few seconds."""
+    """A 10 MB page (a report buried in chrome): refused by its length; read in seconds.
+
+    With ``max_text_chars`` raised, it parses in a few seconds.
+    """
     chrome = (
         "<div class='nav'><p>" + "站点导航与栏目文字，" * 50 + "</p><a href='#'>首页</a></div>\n"
     ) * 19_000
     page = chrome + SHUYANG
     assert len(page) > 10_000_000
+    with pytest.raises(ParseError, match="max_text_chars"):
+        parse(page)
     start = time.perf_counter()
-    result = parse(page)
+    result = parse(page, limits=ExcelLimits(max_text_chars=len(page)))
     assert time.perf_counter() - start < 20
     assert result.report.cell("applications.new_received.total") == 26
 
