@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from govdisclosure._parse import parse
@@ -74,3 +75,30 @@ def test_html_meta_tags_become_the_layouts_properties() -> None:
     )
     assert dict(layout.properties) == {"meta.agency": "某某局 & 办", "meta.year": ""}
     assert [b.text for b in layout.blocks] == ["正文"]  # type: ignore[union-attr]
+
+
+def test_spans_end_at_the_table_and_cover_a_bounded_area() -> None:
+    """A rowspan ends at the table's last row; past MAX_TABLE_AREA a cell spans nothing.
+
+    1,000 rows of ``<td rowspan=1000 colspan=1000>`` took 15 s to place.
+    """
+    from govdisclosure._parse.readers.html import MAX_TABLE_AREA
+
+    cell = "<tr><td rowspan=100 colspan=100>x</td></tr>"
+    start = time.perf_counter()
+    (table,) = read_html(f"<table>{cell * 1000}</table>").blocks
+    assert time.perf_counter() - start < 2
+    assert isinstance(table, Table)
+    spans = [(c.row, c.col, c.rowspan, c.colspan) for c in table.cells]
+    fit = MAX_TABLE_AREA // 100**2
+    assert spans[:2] == [(0, 0, 100, 100), (1, 100, 100, 100)]
+    last, after = spans[fit - 1], spans[fit]
+    assert (last, after) == ((fit - 1, (fit - 1) * 100, 100, 100), (fit, fit * 100, 1, 1))
+    page = "<table><tr><td rowspan=9>a</td><td>b</td></tr><tr><td>c</td></tr></table>"
+    (short,) = read_html(page).blocks
+    assert isinstance(short, Table)
+    assert [(c.text, c.row, c.col, c.rowspan) for c in short.cells] == [
+        ("a", 0, 0, 2),
+        ("b", 0, 1, 1),
+        ("c", 1, 1, 1),
+    ]

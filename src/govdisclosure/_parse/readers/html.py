@@ -392,30 +392,48 @@ def _is_layout(table: _TableBuffer) -> bool:
     return False
 
 
+#: The most grid places the cells of one table may cover with their spans; past it, a
+#: cell covers only its own place. An official table has some hundreds.
+MAX_TABLE_AREA = 100_000
+
+
 def _grid(table: _TableBuffer) -> Table:
+    """Place each cell at the first grid column its row leaves free, as browsers do.
+
+    A rowspan ends at the table's last row (as in browsers), and the places the spans
+    cover are counted: past :data:`MAX_TABLE_AREA` a cell spans nothing. Placing a cell
+    steps once over each covered place of its row, so the work stays within that bound
+    and the number of cells.
+    """
     cells: list[Cell] = []
     # column -> the last grid row still covered by a rowspan from above
     covered: dict[int, int] = {}
+    area = MAX_TABLE_AREA
     for r, row in enumerate(table.rows):
         col = 0
         for buffer in row:
             while covered.get(col, -1) >= r:
                 col += 1
+            rowspan = min(buffer.rowspan, len(table.rows) - r)
+            colspan = buffer.colspan
+            if rowspan * colspan > area:
+                rowspan = colspan = 1
+            area -= rowspan * colspan
             cells.append(
                 Cell(
                     _cell_text(buffer),
                     r,
                     col,
-                    buffer.rowspan,
-                    buffer.colspan,
+                    rowspan,
+                    colspan,
                     buffer.location,
                     literal=any(getattr(b, "literal", False) for b in buffer.blocks),
                 )
             )
-            if buffer.rowspan > 1:
-                for c in range(col, col + buffer.colspan):
-                    covered[c] = r + buffer.rowspan - 1
-            col += buffer.colspan
+            if rowspan > 1:
+                for c in range(col, col + colspan):
+                    covered[c] = r + rowspan - 1
+            col += colspan
     return Table(tuple(cells), table.location)
 
 
