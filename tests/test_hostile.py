@@ -5,9 +5,15 @@ XML, one 10 MB line, a file of NUL bytes, UTF-16 without its byte-order mark, a 
 encrypted zip part, a DTD, a 5,000-digit figure) is written under every suffix the library
 reads, and ``gd.load`` and ``parse_file`` read it in a child process whose address space is
 limited (``resource.RLIMIT_AS``) and whose time is bounded. The child reports each outcome:
-a :class:`~govdisclosure.GovDisclosureError` subclass, a report, or the raw exception that
-escaped; the test fails on a raw exception, on a time-out and on running out of memory
-(which shows as a raw ``MemoryError``).
+a :class:`~govdisclosure.GovDisclosureError` subclass, a report (then validated), or the
+raw exception that escaped; the test fails on a raw exception, on a time-out and on running
+out of memory (which shows as a raw ``MemoryError``).
+
+Then the families with something particular to check: zip bombs, PDF reference loops, files
+refused by their size or kind before they are read (a 3 GB sparse file, a link to
+``/dev/zero``, a named pipe, 6 MB of text), small workbooks that ask for much work (merged
+ranges, formulas, repeated labels and sheets, cells at the limit) and web pages whose cells
+claim huge spans.
 """
 
 from __future__ import annotations
@@ -54,7 +60,8 @@ if not path.endswith((".json", ".xlsx")):
     readers.append(("parse_file", parse_file))
 for name, read in readers:
     try:
-        read(path)
+        result = read(path)
+        gd.validate(getattr(result, "report", result))
         print(name, "read")
     except gd.GovDisclosureError as error:
         print(name, type(error).__name__, str(error)[:300].replace(chr(10), " "))

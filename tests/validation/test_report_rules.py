@@ -106,3 +106,23 @@ def test_fee_not_reported() -> None:
     assert "FEE-NOT-REPORTED" in {n.rule_id for n in blank.not_assessed}
     old = gd.validate(_fee_report(None, "无。", year=2020))
     assert "FEE-NOT-REPORTED" not in {v.rule_id for v in old.violations}
+
+
+@pytest.mark.parametrize("year", [0, -1, 9999, 10**20])
+@pytest.mark.parametrize("level", list(gd.AgencyLevel))
+def test_a_year_without_a_deadline_is_not_assessed(year: int, level: gd.AgencyLevel) -> None:
+    """A year no deadline can be computed for: PUBLISHED-LATE not assessed, saying why.
+
+    Year 0 or 9999 with a publication date and a level raised ChineseNumberError out of
+    validate.
+    """
+    report = gd.examples.load(SAMPLE)
+    meta = attrs.evolve(
+        report.meta, year=year, published_on=dt.date(2024, 1, 20), agency_level=level
+    )
+    result = gd.validate(attrs.evolve(report, meta=meta))
+    (skipped,) = [n for n in result.not_assessed if n.rule_id == "PUBLISHED-LATE"]
+    assert skipped.paths == ("meta.year", "meta.published_on", "meta.agency_level")
+    assert str(year) in skipped.reason
+    assert str(year) in skipped.reason_en
+    assert "PUBLISHED-LATE" not in {v.rule_id for v in result.violations}

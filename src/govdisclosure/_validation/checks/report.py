@@ -81,6 +81,10 @@ def check_format_year(rule: Rule, ctx: Context) -> Iterator[Finding]:
     )
 
 
+# The last report year whose deadline (in the following year) is a date Python can hold.
+_LAST_YEAR = 9998
+
+
 def check_published_late(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """PUBLISHED-LATE: published after the deadline of 《条例》第四十九条."""
     from govdisclosure.zh import format_date, publication_deadline
@@ -98,6 +102,14 @@ def check_published_late(rule: Rule, ctx: Context) -> Iterator[Finding]:
             "发布日期或单位层级（部门／政府）未知，未检查是否按期发布。",
             "Publication date or agency level unknown: timeliness not checked.",
             missing,
+        )
+        return
+    if not 1 <= meta.year <= _LAST_YEAR:
+        yield rule.skipped(
+            ("meta.year", *paths),
+            f"报告年度 {meta.year} 不是有效的年份，无法计算法定发布期限，未检查是否按期发布。",
+            f"Report year {meta.year} is not a year a deadline can be computed for "
+            f"(1 to {_LAST_YEAR}): timeliness not checked.",
         )
         return
     deadline = publication_deadline(meta.year, level=meta.agency_level.value)
