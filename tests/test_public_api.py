@@ -9,7 +9,9 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,3 +124,111 @@ def test_import_loads_no_heavy_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _misuses() -> dict[str, tuple[Callable[[Any, Path], object], type, str]]:
+    """Wrong calls of public functions: the call, the exception it must raise, its words.
+
+    The calls go through ``api`` (typed Any), as wrong calls from untyped code do.
+    """
+    api: Any = gd
+    nul = "a\0b"
+    limits = api.ExcelLimits(max_cells="x")
+    calls: list[tuple[str, Callable[[Any, Path], object], type, str]] = [
+        ("render(None)", lambda r, d: api.render(None), TypeError, "AnnualReport"),
+        ("render kind", lambda r, d: api.render(r, "pdf"), gd.UnsupportedFormatError, "kind"),
+        ("with_cells(5)", lambda r, d: r.with_cells(5), TypeError, "mapping"),
+        ("with_cell path", lambda r, d: r.with_cell(5, 1), TypeError, "cell path"),
+        ("compare(None, r)", lambda r, d: api.compare(None, r), TypeError, "previous"),
+        ("compare(r, 5)", lambda r, d: api.compare(r, 5), TypeError, "current"),
+        (
+            "read_excel limits",
+            lambda r, d: api.read_excel(d / "r.xlsx", limits="x"),
+            TypeError,
+            "limits",
+        ),
+        (
+            "read_excel limit",
+            lambda r, d: api.read_excel(d / "r.xlsx", limits=limits),
+            TypeError,
+            "max_cells",
+        ),
+        ("parse limits", lambda r, d: api.parse("x", limits=5), TypeError, "limits"),
+        ("load limits", lambda r, d: api.load(d / "r.json", limits={}), TypeError, "limits"),
+        (
+            "cell_paths('2020')",
+            lambda r, d: api.cell_paths("2020"),
+            gd.UnsupportedFormatError,
+            "2019, 2021",
+        ),
+        ("cell_paths(2021)", lambda r, d: api.cell_paths(2021), TypeError, "version"),
+        (
+            "cell_label version",
+            lambda r, d: api.cell_label("applications.granted.total", "2020"),
+            gd.UnsupportedFormatError,
+            "2020",
+        ),
+        (
+            "aggregate blanks",
+            lambda r, d: api.aggregate([r], agency="区", blanks="none"),
+            gd.UnsupportedFormatError,
+            "blanks",
+        ),
+        (
+            "to_frame shape",
+            lambda r, d: api.to_frame([r], shape="tall"),
+            gd.UnsupportedFormatError,
+            "shape",
+        ),
+        (
+            "to_frame money",
+            lambda r, d: api.to_frame([r], money="int"),
+            gd.UnsupportedFormatError,
+            "money",
+        ),
+        (
+            "from_json max_bytes",
+            lambda r, d: api.from_json("{}", max_bytes="1"),
+            TypeError,
+            "max_bytes",
+        ),
+        ("load None", lambda r, d: api.load(None), TypeError, "path"),
+        ("dump None", lambda r, d: api.dump(None, d / "x.json"), TypeError, "AnnualReport"),
+        ("read_roster 5", lambda r, d: api.read_roster(5), TypeError, "path"),
+        ("reconcile roster", lambda r, d: api.reconcile([r], roster=5), TypeError, "roster"),
+    ]
+    with_nul: dict[str, Callable[[Any, Path], object]] = {
+        "load": lambda r, d: api.load(d / f"{nul}.json"),
+        "dump": lambda r, d: api.dump(r, d / f"{nul}.json"),
+        "parse_file": lambda r, d: api.parse_file(d / f"{nul}.html"),
+        "read_excel": lambda r, d: api.read_excel(d / f"{nul}.xlsx"),
+        "write_excel": lambda r, d: api.write_excel(r, d / f"{nul}.xlsx"),
+        "excel_template": lambda r, d: api.excel_template(d / f"{nul}.xlsx"),
+        "write_excel_summary": lambda r, d: api.write_excel_summary([r], d / f"{nul}.xlsx"),
+        "read_excel_summary": lambda r, d: api.read_excel_summary(d / f"{nul}.xlsx"),
+        "read_roster": lambda r, d: api.read_roster(d / f"{nul}.csv"),
+        "reconcile": lambda r, d: api.reconcile([r], roster=d / f"{nul}.csv"),
+    }
+    calls += [(f"{n} NUL", c, gd.UnsupportedFormatError, "NUL") for n, c in with_nul.items()]
+    return {name: (call, expected, words) for name, call, expected, words in calls}
+
+
+MISUSES = _misuses()
+
+
+@pytest.mark.parametrize("name", sorted(MISUSES))
+def test_wrong_arguments_fail_at_the_door(name: str, tmp_path: Path) -> None:
+    """A wrong argument is a TypeError naming it, or a library error saying what is wrong.
+
+    Never an AttributeError or a bare ValueError from deep inside: ``render(None)`` and
+    ``with_cells(5)`` raised AttributeError, a version ``"2020"``, ``blanks=``, ``shape=``
+    or a NUL in a path a plain ValueError.
+    """
+    call, expected, words = MISUSES[name]
+    report = gd.examples.load("qijiang-psb-2023")
+    gd.dump(report, tmp_path / "r.json")
+    gd.write_excel(report, tmp_path / "r.xlsx")
+    with pytest.raises(expected) as caught:
+        call(report, tmp_path)
+    assert type(caught.value) is expected
+    assert words in str(caught.value)

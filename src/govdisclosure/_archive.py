@@ -110,12 +110,16 @@ def limits_or_default(limits: ExcelLimits | None) -> ExcelLimits:
     """The limits given, or :data:`DEFAULT_LIMITS` for ``None``.
 
     Raises:
-        TypeError: ``limits`` is anything else.
+        TypeError: ``limits`` is anything else, or one of its limits is not a number.
     """
     if limits is None:
         return DEFAULT_LIMITS
     if not isinstance(limits, ExcelLimits):
         raise TypeError(f"limits must be ExcelLimits or None, got {type(limits).__name__}")
+    for name, value in limits._asdict().items():
+        number = (int, float) if name == "max_ratio" else int
+        if isinstance(value, bool) or not isinstance(value, number):
+            raise TypeError(f"ExcelLimits.{name} must be a number, got {value!r}")
     return limits
 
 

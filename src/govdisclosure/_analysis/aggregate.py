@@ -13,7 +13,7 @@ from govdisclosure import _format
 from govdisclosure._analysis.items import FEE_PATH
 from govdisclosure._format import AgencyLevel, FormatVersion
 from govdisclosure._model.report import AnnualReport, CellValue
-from govdisclosure.errors import AggregateError
+from govdisclosure.errors import AggregateError, UnsupportedFormatError
 
 __all__ = ["AggregateError", "AggregateResult", "aggregate"]
 
@@ -103,6 +103,7 @@ def aggregate(
     Raises:
         AggregateError: no reports, or reports of different years or format versions (the
             message names the reports that differ from the rest).
+        UnsupportedFormatError: ``blanks`` is neither ``"blank"`` nor ``"zero"``.
 
     >>> import govdisclosure as gd
     >>> one = gd.examples.load("qijiang-psb-2023")
@@ -119,7 +120,7 @@ def aggregate(
     govdisclosure.errors.AggregateError: no reports to add up
     """
     if blanks not in ("blank", "zero"):
-        raise ValueError(f'blanks must be "blank" or "zero", got {blanks!r}')
+        raise UnsupportedFormatError(f'blanks must be "blank" or "zero", got {blanks!r}')
     items = _inputs(reports, year)
     version = items[0].meta.format_version
     sums, incomplete = _sum_cells(_format.format_spec(version), items, blanks)

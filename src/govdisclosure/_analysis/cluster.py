@@ -21,6 +21,7 @@ from govdisclosure._analysis.items import Item
 from govdisclosure._analysis.reading import find_files, read_one
 from govdisclosure._format import FormatVersion
 from govdisclosure._model.report import AnnualReport
+from govdisclosure.errors import UnsupportedFormatError
 
 if TYPE_CHECKING:
     import dask.bag
@@ -49,9 +50,13 @@ def _import(name: str) -> Any:
 
 def _check(shape: str, money: str) -> None:
     if shape not in SHAPES:
-        raise ValueError(f"shape must be one of {', '.join(map(repr, SHAPES))}, got {shape!r}")
+        raise UnsupportedFormatError(
+            f"shape must be one of {', '.join(map(repr, SHAPES))}, got {shape!r}"
+        )
     if money not in MONEY_KINDS:
-        raise ValueError(f"money must be one of {', '.join(map(repr, MONEY_KINDS))}, got {money!r}")
+        raise UnsupportedFormatError(
+            f"money must be one of {', '.join(map(repr, MONEY_KINDS))}, got {money!r}"
+        )
 
 
 @functools.cache
@@ -184,7 +189,8 @@ def dask_frame(
         ``.to_parquet(folder)`` writes it without gathering it in one place.
 
     Raises:
-        ValueError: ``shape``, ``money`` or ``partition_size`` is not one of the choices.
+        UnsupportedFormatError: ``shape`` or ``money`` is not one of the choices.
+        ValueError: ``partition_size`` is below 1.
         ImportError: Dask is not installed (``pip install 'govdisclosure[dask]'``).
     """
     _check(shape, money)

@@ -147,6 +147,7 @@ def compare(previous: AnnualReport, current: AnnualReport) -> ReportComparison:
 
     Raises:
         PreviousReportError: ``previous`` is not the same agency's report for the year before.
+        TypeError: either is not an AnnualReport.
 
     >>> import attrs, govdisclosure as gd
     >>> now = gd.examples.load("qijiang-psb-2023")
@@ -157,6 +158,8 @@ def compare(previous: AnnualReport, current: AnnualReport) -> ReportComparison:
     >>> change.path, change.change, round(change.relative, 4)
     ('proactive_disclosure.administrative_coercion.decisions', 488, Decimal('0.1627'))
     """
+    if not isinstance(current, AnnualReport):
+        raise TypeError(f"current must be an AnnualReport, got {type(current).__name__}")
     result = check_cross_year(current, previous)
     before = dict(previous.cells())
     after = dict(current.cells())

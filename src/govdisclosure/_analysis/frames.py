@@ -28,7 +28,7 @@ from govdisclosure._analysis.items import (
 )
 from govdisclosure._format import AgencyLevel, CellKind, CellSpec, FormatVersion
 from govdisclosure._parse.result import WarningCode
-from govdisclosure.errors import ReportDataError
+from govdisclosure.errors import ReportDataError, UnsupportedFormatError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -431,7 +431,7 @@ def to_frame(
     Raises:
         TypeError: an item is not a report, parse result or read result (the message names
             its index).
-        ValueError: ``shape`` or ``money`` is not one of the choices.
+        UnsupportedFormatError: ``shape`` or ``money`` is not one of the choices.
         ImportError: pandas is not installed (the message says how to install it).
 
     >>> import govdisclosure as gd
@@ -442,9 +442,13 @@ def to_frame(
     'Float64'
     """
     if shape not in SHAPES:
-        raise ValueError(f"shape must be one of {', '.join(map(repr, SHAPES))}, got {shape!r}")
+        raise UnsupportedFormatError(
+            f"shape must be one of {', '.join(map(repr, SHAPES))}, got {shape!r}"
+        )
     if money not in MONEY_KINDS:
-        raise ValueError(f"money must be one of {', '.join(map(repr, MONEY_KINDS))}, got {money!r}")
+        raise UnsupportedFormatError(
+            f"money must be one of {', '.join(map(repr, MONEY_KINDS))}, got {money!r}"
+        )
     pd = _pandas()
     found = entries(items)
     identity = _identity(found)

@@ -273,6 +273,8 @@ def reconcile(
             )
         )
     if roster is not None and not isinstance(roster, Roster):
+        if not isinstance(roster, (str, os.PathLike)):
+            raise TypeError(f"roster must be a Roster or a path, got {type(roster).__name__}")
         roster = read_roster(roster)
     return reconcile_submissions(submissions, roster=roster, year=year)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import attrs
 
-from govdisclosure._archive import open_regular
+from govdisclosure._archive import file_path, open_regular
 from govdisclosure._format import AgencyLevel
 from govdisclosure._format.vocabulary import agency_level, name_key
 from govdisclosure.errors import RosterError
@@ -109,7 +109,7 @@ def read_roster(path: str | os.PathLike[str]) -> Roster:
             部门 nor 政府, or a name or alias given to two units (the message names the
             file and the row).
     """
-    name = os.fspath(path)
+    name = str(file_path(path))
     suffix = Path(name).suffix.lower()
     try:
         if suffix == ".csv":

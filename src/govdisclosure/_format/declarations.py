@@ -26,7 +26,7 @@ from govdisclosure._format.spec import (
     TableSpec,
 )
 from govdisclosure._format.vocabulary import HEADINGS
-from govdisclosure.errors import UnknownPathError
+from govdisclosure.errors import UnknownPathError, UnsupportedFormatError
 
 __all__ = [
     "APPLICANT_COLUMNS",
@@ -365,10 +365,38 @@ _SPECS = {
 def format_spec(version: FormatVersion | str) -> FormatSpec:
     """Return the declarations of one format version.
 
+    Raises:
+        TypeError: ``version`` is neither a FormatVersion nor a str.
+        UnsupportedFormatError: no format has that version.
+
     >>> format_spec("2021").tables[1].rows[0].label
     '一、本年新收政府信息公开申请数量'
+    >>> format_spec("2020")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.UnsupportedFormatError: no format version '2020'; versions: 2019, 2021 \
+(FormatVersion.for_year(year) gives a report year's version)
     """
-    return _SPECS[FormatVersion(version)]
+    return _SPECS[_version(version)]
+
+
+def _version(version: object) -> FormatVersion:
+    """A version argument as a FormatVersion, or a clear error."""
+    if isinstance(version, FormatVersion):
+        return version
+    if not isinstance(version, str):
+        raise TypeError(
+            f"version must be a FormatVersion or a str such as '2021', got "
+            f"{type(version).__name__} {version!r}"
+        )
+    try:
+        return FormatVersion(version)
+    except ValueError:
+        versions = ", ".join(sorted(v.value for v in _SPECS))
+        raise UnsupportedFormatError(
+            f"no format version {version!r}; versions: {versions} "
+            "(FormatVersion.for_year(year) gives a report year's version)"
+        ) from None
 
 
 def cell_paths(version: FormatVersion | str = FormatVersion.V2021) -> tuple[str, ...]:
@@ -400,8 +428,9 @@ def cell_spec(path: str, version: FormatVersion | str | None = None) -> CellSpec
 
     Raises:
         UnknownPathError: no such path in that version (the message names the nearest).
+        UnsupportedFormatError: no format has that version.
     """
-    versions = (FormatVersion(version),) if version is not None else tuple(_SPECS)
+    versions = (_version(version),) if version is not None else tuple(_SPECS)
     for v in versions:
         spec = _SPECS[v].by_path.get(path)
         if spec is not None:
@@ -411,7 +440,7 @@ def cell_spec(path: str, version: FormatVersion | str | None = None) -> CellSpec
     candidates = tuple(p for v in versions for p in _SPECS[v].paths)
     detail = ""
     if version is not None and any(path in s.by_path for s in _SPECS.values()):
-        detail = f" in the {FormatVersion(version).value} format"
+        detail = f" in the {versions[0].value} format"
     raise UnknownPathError(path, nearest_path(path, candidates), detail)
 
 
@@ -425,6 +454,7 @@ def cell_label(path: str, version: FormatVersion | str | None = None) -> str:
 
     Raises:
         UnknownPathError: the path does not exist (the message names the nearest).
+        UnsupportedFormatError: no format has that version.
 
     >>> cell_label("applications.granted.total")
     '三、本年度办理结果（一）予以公开 / 总计'

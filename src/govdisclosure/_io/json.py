@@ -535,7 +535,7 @@ def from_json(
         ReportDataError: the text is not valid UTF-8 or JSON (the message gives the line and
             column) or does not match the JSON form (the message lists every problem with
             its JSON path).
-        TypeError: ``text`` is neither text nor bytes.
+        TypeError: ``text`` is neither text nor bytes, or ``max_bytes`` not an int.
 
     >>> import govdisclosure as gd
     >>> gd.from_json('{"schema": "govdisclosure/report/v1", "meta": ')
@@ -545,6 +545,8 @@ def from_json(
     """
     if not isinstance(text, (str, bytes, bytearray)):
         raise TypeError(f"from_json takes str or bytes, got {type(text).__name__}")
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)):
+        raise TypeError(f"max_bytes must be an int or None, got {type(max_bytes).__name__}")
     if max_bytes is not None and len(text) > max_bytes:
         raise ReportDataError(_too_large(f"the document is {len(text):,} bytes", max_bytes))
     if isinstance(text, (bytes, bytearray)):

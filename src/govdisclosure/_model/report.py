@@ -221,7 +221,12 @@ class AnnualReport:
         Raises:
             UnknownPathError: a path the format does not have.
             InvalidReportError: a value of the wrong type for its cell.
+            TypeError: ``values`` is not a mapping.
         """
+        if not isinstance(values, Mapping):
+            raise TypeError(
+                f"values must be a mapping of cell paths to values, got {type(values).__name__}"
+            )
         grouped: dict[str, dict[str, dict[str, CellValue]]] = {}
         for path, value in values.items():
             spec = self._spec(path)

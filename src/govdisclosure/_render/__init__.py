@@ -96,6 +96,7 @@ def render(report: AnnualReport, kind: str = "markdown") -> str | bytes:
 
     Raises:
         UnsupportedFormatError: ``kind`` is none of these, or python-docx is missing.
+        TypeError: ``report`` is not an AnnualReport.
 
     >>> import govdisclosure as gd
     >>> report = gd.examples.load("qijiang-psb-2023")
@@ -110,6 +111,8 @@ def render(report: AnnualReport, kind: str = "markdown") -> str | bytes:
     >>> print(markdown[-1])
     重庆市綦江区公安局
     """
+    if not isinstance(report, AnnualReport):
+        raise TypeError(f"render() takes an AnnualReport, got {type(report).__name__}")
     return _renderer(kind)(report)
 
 

@@ -553,7 +553,7 @@ def write_excel_summary(
     """
     from govdisclosure._io.atomic import atomic_write
 
-    atomic_write(Path(path), summary_bytes(list(reports), results, failures))
+    atomic_write(file_path(path), summary_bytes(list(reports), results, failures))
 
 
 def read_excel_summary(

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govdisclosure import _format
+from govdisclosure._archive import file_path
 from govdisclosure._format import CellKind, FormatVersion
 from govdisclosure._format.vocabulary import LEVEL_NAMES
 from govdisclosure._io.excel.layout import (
@@ -384,7 +384,7 @@ def excel_template(path: str | os.PathLike[str], year: int | None = None) -> Non
     """
     from govdisclosure._io.atomic import atomic_write
 
-    target = Path(path)
+    target = file_path(path)
     if target.suffix.lower() != ".xlsx":
         instead = f"，而不是 {target.suffix}" if target.suffix else ""
         raise UnsupportedFormatError(

@@ -12,10 +12,10 @@ import io
 import os
 import re
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govdisclosure import _format
+from govdisclosure._archive import file_path
 from govdisclosure._format import AgencyLevel, CellKind, FormatVersion
 from govdisclosure._format.vocabulary import LEVEL_NAMES
 from govdisclosure._io.excel.layout import (
@@ -500,4 +500,4 @@ def write_excel(report: AnnualReport, path: str | os.PathLike[str]) -> None:
     """
     from govdisclosure._io.atomic import atomic_write
 
-    atomic_write(Path(path), to_excel_bytes(report))
+    atomic_write(file_path(path), to_excel_bytes(report))
