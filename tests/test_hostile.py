@@ -506,3 +506,22 @@ def test_html_spans_are_placed_in_linear_time(name: str, tmp_path: Path) -> None
     out, seconds = run_limited(path)
     assert "RAW" not in out
     assert seconds < 5, out
+
+
+def test_pdf_of_many_pages_is_refused_by_count(tmp_path: Path) -> None:
+    """5,000 empty pages (1 MB) are refused by their number, counted before any is read.
+
+    Each page cost pdfminer some milliseconds even empty; a 100 MB file holds 500,000.
+    """
+    count = 5000
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(count))
+    objects = [_CATALOGUE[0], f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode()]
+    for i in range(count):
+        objects.append(_PAGE % (b"[0 0 612 792]", b"%d 0 R" % (4 + 2 * i)))
+        objects.append(b"<< /Length 0 >>\nstream\n\nendstream")
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(_pdf(objects))
+    out, seconds = run_limited(path)
+    assert out.splitlines()[-1].startswith("parse_file ParseError"), out
+    assert "max_pages" in out
+    assert seconds < SECONDS / 4

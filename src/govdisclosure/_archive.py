@@ -75,6 +75,8 @@ class ExcelLimits(NamedTuple):
         max_text_chars: the longest published text (a web page, text or Markdown, markup
             included) in characters; a file of more than four bytes a character is
             refused before it is decoded.
+        max_pages: the most pages of a PDF (counted before any page is read; a report
+            has some tens).
     """
 
     max_file_bytes: int = 100 * 2**20
@@ -85,6 +87,7 @@ class ExcelLimits(NamedTuple):
     max_merges: int = 100_000
     max_formula_cells: int = 1_000_000
     max_text_chars: int = 2_000_000
+    max_pages: int = 300
 
 
 #: The limits used when a caller gives none.

@@ -161,3 +161,12 @@ def test_parse_file_checks_the_size_before_reading(tmp_path: Path) -> None:
         gd.parse_file(pdf, limits=gd.ExcelLimits(max_file_bytes=1000))
     with pytest.raises(TypeError, match="limits must be ExcelLimits"):
         gd.parse_file(page, limits="x")  # type: ignore[arg-type]
+
+
+def test_parse_file_counts_a_pdfs_pages_first() -> None:
+    """A PDF of more pages than max_pages is refused before any page is read."""
+    pytest.importorskip("pdfplumber")
+    pdf = Path(__file__).parents[1] / "data" / "pdf" / "qijiang-psb-2023.pdf"
+    with pytest.raises(gd.ParseError, match=r"more than 5 pages \(max_pages\)"):
+        gd.parse_file(pdf, limits=gd.ExcelLimits(max_pages=5))
+    assert gd.parse_file(pdf, limits=gd.ExcelLimits(max_pages=6)).report.meta.year == 2023

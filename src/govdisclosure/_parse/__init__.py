@@ -274,7 +274,7 @@ def parse_file(
         else:
             from govdisclosure._parse.readers.pdf import read_pdf
 
-            layout = read_pdf(data)
+            layout = read_pdf(data, limits)
         return recognise(layout, source=path.name, year=year, agency=agency)
     # A .txt file is whatever it holds: sites and crawlers save Markdown and HTML as .txt.
     kind = "auto" if kind == "text" else kind

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from govdisclosure._archive import DEFAULT_LIMITS, ExcelLimits
 from govdisclosure._format.vocabulary import is_page_footer
 from govdisclosure._parse.layout import Block, Cell, Layout, Location, Paragraph, Table
 from govdisclosure._parse.result import ParseError
@@ -289,11 +290,13 @@ def _quiet_pdfminer() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def read_pdf(data: bytes) -> Layout:
+def read_pdf(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
     """Lay out a PDF document.
 
     Args:
         data: the ``.pdf`` file's bytes.
+        limits: the limits (here ``max_pages``: the pages are counted, up to one past
+            the limit, before any is read).
 
     Returns:
         Its text lines and ruled tables, page by page; a block's ``line`` counts the
@@ -301,7 +304,7 @@ def read_pdf(data: bytes) -> Layout:
 
     Raises:
         UnsupportedFormatError: pdfplumber is not installed.
-        ParseError: the bytes are not a readable PDF.
+        ParseError: the bytes are not a readable PDF, or it has more than ``max_pages``.
     """
     try:
         import pdfplumber
@@ -318,9 +321,26 @@ def read_pdf(data: bytes) -> Layout:
     line = 0
     try:
         with _quiet_pdfminer(), pdfplumber.open(io.BytesIO(data)) as pdf:
+            _check_pages(pdf, limits.max_pages)
             for number, page in enumerate(pdf.pages, start=1):
                 page_blocks, line = _page_blocks(page, number, line)
                 blocks.extend(page_blocks)
+    except ParseError:
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
         raise ParseError(f"not a readable PDF document: {type(exc).__name__}: {exc}") from None
     return Layout("pdf", tuple(blocks), wrapped=True)
+
+
+def _check_pages(pdf: Any, max_pages: int) -> None:
+    """Refuse a PDF of more than ``max_pages`` pages, counting no further than one past it."""
+    from pdfminer.pdfpage import PDFPage
+
+    # pdfminer's page tree, walked lazily (pdfplumber's pages would make every page first).
+    doc = getattr(pdf, "doc", None)
+    pages = PDFPage.create_pages(doc) if doc is not None else iter(pdf.pages)
+    count = sum(1 for _ in itertools.islice(pages, max_pages + 1))
+    if count > max_pages:
+        raise ParseError(
+            f"the PDF has more than {max_pages:,} pages (max_pages); a report has some tens"
+        )
