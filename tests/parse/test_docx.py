@@ -215,3 +215,20 @@ def test_hostile_word_files_are_refused(name: str, message: str, tmp_path: Path)
     path.write_bytes(data)
     with pytest.raises(ParseError, match=re.escape(message)):
         parse_file(path)
+
+
+def test_an_xml_part_past_the_text_limit_is_refused_unread(tmp_path: Path) -> None:
+    """A Word part of more XML than 16 bytes a character of max_text_chars: ParseError.
+
+    python-docx holds a part's whole tree in memory: 117 MB of paragraphs took 16 s.
+    """
+    path = _docx_bytes(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        parts = [i for i in archive.infolist() if i.filename.endswith(".xml")]
+    largest = max(parts, key=lambda i: i.file_size)
+    limits = gd.ExcelLimits(max_text_chars=largest.file_size // 16 - 1)
+    with pytest.raises(gd.ParseError, match="max_text_chars") as caught:
+        parse_file(path, limits=limits)
+    assert str(caught.value).startswith(f"{largest.filename}: the part is ")
+    chars = largest.file_size // 16 + 1
+    assert parse_file(path, limits=gd.ExcelLimits(max_text_chars=chars)).kind == "docx"

@@ -37,7 +37,7 @@ from govdisclosure._parse.layout import (
 from govdisclosure._parse.result import ParseError
 from govdisclosure.errors import UnsupportedFormatError
 
-__all__ = ["read_docx"]
+__all__ = ["XML_BYTES_PER_CHAR", "read_docx"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
@@ -158,7 +158,8 @@ def read_docx(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
 
     Args:
         data: the ``.docx`` file's bytes.
-        limits: the archive limits.
+        limits: the archive limits, and the text's: an XML part of more than
+            :data:`XML_BYTES_PER_CHAR` bytes a character of ``max_text_chars`` is refused.
 
     Returns:
         Its paragraphs, headings (paragraphs in a ``Heading``/``标题`` style) and tables;
@@ -177,7 +178,7 @@ def read_docx(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
         ) from None
     archive = open_zip(data, limits, _fail, _WHAT)
     _check_word_package(set(archive.namelist()))
-    _check_parts(archive)
+    _check_parts(archive, limits)
     try:
         document = docx.Document(io.BytesIO(data))
         style_of = _paragraph_styles(document)
@@ -213,8 +214,25 @@ def _fail(message: str, part: str | None) -> ParseError:
     return ParseError(f"{part}: {message}" if part else message)
 
 
-def _check_parts(archive: zipfile.ZipFile) -> None:
-    """Read every part once (the archive's sizes are checked): damage and DTDs are refused."""
+#: The most bytes of XML a Word part may hold for each character of ``max_text_chars``:
+#: Word spends some tens of bytes of markup on each character of a formatted text.
+XML_BYTES_PER_CHAR = 16
+
+
+def _check_parts(archive: zipfile.ZipFile, limits: ExcelLimits) -> None:
+    """Read every part once (the archive's sizes are checked): damage and DTDs are refused.
+
+    An XML part larger than :data:`XML_BYTES_PER_CHAR` bytes a character of the text
+    limit is refused unread: python-docx would hold its whole tree in memory.
+    """
+    most = XML_BYTES_PER_CHAR * limits.max_text_chars
+    for info in archive.infolist():
+        if info.filename.endswith(".xml") and info.file_size > most:
+            raise _fail(
+                f"the part is {info.file_size:,} bytes of XML, more than the limit of "
+                f"{most:,} ({XML_BYTES_PER_CHAR} bytes a character of max_text_chars)",
+                info.filename,
+            )
     for name in archive.namelist():
         part = read_member(archive, name, _fail, _WHAT)
         if name.endswith((".xml", ".rels")) and any(dtd in part for dtd in _DTD):
