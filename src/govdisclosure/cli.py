@@ -21,7 +21,7 @@ import sys
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from govdisclosure._format.vocabulary import FILE_KINDS, LEVEL_NAMES, suffixes
 from govdisclosure._version import __version__
@@ -144,6 +144,10 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _ChineseHelp)
         super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        # Python 3.10 words "argument --jobs: …" without asking gettext (3.11 asks).
+        super().error(re.sub(r"^argument (\S+): ", r"参数 \1：", message))
 
 
 class _UsageError(Exception):
