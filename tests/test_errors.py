@@ -42,12 +42,17 @@ def test_excel_error_of_many_cells() -> None:
     error = gd.ExcelError.of_cells(bad)
     assert error.problems == tuple(bad)
     assert (error.sheet, error.cell, error.value, error.where()) == ("表三", "D5", "三", "")
-    text = str(error)
+    text = error.message_zh
     assert text.startswith("25 个单元格无法读取，请改正后再读取：表三!D5“三”不是数字；")
     assert "表三!D24“三”不是数字；另有 5 个单元格" in text
     assert "D25" not in text
+    assert str(error).startswith(
+        '25 cells cannot be read; correct them and read again: 表三!D5: "三" is not a number; '
+    )
+    assert str(error).endswith('表三!D24: "三" is not a number; and 5 more cells')
     assert gd.ExcelError.of_cells(bad[:1]) is bad[0]
     english = gd.ExcelError("is not a number", sheet="表三", cell="D5", value=2.5)
-    assert english.what_zh() == "表三!D5 2.5 is not a number"
+    assert english.message_zh == "表三!D5 2.5 is not a number"
     with pytest.raises(ValueError, match="at least one"):
         gd.ExcelError.of_cells([])
+
