@@ -59,7 +59,7 @@ class ReadResult:
     >>> result.ok, result.kind, result.report.meta.year
     (True, 'json', 2023)
     >>> read_one("notes.odt").error
-    'notes.odt: cannot read .odt files; supported: .json .xlsx .html ... .pdf'
+    'notes.odt: cannot read .odt files (OpenDocument ...); supported: .json .xlsx .html ... .pdf'
     """
 
     path: str
