@@ -21,7 +21,7 @@ import zlib
 from collections.abc import Callable
 from typing import NamedTuple
 
-from govdisclosure.errors import GovDisclosureError
+from govdisclosure.errors import Bilingual, GovDisclosureError
 
 __all__ = ["DEFAULT_LIMITS", "ExcelLimits", "Fail", "check_sizes", "open_zip", "read_member"]
 
@@ -51,8 +51,9 @@ class ExcelLimits(NamedTuple):
 #: The limits used when a caller gives none.
 DEFAULT_LIMITS = ExcelLimits()
 
-#: Builds a reader's error from a message and the archive part it is about (or ``None``).
-Fail = Callable[[str, "str | None"], GovDisclosureError]
+#: Builds a reader's error from a message (in English and Chinese) and the archive part it
+#: is about (or ``None``).
+Fail = Callable[[Bilingual, "str | None"], GovDisclosureError]
 
 _RATIO_MIN_BYTES = 2**20
 # What zipfile and zlib raise on a damaged, truncated, encrypted or unsupported archive.
@@ -67,14 +68,15 @@ _DAMAGED = (
 )
 
 
-def open_zip(data: bytes, limits: ExcelLimits, fail: Fail, what: str) -> zipfile.ZipFile:
+def open_zip(data: bytes, limits: ExcelLimits, fail: Fail, what: Bilingual) -> zipfile.ZipFile:
     """Open ``data`` as a zip archive within ``limits``, inflating nothing.
 
     Args:
         data: the file's bytes.
         limits: the archive limits.
         fail: makes the reader's error.
-        what: how messages name the file: ``an .xlsx workbook``, ``a Word (.docx) document``.
+        what: how messages name the file: ``an .xlsx workbook``, ``a Word (.docx) document``,
+            with its Chinese (``Excel 工作簿（.xlsx）``).
 
     Raises:
         GovDisclosureError: from ``fail``: the file is too large, not a zip archive, damaged,
@@ -82,17 +84,33 @@ def open_zip(data: bytes, limits: ExcelLimits, fail: Fail, what: str) -> zipfile
     """
     if len(data) > limits.max_file_bytes:
         raise fail(
-            f"the file is {len(data):,} bytes, more than the limit of "
-            f"{limits.max_file_bytes:,} bytes (max_file_bytes)",
+            Bilingual(
+                f"the file is {len(data):,} bytes, more than the limit of "
+                f"{limits.max_file_bytes:,} bytes (max_file_bytes)",
+                f"文件有 {len(data):,} 字节，超过 {limits.max_file_bytes:,} 字节的上限"
+                "（max_file_bytes）",
+            ),
             None,
         )
     if not data.startswith(b"PK"):
-        raise fail(f"not {what}: the file is not a zip archive", None)
+        raise fail(
+            Bilingual(
+                f"not {what}: the file is not a zip archive",
+                f"不是{what.message_zh}：文件不是 zip 压缩包",
+            ),
+            None,
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except _DAMAGED as exc:
-        raise fail(f"not a readable {_noun(what)}: the archive is damaged ({exc})", None) from None
+        raise fail(
+            Bilingual(
+                f"not a readable {_noun(what)}: the archive is damaged ({exc})",
+                f"无法读取的{what.message_zh}：压缩包已损坏（{exc}）",
+            ),
+            None,
+        ) from None
     check_sizes(members, limits, fail)
     return archive
 
@@ -101,8 +119,12 @@ def check_sizes(members: list[zipfile.ZipInfo], limits: ExcelLimits, fail: Fail)
     """The number of parts, each part's compression ratio and their total, as declared."""
     if len(members) > limits.max_members:
         raise fail(
-            f"the archive has {len(members):,} parts, more than the limit of "
-            f"{limits.max_members:,} (max_members)",
+            Bilingual(
+                f"the archive has {len(members):,} parts, more than the limit of "
+                f"{limits.max_members:,} (max_members)",
+                f"压缩包有 {len(members):,} 个部件，超过 {limits.max_members:,} 个的上限"
+                "（max_members）",
+            ),
             None,
         )
     total = 0
@@ -112,20 +134,29 @@ def check_sizes(members: list[zipfile.ZipInfo], limits: ExcelLimits, fail: Fail)
             member.compress_size, 1
         ):
             raise fail(
-                f"refused: the part expands {member.file_size:,} bytes from "
-                f"{member.compress_size:,} (a ratio above max_ratio={limits.max_ratio:g}); "
-                "this looks like a decompression bomb",
+                Bilingual(
+                    f"refused: the part expands {member.file_size:,} bytes from "
+                    f"{member.compress_size:,} (a ratio above max_ratio={limits.max_ratio:g}); "
+                    "this looks like a decompression bomb",
+                    f"拒绝读取：该部件从 {member.compress_size:,} 字节解压为 "
+                    f"{member.file_size:,} 字节（压缩比超过 max_ratio={limits.max_ratio:g}），"
+                    "像是“解压炸弹”",
+                ),
                 member.filename,
             )
     if total > limits.max_uncompressed_bytes:
         raise fail(
-            f"refused: the archive expands to {total:,} bytes, more than the limit of "
-            f"{limits.max_uncompressed_bytes:,} (max_uncompressed_bytes)",
+            Bilingual(
+                f"refused: the archive expands to {total:,} bytes, more than the limit of "
+                f"{limits.max_uncompressed_bytes:,} (max_uncompressed_bytes)",
+                f"拒绝读取：压缩包解压后有 {total:,} 字节，超过 "
+                f"{limits.max_uncompressed_bytes:,} 字节的上限（max_uncompressed_bytes）",
+            ),
             None,
         )
 
 
-def read_member(archive: zipfile.ZipFile, name: str, fail: Fail, what: str) -> bytes:
+def read_member(archive: zipfile.ZipFile, name: str, fail: Fail, what: Bilingual) -> bytes:
     """The bytes of one part of a checked archive.
 
     Raises:
@@ -134,16 +165,29 @@ def read_member(archive: zipfile.ZipFile, name: str, fail: Fail, what: str) -> b
     try:
         return archive.read(name)
     except KeyError:
-        raise fail(f"not a readable {_noun(what)}: the part is missing", name) from None
+        raise fail(
+            Bilingual(
+                f"not a readable {_noun(what)}: the part is missing",
+                f"无法读取的{what.message_zh}：缺少该部件",
+            ),
+            name,
+        ) from None
     except RuntimeError as exc:
         if "encrypted" in str(exc):
             raise fail(
-                "the part is encrypted (password-protected); save the file without a password",
+                Bilingual(
+                    "the part is encrypted (password-protected); save the file without a password",
+                    "该部件已加密（设有密码）；请去掉密码后另存",
+                ),
                 name,
             ) from None
-        raise fail(f"the part is damaged: {exc}", name) from None
+        raise fail(_damaged(exc), name) from None
     except _DAMAGED as exc:
-        raise fail(f"the part is damaged: {exc}", name) from None
+        raise fail(_damaged(exc), name) from None
+
+
+def _damaged(exc: BaseException) -> Bilingual:
+    return Bilingual(f"the part is damaged: {exc}", f"该部件已损坏：{exc}")
 
 
 def _noun(what: str) -> str:

@@ -409,10 +409,11 @@ def cell_spec(path: str, version: FormatVersion | str | None = None) -> CellSpec
     if not isinstance(path, str):
         raise TypeError(f"a cell path is a str, got {type(path).__name__}")
     candidates = tuple(p for v in versions for p in _SPECS[v].paths)
-    detail = ""
+    detail = detail_zh = ""
     if version is not None and any(path in s.by_path for s in _SPECS.values()):
         detail = f" in the {FormatVersion(version).value} format"
-    raise UnknownPathError(path, nearest_path(path, candidates), detail)
+        detail_zh = f"（{FormatVersion(version).value} 年格式）"
+    raise UnknownPathError(path, nearest_path(path, candidates), detail, detail_zh=detail_zh)
 
 
 def cell_label(path: str, version: FormatVersion | str | None = None) -> str:

@@ -31,9 +31,10 @@ CellValue: TypeAlias = int | Decimal | None
 def _check_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None or type(value) is int:
         return
+    field = f"{type(instance).__name__}.{attribute.name}"
     raise InvalidReportError(
-        f"{type(instance).__name__}.{attribute.name}: expected an int or None, "
-        f"got {type(value).__name__} {value!r}"
+        f"{field}: expected an int or None, got {type(value).__name__} {value!r}",
+        detail_zh=f"{field}：件数应为整数（int）或 None，实为 {type(value).__name__} {value!r}",
     )
 
 
@@ -49,17 +50,21 @@ def _check_money(instance: object, attribute: attrs.Attribute[Any], value: objec
     if value is None or (isinstance(value, Decimal) and value.is_finite()):
         return
     hint = "; convert floats with Decimal(repr(x))" if isinstance(value, float) else ""
+    hint_zh = "；浮点数请用 Decimal(repr(x)) 转换" if isinstance(value, float) else ""
+    field = f"{type(instance).__name__}.{attribute.name}"
     raise InvalidReportError(
-        f"{type(instance).__name__}.{attribute.name}: expected a finite Decimal or None, "
-        f"got {type(value).__name__} {value!r}{hint}"
+        f"{field}: expected a finite Decimal or None, got {type(value).__name__} {value!r}{hint}",
+        detail_zh=f"{field}：金额应为有限的 Decimal 或 None，"
+        f"实为 {type(value).__name__} {value!r}{hint_zh}",
     )
 
 
 def _check_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not str:
+        field = f"{type(instance).__name__}.{attribute.name}"
         raise InvalidReportError(
-            f"{type(instance).__name__}.{attribute.name}: expected a str, "
-            f"got {type(value).__name__} {value!r}"
+            f"{field}: expected a str, got {type(value).__name__} {value!r}",
+            detail_zh=f"{field}：应为文字（str），实为 {type(value).__name__} {value!r}",
         )
 
 
@@ -75,8 +80,10 @@ def _to_notes(value: object) -> object:
 def _check_notes(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is tuple and all(type(note) is str for note in value):
         return
+    field = f"{type(instance).__name__}.{attribute.name}"
     raise InvalidReportError(
-        f"{type(instance).__name__}.{attribute.name}: expected a tuple of str, got {value!r}"
+        f"{field}: expected a tuple of str, got {value!r}",
+        detail_zh=f"{field}：应为由文字组成的元组（tuple of str），实为 {value!r}",
     )
 
 

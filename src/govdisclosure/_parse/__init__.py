@@ -158,7 +158,9 @@ def parse(
     if kind not in KINDS:
         raise UnsupportedFormatError(
             f"cannot parse kind {kind!r}; kinds: {', '.join(KINDS)} (docx and pdf through "
-            "parse_file)"
+            "parse_file)",
+            detail_zh=f"无法按 {kind!r} 读取；可用的类型：{', '.join(KINDS)}"
+            "（docx 和 pdf 请用 parse_file）",
         )
     note = None
     if isinstance(text, (bytes, bytearray, memoryview)):
@@ -213,12 +215,16 @@ def parse_file(
             f"cannot parse {path.suffix or 'files without a suffix'}; "
             f"supported: {' '.join(published)}",
             file=str(path),
+            detail_zh=f"无法读取{path.suffix + ' 文件' if path.suffix else '没有后缀的文件'}；"
+            f"支持的类型：{' '.join(published)}",
         )
     kind = file.id
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise GovDisclosureError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+        raise GovDisclosureError.of_os_error(
+            exc, "cannot read the file", "无法读取文件", file=str(path)
+        ) from None
     if kind in ("docx", "pdf"):
         from govdisclosure._parse.recognise import recognise
 
@@ -253,9 +259,13 @@ def load_report(path: Path) -> AnnualReport:
     if doubts:
         shown = "; ".join(str(w) for w in doubts[:3])
         more = f" (and {len(doubts) - 3} more)" if len(doubts) > 3 else ""
+        shown_zh = "；".join(w.message_zh for w in doubts[:3])
+        more_zh = f"等 {len(doubts)} 处" if len(doubts) > 3 else ""
         error = ParseError(
             f"the report was read with {len(doubts)} doubt(s): {shown}{more}; "
-            "use govdisclosure.parse_file() to keep the partial report and see all warnings"
+            "use govdisclosure.parse_file() to keep the partial report and see all warnings",
+            detail_zh=f"读取时有 {len(doubts)} 处疑问：{shown_zh}{more_zh}；"
+            "可用 govdisclosure.parse_file() 保留读出的部分并查看全部警告",
         )
         error.doubts = tuple(doubts)
         raise error

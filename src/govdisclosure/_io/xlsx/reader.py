@@ -307,7 +307,11 @@ class _SheetTarget:
         position = parse_ref(ref) if ref else None
         if position is None:
             if ref is not None:
-                raise ExcelError(f"bad cell reference {ref!r}", sheet=self.sheet.name)
+                raise ExcelError(
+                    f"bad cell reference {ref!r}",
+                    sheet=self.sheet.name,
+                    detail_zh=f"单元格引用 {ref!r} 不正确",
+                )
             position = (self._row or 1, self._col + 1)
         self._col = position[1]
         try:
@@ -324,7 +328,11 @@ class _SheetTarget:
         a = parse_ref(first)
         b = parse_ref(last or first)
         if a is None or b is None:
-            raise ExcelError(f"bad merged range {ref!r}", sheet=self.sheet.name)
+            raise ExcelError(
+                f"bad merged range {ref!r}",
+                sheet=self.sheet.name,
+                detail_zh=f"合并区域 {ref!r} 不正确",
+            )
         self.sheet.merges.append(
             (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
         )
@@ -357,7 +365,10 @@ class _SheetTarget:
         self._cell = None
         self.budget[0] -= 1
         if self.budget[0] < 0:
-            raise ExcelError("refused: the workbook holds more cells than max_cells allows")
+            raise ExcelError(
+                "refused: the workbook holds more cells than max_cells allows",
+                detail_zh="拒绝读取：工作簿的单元格数超过 max_cells 的上限",
+            )
         formula = self._formula
         if formula is not None or self._formula_attrib.get("t") == "shared":
             formula = self._shared(formula, row, column)
@@ -406,6 +417,7 @@ class _SheetTarget:
                 f"bad shared string index {raw!r} (the workbook has {len(self.strings):,})",
                 sheet=self.sheet.name,
                 cell=coordinate(row, column),
+                detail_zh=f"共享字符串序号 {raw!r} 不正确（工作簿共有 {len(self.strings):,} 个）",
             )
         if kind == "str":
             return decode_text(raw)
@@ -430,10 +442,19 @@ def _number(raw: str, sheet: str, row: int, column: int) -> int | float | None:
             return int(text)
         number = float(text)
     except ValueError:
-        raise ExcelError(f"bad number {raw!r}", sheet=sheet, cell=coordinate(row, column)) from None
+        raise _bad_number(raw, sheet, row, column) from None
     if not math.isfinite(number):
-        raise ExcelError(f"bad number {raw!r}", sheet=sheet, cell=coordinate(row, column))
+        raise _bad_number(raw, sheet, row, column)
     return number
+
+
+def _bad_number(raw: str, sheet: str, row: int, column: int) -> ExcelError:
+    return ExcelError(
+        f"bad number {raw!r}",
+        sheet=sheet,
+        cell=coordinate(row, column),
+        detail_zh=f"数值 {raw!r} 不正确",
+    )
 
 
 _BUILTIN_FORMATS = {
@@ -642,9 +663,11 @@ def read_path(path: Path, limits: ExcelLimits) -> Workbook:
         if size > limits.max_file_bytes:
             raise ExcelError(
                 f"the file is {size:,} bytes, more than the limit of "
-                f"{limits.max_file_bytes:,} bytes (max_file_bytes)"
+                f"{limits.max_file_bytes:,} bytes (max_file_bytes)",
+                detail_zh=f"文件有 {size:,} 字节，超过 {limits.max_file_bytes:,} 字节的上限"
+                "（max_file_bytes）",
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise ExcelError(f"cannot read the file: {exc.strerror}") from None
+        raise ExcelError.of_os_error(exc, "cannot read the file", "无法读取文件") from None
     return open_workbook(data, limits)
