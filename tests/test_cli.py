@@ -79,7 +79,14 @@ def gd_decimal(text: str) -> object:
 def test_show_bad_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An unreadable file is an error on stderr and exit status 2."""
     assert main(["show", str(tmp_path / "missing.json")]) == 2
-    assert "missing.json: cannot read the file" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"govdisclosure：错误：{tmp_path / 'missing.json'}：无法读取文件：文件不存在\n"
+    )
+    assert main(["show", str(tmp_path / "missing.json"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"govdisclosure: error: {tmp_path / 'missing.json'}: cannot read the file: "
+        "No such file or directory\n"
+    )
     assert main(["show", "--example", "nope"]) == 2
 
 
@@ -160,8 +167,8 @@ def test_validate_json_and_unreadable(tmp_path: Path, capsys: pytest.CaptureFixt
     assert first["violations"][0]["message"].startswith("表四")
     assert data[1]["passed"] is False
     assert data[1]["violations"] == []
-    assert "none.json: cannot read the file" in data[1]["error"]
-    assert "none.json: cannot read the file" in captured.err
+    assert "none.json：无法读取文件" in data[1]["error"]
+    assert "none.json：无法读取文件" in captured.err
 
 
 def test_validate_json_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -294,6 +301,9 @@ def test_validate_previous_of_wrong_year(
     """A previous report that is not last year's is an error with exit status 2."""
     gd.dump(gd.examples.load("qijiang-psb-2023"), tmp_path / "r.json")
     assert main(["validate", str(tmp_path / "r.json"), "--previous", str(tmp_path / "r.json")]) == 2
+    assert "跨年度检查需要 2022 年度的报告" in capsys.readouterr().err
+    args = ["validate", str(tmp_path / "r.json"), "--previous", str(tmp_path / "r.json")]
+    assert main([*args, "--lang", "en"]) == 2
     assert "cross-year rules need the 2022 report" in capsys.readouterr().err
 
 
@@ -363,10 +373,11 @@ def test_real_workbook_warning_is_a_clean_line(
     book.save(path)
     assert main(["validate", str(path), "--strict"]) == 1
     captured = capsys.readouterr()
-    assert captured.err.startswith("警告：")
-    assert "Warning" not in captured.err
-    assert "warnings.warn" not in captured.err
+    assert captured.err == f"警告：{path}：报告信息!C2：机关名称为空白\n"
     assert "【警告】META-AGENCY-BLANK 报告信息!C2：机关名称为空白" in captured.out
+    assert main(["validate", str(path), "--strict", "--lang", "en"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"warning: {path}: 报告信息!C2: the agency (机关名称) is blank\n"
 
 
 def test_validate_workbook_names_the_cells_to_fix(
@@ -399,7 +410,7 @@ def test_validate_workbook_names_the_cells_to_fix(
     blank = [line for line in captured.out.splitlines() if "CELL-BLANK" in line]
     assert len(blank) == 1
     assert blank[0].startswith("【警告】CELL-BLANK 表三!G17：表三“（四）无法提供")
-    assert f'警告：{path}: 表三!D5: " 1 " 是文本格式的数字' in captured.err
+    assert f"警告：{path}：表三!D5：“ 1 ”是文本格式的数字" in captured.err
     assert main(["validate", str(path), "--json"]) == 0
     [result] = json.loads(capsys.readouterr().out)
     assert [v["address"] for v in result["violations"] if v["rule_id"] == "CELL-BLANK"] == [
@@ -421,9 +432,49 @@ def test_validate_workbook_with_bad_cells_names_them_all(
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert err == (
-        f"govdisclosure：错误：{path}: 3 个单元格无法读取，请改正后再读取："
+        f"govdisclosure：错误：{path}：3 个单元格无法读取，请改正后再读取："
         "表三!D5“三”不是数字；表三!E6“3件”不是数字；表三!F7“2件”不是数字\n"
     )
+    assert main(["validate", str(path), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"govdisclosure: error: {path}: 3 cells cannot be read; correct them and read again: "
+        '表三!D5: "三" is not a number; 表三!E6: "3件" is not a number; '
+        '表三!F7: "2件" is not a number\n'
+    )
+
+
+@pytest.mark.parametrize(
+    "command", ["show", "validate", "convert", "render", "template", "summary"]
+)
+def test_every_command_takes_lang(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each command's help offers --lang {zh,en}, Chinese by default."""
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert "--lang {zh,en}" in out
+    assert "默认中文" in out
+
+
+def test_errors_in_english_with_lang_en(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang en: the library's errors and the usage errors in English, the prefix too."""
+    (tmp_path / "r.doc").write_bytes(b"")
+    assert main(["convert", str(tmp_path / "r.doc"), str(tmp_path / "r.json")]) == 2
+    assert capsys.readouterr().err == (
+        f"govdisclosure：错误：{tmp_path / 'r.doc'}：无法读取 .doc 文件"
+        "（Word 97-2003 格式，请另存为 .docx 后重新提交）；支持的类型："
+        ".json .xlsx .html .htm .shtml .xhtml .txt .text .md .markdown .docx .pdf\n"
+    )
+    assert main(["convert", str(tmp_path / "r.doc"), str(tmp_path / "r.json"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"govdisclosure: error: {tmp_path / 'r.doc'}: cannot read .doc files (Word 97-2003"
+    )
+    assert main(["template", str(tmp_path / "x.docx"), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.endswith(
+        "govdisclosure template: error: the template is an Excel workbook, its name must end "
+        f"in .xlsx: {tmp_path / 'x.docx'}\n"
+    )
+    assert re.search("[\u4e00-\u9fff]", err) is None
 
 
 def test_template_refuses_another_suffix(

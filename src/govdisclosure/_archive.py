@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from govdisclosure.errors import GovDisclosureError, UnsupportedFormatError
+from govdisclosure.errors import Bilingual, GovDisclosureError, UnsupportedFormatError
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -93,8 +93,9 @@ class ExcelLimits(NamedTuple):
 #: The limits used when a caller gives none.
 DEFAULT_LIMITS = ExcelLimits()
 
-#: Builds a reader's error from a message and the archive part it is about (or ``None``).
-Fail = Callable[[str, "str | None"], GovDisclosureError]
+#: Builds a reader's error from a message (in English and Chinese) and the archive part it
+#: is about (or ``None``).
+Fail = Callable[[Bilingual, "str | None"], GovDisclosureError]
 
 _RATIO_MIN_BYTES = 2**20
 # What zipfile and zlib raise on a damaged, truncated, encrypted or unsupported archive.
@@ -138,7 +139,9 @@ def file_path(path: str | os.PathLike[str], argument: str = "path") -> Path:
     result = Path(path)
     if "\0" in str(result):
         raise UnsupportedFormatError(
-            f"{argument} holds a NUL character, which no file name may", file=repr(str(result))
+            f"{argument} holds a NUL character, which no file name may",
+            file=repr(str(result)),
+            detail_zh=f"{argument} 含有 NUL 字符，文件名中不能有此字符",
         )
     return result
 
@@ -160,14 +163,22 @@ def open_regular(path: Path, fail: Fail) -> BinaryIO:
     if not stat.S_ISREG(mode):
         handle.close()
         if stat.S_ISDIR(mode):
-            raise fail("is a folder, not a report file", None)
+            raise fail(
+                Bilingual("is a folder, not a report file", "这是文件夹，不是报告文件"), None
+            )
         raise fail(
-            "not a regular file (a device, a pipe or a socket); read a saved report file", None
+            Bilingual(
+                "not a regular file (a device, a pipe or a socket); read a saved report file",
+                "不是普通文件（而是设备、管道或套接字）；请读取保存好的报告文件",
+            ),
+            None,
         )
     return handle
 
 
-def read_file(path: Path, max_bytes: int, fail: Fail, limit: str = "max_file_bytes") -> bytes:
+def read_file(
+    path: Path, max_bytes: int, fail: Fail, limit: str | Bilingual = "max_file_bytes"
+) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``, refused by its size unread.
 
     The file is opened by :func:`open_regular`. No more than ``max_bytes + 1`` bytes are
@@ -177,7 +188,7 @@ def read_file(path: Path, max_bytes: int, fail: Fail, limit: str = "max_file_byt
         path: the file.
         max_bytes: the most bytes accepted.
         fail: makes the reader's error.
-        limit: the name of the limit, for the message.
+        limit: the name of the limit, for the message (with its Chinese, if it has words).
 
     Raises:
         GovDisclosureError: from ``fail``: not a regular file, or larger than ``max_bytes``.
@@ -186,10 +197,18 @@ def read_file(path: Path, max_bytes: int, fail: Fail, limit: str = "max_file_byt
     with open_regular(path, fail) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > max_bytes:
-            raise fail(_too_large(f"the file is {size:,} bytes", max_bytes, limit), None)
+            raise fail(
+                _too_large(
+                    f"the file is {size:,} bytes", f"文件有 {size:,} 字节", max_bytes, limit
+                ),
+                None,
+            )
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise fail(_too_large("the file grew while it was read", max_bytes, limit), None)
+        raise fail(
+            _too_large("the file grew while it was read", "文件在读取时变大了", max_bytes, limit),
+            None,
+        )
     return data
 
 
@@ -198,18 +217,23 @@ def text_bytes(limits: ExcelLimits) -> int:
     return min(limits.max_file_bytes, 4 * limits.max_text_chars)
 
 
-def _too_large(what: str, max_bytes: int, limit: str) -> str:
-    return f"{what}, more than the limit of {max_bytes:,} bytes ({limit})"
+def _too_large(what: str, what_zh: str, max_bytes: int, limit: str | Bilingual) -> Bilingual:
+    limit_zh = limit.message_zh if isinstance(limit, Bilingual) else limit
+    return Bilingual(
+        f"{what}, more than the limit of {max_bytes:,} bytes ({limit})",
+        f"{what_zh}，超过 {max_bytes:,} 字节的上限（{limit_zh}）",
+    )
 
 
-def open_zip(data: bytes, limits: ExcelLimits, fail: Fail, what: str) -> zipfile.ZipFile:
+def open_zip(data: bytes, limits: ExcelLimits, fail: Fail, what: Bilingual) -> zipfile.ZipFile:
     """Open ``data`` as a zip archive within ``limits``, inflating nothing.
 
     Args:
         data: the file's bytes.
         limits: the archive limits.
         fail: makes the reader's error.
-        what: how messages name the file: ``an .xlsx workbook``, ``a Word (.docx) document``.
+        what: how messages name the file: ``an .xlsx workbook``, ``a Word (.docx) document``,
+            with its Chinese (``Excel 工作簿（.xlsx）``).
 
     Raises:
         GovDisclosureError: from ``fail``: the file is too large, not a zip archive, damaged,
@@ -217,17 +241,33 @@ def open_zip(data: bytes, limits: ExcelLimits, fail: Fail, what: str) -> zipfile
     """
     if len(data) > limits.max_file_bytes:
         raise fail(
-            f"the file is {len(data):,} bytes, more than the limit of "
-            f"{limits.max_file_bytes:,} bytes (max_file_bytes)",
+            Bilingual(
+                f"the file is {len(data):,} bytes, more than the limit of "
+                f"{limits.max_file_bytes:,} bytes (max_file_bytes)",
+                f"文件有 {len(data):,} 字节，超过 {limits.max_file_bytes:,} 字节的上限"
+                "（max_file_bytes）",
+            ),
             None,
         )
     if not data.startswith(b"PK"):
-        raise fail(f"not {what}: the file is not a zip archive", None)
+        raise fail(
+            Bilingual(
+                f"not {what}: the file is not a zip archive",
+                f"不是{what.message_zh}：文件不是 zip 压缩包",
+            ),
+            None,
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except _DAMAGED as exc:
-        raise fail(f"not a readable {_noun(what)}: the archive is damaged ({exc})", None) from None
+        raise fail(
+            Bilingual(
+                f"not a readable {_noun(what)}: the archive is damaged ({exc})",
+                f"无法读取的{what.message_zh}：压缩包已损坏（{exc}）",
+            ),
+            None,
+        ) from None
     check_sizes(members, limits, fail)
     return archive
 
@@ -236,8 +276,12 @@ def check_sizes(members: list[zipfile.ZipInfo], limits: ExcelLimits, fail: Fail)
     """The number of parts, each part's compression ratio and their total, as declared."""
     if len(members) > limits.max_members:
         raise fail(
-            f"the archive has {len(members):,} parts, more than the limit of "
-            f"{limits.max_members:,} (max_members)",
+            Bilingual(
+                f"the archive has {len(members):,} parts, more than the limit of "
+                f"{limits.max_members:,} (max_members)",
+                f"压缩包有 {len(members):,} 个部件，超过 {limits.max_members:,} 个的上限"
+                "（max_members）",
+            ),
             None,
         )
     total = 0
@@ -247,20 +291,29 @@ def check_sizes(members: list[zipfile.ZipInfo], limits: ExcelLimits, fail: Fail)
             member.compress_size, 1
         ):
             raise fail(
-                f"refused: the part expands {member.file_size:,} bytes from "
-                f"{member.compress_size:,} (a ratio above max_ratio={limits.max_ratio:g}); "
-                "this looks like a decompression bomb",
+                Bilingual(
+                    f"refused: the part expands {member.file_size:,} bytes from "
+                    f"{member.compress_size:,} (a ratio above max_ratio={limits.max_ratio:g}); "
+                    "this looks like a decompression bomb",
+                    f"拒绝读取：该部件从 {member.compress_size:,} 字节解压为 "
+                    f"{member.file_size:,} 字节（压缩比超过 max_ratio={limits.max_ratio:g}），"
+                    "像是“解压炸弹”",
+                ),
                 member.filename,
             )
     if total > limits.max_uncompressed_bytes:
         raise fail(
-            f"refused: the archive expands to {total:,} bytes, more than the limit of "
-            f"{limits.max_uncompressed_bytes:,} (max_uncompressed_bytes)",
+            Bilingual(
+                f"refused: the archive expands to {total:,} bytes, more than the limit of "
+                f"{limits.max_uncompressed_bytes:,} (max_uncompressed_bytes)",
+                f"拒绝读取：压缩包解压后有 {total:,} 字节，超过 "
+                f"{limits.max_uncompressed_bytes:,} 字节的上限（max_uncompressed_bytes）",
+            ),
             None,
         )
 
 
-def read_member(archive: zipfile.ZipFile, name: str, fail: Fail, what: str) -> bytes:
+def read_member(archive: zipfile.ZipFile, name: str, fail: Fail, what: Bilingual) -> bytes:
     """The bytes of one part of a checked archive.
 
     Raises:
@@ -269,16 +322,29 @@ def read_member(archive: zipfile.ZipFile, name: str, fail: Fail, what: str) -> b
     try:
         return archive.read(name)
     except KeyError:
-        raise fail(f"not a readable {_noun(what)}: the part is missing", name) from None
+        raise fail(
+            Bilingual(
+                f"not a readable {_noun(what)}: the part is missing",
+                f"无法读取的{what.message_zh}：缺少该部件",
+            ),
+            name,
+        ) from None
     except RuntimeError as exc:
         if "encrypted" in str(exc):
             raise fail(
-                "the part is encrypted (password-protected); save the file without a password",
+                Bilingual(
+                    "the part is encrypted (password-protected); save the file without a password",
+                    "该部件已加密（设有密码）；请去掉密码后另存",
+                ),
                 name,
             ) from None
-        raise fail(f"the part is damaged: {exc}", name) from None
+        raise fail(_damaged(exc), name) from None
     except _DAMAGED as exc:
-        raise fail(f"the part is damaged: {exc}", name) from None
+        raise fail(_damaged(exc), name) from None
+
+
+def _damaged(exc: BaseException) -> Bilingual:
+    return Bilingual(f"the part is damaged: {exc}", f"该部件已损坏：{exc}")
 
 
 def _noun(what: str) -> str:

@@ -6,7 +6,8 @@ for bad usage or a file that cannot be read; 141 when the output pipe was closed
 (``| head``), the status a shell gives a program ended by SIGPIPE.
 
 What a reader warns about (an ExcelReadWarning, say) is printed on stderr as a clean
-``警告：…`` line, never as a Python ``warnings`` traceback.
+``警告：…`` line, never as a Python ``warnings`` traceback. Errors and warnings are printed in
+Chinese (``govdisclosure：错误：…``); every command takes ``--lang en`` for English.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ import sys
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from govdisclosure._format.vocabulary import FILE_KINDS, LEVEL_NAMES, suffixes
 from govdisclosure._version import __version__
-from govdisclosure.errors import GovDisclosureError
+from govdisclosure.errors import Bilingual, GovDisclosureError
 
 if TYPE_CHECKING:
     from govdisclosure._io.excel.read import ExcelPlaces
@@ -145,9 +146,31 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _ChineseHelp)
         super().__init__(*args, **kwargs)
 
+    def error(self, message: str) -> NoReturn:
+        # Python 3.10 words "argument --jobs: …" without asking gettext (3.11 asks).
+        super().error(re.sub(r"^argument (\S+): ", r"参数 \1：", message))
+
 
 class _UsageError(Exception):
-    """Bad usage found after parsing (argparse handles the rest)."""
+    """Bad usage found after parsing (argparse handles the rest), in Chinese and English."""
+
+    def __init__(self, message_zh: str, message_en: str) -> None:
+        super().__init__(message_zh)
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+def _lang_argument(parser: argparse.ArgumentParser, what: str = "错误和警告") -> None:
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help=f"{what}的语言（默认中文，en 为英文）"
+    )
+
+
+def _error_line(exc: GovDisclosureError, lang: str) -> str:
+    """An error as the command line prints it, in the language asked for."""
+    if lang == "en":
+        return f"govdisclosure: error: {exc.message_en}"
+    return f"govdisclosure：错误：{exc.message_zh}"
 
 
 def _source_arguments(parser: argparse.ArgumentParser, *, many: bool) -> None:
@@ -166,7 +189,7 @@ def _sources(args: argparse.Namespace) -> list[tuple[str, Callable[[], _Loaded]]
     """The reports a command reads: (name, loader) pairs, from FILE... or --example."""
     files = args.files if isinstance(args.files, list) else [args.files] if args.files else []
     if bool(files) == bool(args.example):
-        raise _UsageError("请给出 FILE 或 --example NAME 之一")
+        raise _UsageError("请给出 FILE 或 --example NAME 之一", "give FILE or --example NAME")
     if args.example:
         name: str = args.example
         return [(f"example:{name}", functools.partial(_example, name))]
@@ -196,6 +219,7 @@ def _parser() -> argparse.ArgumentParser:
         description="显示报告的机关名称、报告年度、格式和三张统计表。",
     )
     _source_arguments(show, many=False)
+    _lang_argument(show)
 
     _validate_parser(commands)
 
@@ -206,6 +230,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("input", metavar="IN", help="要读取的报告文件")
     convert.add_argument("output", metavar="OUT", help="要写出的文件")
+    _lang_argument(convert)
 
     render = commands.add_parser(
         "render",
@@ -218,6 +243,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("input", metavar="IN", help="要读取的报告文件")
     render.add_argument("output", metavar="OUT", help="要写出的文档")
+    _lang_argument(render)
 
     template = commands.add_parser(
         "template",
@@ -226,6 +252,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     template.add_argument("output", metavar="OUT.xlsx", help="要写出的工作簿")
     template.add_argument("--year", type=int, default=None, help="报告年度（默认：上一年）")
+    _lang_argument(template)
 
     summary = commands.add_parser(
         "summary",
@@ -269,6 +296,7 @@ def _parser() -> argparse.ArgumentParser:
         help="并行进程数（默认 1，至多为处理器数）",
     )
     summary.add_argument("--quiet", action="store_true", help="不在 stderr 显示进度")
+    _lang_argument(summary, "错误和警告（汇总工作簿和进度总是中文）")
     return parser
 
 
@@ -286,9 +314,7 @@ def _validate_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     _source_arguments(validate, many=True)
     validate.add_argument("--previous", metavar="FILE", help="上一年度的报告，用于跨年度检查")
     validate.add_argument("--json", action="store_true", help="输出机器可读的 JSON")
-    validate.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="消息的语言（默认中文，en 为英文）"
-    )
+    _lang_argument(validate, "校验消息、错误和警告")
     validate.add_argument(
         "--strict",
         action="store_true",
@@ -314,6 +340,13 @@ def _load(file: str, *, accept_doubts: bool = False) -> AnnualReport:
             raise
         if not accept_doubts:
             exc.detail = (
+                f"the report was read with {len(doubts)} doubt(s): "
+                + "; ".join(str(w) for w in doubts[:3])
+                + (f" (and {len(doubts) - 3} more)" if len(doubts) > 3 else "")
+                + "; if the original says so, add --accept-doubts to check it anyway, "
+                "the doubts listed as warnings"
+            )
+            exc.detail_zh = (
                 f"读取时有 {len(doubts)} 处疑问："
                 + "；".join(getattr(w, "message_zh", str(w)) for w in doubts[:3])
                 + ("等" if len(doubts) > 3 else "")
@@ -324,8 +357,13 @@ def _load(file: str, *, accept_doubts: bool = False) -> AnnualReport:
 
     report = parse_file(file).report
     for doubt in doubts:
-        warnings.warn(f"读取疑问：{getattr(doubt, 'message_zh', doubt)}", UserWarning, stacklevel=2)
+        note = Bilingual(f"read doubt: {doubt}", f"读取疑问：{getattr(doubt, 'message_zh', doubt)}")
+        warnings.warn(_ReadDoubt(note), stacklevel=2)
     return report
+
+
+class _ReadDoubt(UserWarning):
+    """A doubt of reading a published report that ``--accept-doubts`` let pass."""
 
 
 def _load_located(file: str, *, accept_doubts: bool = False) -> _Loaded:
@@ -336,7 +374,7 @@ def _load_located(file: str, *, accept_doubts: bool = False) -> _Loaded:
 
     (report, notes), places = read_excel_located(file)
     for note in notes:
-        warnings.warn(f"{file}: {note}", ExcelReadWarning, stacklevel=2)
+        warnings.warn(ExcelReadWarning(note.at(file)), stacklevel=2)
     return report, places
 
 
@@ -373,7 +411,10 @@ def _validate(args: argparse.Namespace) -> int:
 
     sources = _sources(args)
     if args.previous and len(sources) != 1:
-        raise _UsageError("--previous 只能与一份报告一起使用（该单位上一年度的报告）")
+        raise _UsageError(
+            "--previous 只能与一份报告一起使用（该单位上一年度的报告）",
+            "--previous goes with one report only (the agency's report of the year before)",
+        )
     with _reading_warnings(args.lang):
         previous = _load(args.previous) if args.previous else None
     status = EXIT_OK
@@ -387,9 +428,10 @@ def _validate(args: argparse.Namespace) -> int:
             result = validate(report, previous, computed=computed)
         except GovDisclosureError as exc:
             status = EXIT_USAGE
-            print(f"govdisclosure：错误：{exc}", file=sys.stderr)
+            print(_error_line(exc, args.lang), file=sys.stderr)
+            message = exc.message_en if args.lang == "en" else exc.message_zh
             outputs.append(
-                {"file": name, "ok": False, "passed": False, "error": str(exc), "violations": []}
+                {"file": name, "ok": False, "passed": False, "error": message, "violations": []}
             )
             continue
         results.append(result)
@@ -465,9 +507,24 @@ def _reading_warnings(lang: str = "zh") -> Iterator[None]:
             yield
         finally:
             prefix = "warning: " if lang == "en" else "警告："
-            shown = (str(w.message) for w in caught if not issubclass(w.category, _UNSHOWN))
+            shown = (
+                _warning_text(w.message, lang)
+                for w in caught
+                if not issubclass(w.category, _UNSHOWN)
+            )
             for message in dict.fromkeys(shown):
                 print(f"{prefix}{message}", file=sys.stderr)
+
+
+def _warning_text(message: Warning | str, lang: str) -> str:
+    """A warning's text in the language asked for.
+
+    The Chinese is the warning's ``message_zh``, or its message's (a Bilingual), if any.
+    """
+    if lang == "en":
+        return str(message)
+    note = message.args[0] if isinstance(message, Warning) and message.args else message
+    return str(getattr(message, "message_zh", None) or getattr(note, "message_zh", note))
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -482,7 +539,10 @@ def _render(args: argparse.Namespace) -> int:
 
     documents = suffixes(k for k in FILE_KINDS if k.published and k.writable)
     if not args.output.lower().endswith(documents):
-        raise _UsageError(f"OUT 应以 {' '.join(documents)} 之一结尾")
+        raise _UsageError(
+            f"OUT 应以 {' '.join(documents)} 之一结尾",
+            f"OUT must end in one of {' '.join(documents)}",
+        )
     dump(_load(args.input), args.output)
     return EXIT_OK
 
@@ -491,7 +551,10 @@ def _template(args: argparse.Namespace) -> int:
     from govdisclosure._io.excel.template import excel_template
 
     if not args.output.lower().endswith(".xlsx"):
-        raise _UsageError(f"模板是 Excel 工作簿，文件名应以 .xlsx 结尾：{args.output}")
+        raise _UsageError(
+            f"模板是 Excel 工作簿，文件名应以 .xlsx 结尾：{args.output}",
+            f"the template is an Excel workbook, its name must end in .xlsx: {args.output}",
+        )
     excel_template(args.output, year=args.year)
     return EXIT_OK
 
@@ -500,11 +563,13 @@ def _summary(args: argparse.Namespace) -> int:
     from govdisclosure._analysis.office import run_summary
 
     if args.jobs < 1:
-        raise _UsageError("--jobs 至少为 1")
+        raise _UsageError("--jobs 至少为 1", "--jobs must be at least 1")
     if not args.output.lower().endswith(".xlsx"):
-        raise _UsageError("-o 输出文件应以 .xlsx 结尾")
+        raise _UsageError("-o 输出文件应以 .xlsx 结尾", "the -o output must end in .xlsx")
     if args.year is not None and not 2007 <= args.year <= 2100:
-        raise _UsageError(f"--year {args.year} 不是有效的报告年度")
+        raise _UsageError(
+            f"--year {args.year} 不是有效的报告年度", f"--year {args.year} is not a report year"
+        )
     status: int = run_summary(
         args.paths,
         args.output,
@@ -566,20 +631,28 @@ def _run(argv: Sequence[str] | None) -> int:
         with _chinese_argparse():
             parser.print_help(sys.stderr)
         return EXIT_USAGE
+    lang: str = args.lang
     try:
-        with _reading_warnings(getattr(args, "lang", "zh")):
+        with _reading_warnings(lang):
             return _COMMANDS[args.command](args)
     except _UsageError as exc:
-        with _chinese_argparse():
+        if lang == "en":
             parser.print_usage(sys.stderr)
-        print(f"govdisclosure {args.command}：错误：{exc}", file=sys.stderr)
+            print(f"govdisclosure {args.command}: error: {exc.message_en}", file=sys.stderr)
+        else:
+            with _chinese_argparse():
+                parser.print_usage(sys.stderr)
+            print(f"govdisclosure {args.command}：错误：{exc.message_zh}", file=sys.stderr)
         return EXIT_USAGE
     except GovDisclosureError as exc:
-        print(f"govdisclosure：错误：{exc}", file=sys.stderr)
+        print(_error_line(exc, lang), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         raise  # the reader of the output has gone: main ends quietly
     except OSError as exc:
         name = exc.filename or ""
-        print(f"govdisclosure：错误：{name}: {exc.strerror}", file=sys.stderr)
+        if lang == "en":
+            print(f"govdisclosure: error: {name}: {exc.strerror}", file=sys.stderr)
+        else:
+            print(f"govdisclosure：错误：{name}：无法读写（{exc.strerror}）", file=sys.stderr)
         return EXIT_USAGE

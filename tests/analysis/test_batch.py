@@ -94,10 +94,12 @@ def test_unreadable_folder_is_listed_not_skipped(
     found = find_report_files([folder], unreadable=unreadable)
     assert [p.relative_to(folder).as_posix() for p in found] == ["a.json", "c.json"]
     where = str(folder / "sub")
-    assert unreadable == [(where, "无法打开文件夹：Permission denied")]
+    assert unreadable == [(where, "cannot open the folder: Permission denied")]
+    assert unreadable[0][1].message_zh == "无法打开文件夹：Permission denied"  # type: ignore[attr-defined]
     with pytest.raises(gd.GovDisclosureError) as caught:
         find_report_files([folder])
-    assert str(caught.value) == f"{where}: 无法打开文件夹：Permission denied"
+    assert str(caught.value) == f"{where}: cannot open the folder: Permission denied"
+    assert caught.value.message_zh == f"{where}：无法打开文件夹：Permission denied"
 
 
 def test_summary_lists_unreadable_folders(
@@ -222,7 +224,7 @@ def test_summary_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert failures[1] == ["notes.odt", "OpenDocument 文本格式，请另存为 .docx 后重新提交"]
     assert failures[2][0] == "c.json"
     assert failures[2][1].startswith("文件内容不是有效的报告")
-    assert "not valid JSON" in failures[2][1]
+    assert "不是有效的 JSON：第 1 行" in failures[2][1]
     violations = [[c.value for c in row] for row in book["问题清单"].iter_rows()]
     assert violations[1][:4] == [
         os.path.join("sub", "b.json"),
@@ -265,14 +267,16 @@ def test_summary_checks_the_output_before_reading(
     out = tmp_path / "missing" / "s.xlsx"
     assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 2
     assert capsys.readouterr().err == (
-        f"govdisclosure：错误：{out}: cannot write the file: the folder "
-        f"{tmp_path / 'missing'} does not exist\n"
+        f"govdisclosure：错误：{out}：无法写入文件：文件夹 {tmp_path / 'missing'} 不存在\n"
     )
     out = tmp_path / "s.xlsx"
     out.write_bytes(b"old")
     out.chmod(0o444)
-    assert main(["summary", str(folder), "-o", str(out), "--quiet"]) == 2
-    assert f"{out}: cannot write the file: it is read-only" in capsys.readouterr().err
+    assert main(["summary", str(folder), "-o", str(out), "--quiet", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
+        f"govdisclosure: error: {out}: cannot write the file: it is read-only "
+        "(make it writable or choose another name)\n"
+    )
     assert read == []
     assert out.read_bytes() == b"old"
 
@@ -291,4 +295,6 @@ def test_convert_and_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     )
     assert main(["template", str(tmp_path / "t.json")]) == 2
     assert main(["convert", str(source), str(tmp_path / "r.odt")]) == 2
+    assert "无法写出 .odt 文件" in capsys.readouterr().err
+    assert main(["convert", str(source), str(tmp_path / "r.odt"), "--lang", "en"]) == 2
     assert "cannot write .odt files" in capsys.readouterr().err

@@ -303,7 +303,7 @@ def test_a_reader_bug_is_a_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     missing = summarize_file(tmp_path / "missing.json").reason
     assert missing is not None
     assert missing.startswith("无法读取")
-    assert "No such file" in missing
+    assert "文件不存在" in missing
 
 
 def test_roster_files(tmp_path: Path) -> None:
@@ -329,14 +329,23 @@ def test_roster_files(tmp_path: Path) -> None:
         gd.Unit(name="区财政局", level=gd.AgencyLevel.DEPARTMENT),
     )
     csv.write_text("单位名称,别名\n甲局,乙局\n乙局,\n", encoding="utf-8")
-    with pytest.raises(gd.RosterError, match="同时属于“甲局”和“乙局”"):
+    with pytest.raises(gd.RosterError, match="belongs to both “甲局” and “乙局”") as caught:
         gd.read_roster(csv)
+    assert "同时属于“甲局”和“乙局”" in caught.value.message_zh
     csv.write_text("名字\n甲局\n", encoding="utf-8")
-    with pytest.raises(gd.RosterError, match="没有“单位名称”列") as caught:
+    with pytest.raises(gd.RosterError, match="no 单位名称 column") as caught:
         gd.read_roster(csv)
     assert caught.value.file == str(csv)
-    with pytest.raises(gd.RosterError, match=r"应为 \.csv 或 \.xlsx"):
+    assert caught.value.message_zh.startswith(f"{csv}：名单没有“单位名称”列")
+    csv.write_text("单位名称,层级\n甲局,部门\n乙局,乡镇\n", encoding="utf-8")
+    with pytest.raises(gd.RosterError) as caught:
+        gd.read_roster(csv)
+    assert caught.value.line == 3
+    assert caught.value.message_zh == f"{csv}：第 3 行：层级“乡镇”应为 部门 或 政府"
+    assert str(caught.value) == f"{csv}: line 3: the level “乡镇” is neither 部门 nor 政府"
+    with pytest.raises(gd.RosterError, match=r"a \.csv or \.xlsx file, not \.txt") as caught:
         gd.read_roster(tmp_path / "r.txt")
+    assert "名单应为 .csv 或 .xlsx 文件" in caught.value.message_zh
 
 
 def test_reconcile_in_python() -> None:

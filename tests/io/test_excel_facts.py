@@ -117,5 +117,5 @@ def test_field_ids_in_several_columns(sample: gd.AnnualReport, tmp_path: Path) -
     """
     path = tmp_path / "s.xlsx"
     write_excel_summary([sample], path)
-    with pytest.raises(ExcelError, match="“格式”不是年度"):
+    with pytest.raises(ExcelError, match='"格式" is not a year'):
         read_excel(path)

@@ -47,9 +47,18 @@ def test_every_bad_cell_in_one_chinese_error(sample: gd.AnnualReport, tmp_path: 
     with pytest.raises(ExcelError) as info:
         gd.read_excel(path)
     error = info.value
-    assert str(error) == (
-        f"{path}: 3 个单元格无法读取，请改正后再读取："
+    assert error.message_zh == (
+        f"{path}：3 个单元格无法读取，请改正后再读取："
         "表三!D9“三”不是数字；表三!E9“3件”不是数字；表三!F10“2件”不是数字"
+    )
+    assert (
+        str(error)
+        == error.message_en
+        == (
+            f"{path}: 3 cells cannot be read; correct them and read again: "
+            '表三!D9: "三" is not a number; 表三!E9: "3件" is not a number; '
+            '表三!F10: "2件" is not a number'
+        )
     )
     assert [(p.sheet, p.cell, p.value) for p in error.problems] == [
         ("表三", "D9", "三"),
@@ -71,7 +80,8 @@ def test_bad_cells_of_facts_and_tables_together(sample: gd.AnnualReport, tmp_pat
     with pytest.raises(ExcelError) as info:
         gd.read_excel_with_warnings(path)
     assert [f"{p.sheet}!{p.cell}" for p in info.value.problems] == [date, "表四!A5"]
-    assert "表四!A5 1.5 不是整数" in str(info.value)
+    assert "表四!A5 1.5 不是整数" in info.value.message_zh
+    assert "表四!A5: 1.5 is not a whole number" in str(info.value)
 
 
 def test_one_bad_cell_is_the_error_it_always_was(sample: gd.AnnualReport, tmp_path: Path) -> None:
@@ -93,10 +103,14 @@ def test_text_number_warned_by_its_address(sample: gd.AnnualReport, tmp_path: Pa
     assert sample.cell("applications.unable_not_held.natural_person") == 1
     path = _filled(tmp_path, sample, {"表三!D17": " 1 ", "表三!E8": "０"})
     result, places = read_excel_located(path)
-    assert result.warnings == (
-        '表三!E8: "０" 是文本格式的数字，已按 0 读取；表格中的合计公式不会计入它，请改为数字',
-        '表三!D17: " 1 " 是文本格式的数字，已按 1 读取；表格中的合计公式不会计入它，请改为数字',
-        "表三!J8、J17、D28、E28、J28: 合计公式没有计入文本格式的数字，结果为空白，已按各项之和读取",
+    assert [w.message_zh for w in result.warnings] == [
+        "表三!E8：“０”是文本格式的数字，已按 0 读取；表格中的合计公式不会计入它，请改为数字",
+        "表三!D17：“ 1 ”是文本格式的数字，已按 1 读取；表格中的合计公式不会计入它，请改为数字",
+        "表三!J8、J17、D28、E28、J28：合计公式没有计入文本格式的数字，结果为空白，已按各项之和读取",
+    ]
+    assert result.warnings[0] == (
+        '表三!E8: "０" is a number stored as text, read as 0; '
+        "the table's total formulas do not count it: make it a number"
     )
     assert dict(result.report.cells()) == dict(sample.cells())
     found = gd.validate(result.report, computed=places.computed).violations
@@ -146,4 +160,6 @@ def test_year_without_a_format_is_an_error_at_its_cell(tmp_path: Path) -> None:
         gd.read_excel(path)
     assert (info.value.sheet, info.value.cell, info.value.value) == ("封面", "B1", None)
     assert str(info.value).startswith(f"{path}: 封面!B1: no national format covers report year")
-    assert info.value.what_zh() == "封面!B1 2012 年度没有适用的全国报告格式（自 2019 年度起适用）"
+    assert info.value.message_zh == (
+        f"{path}：封面!B1 2012 年度没有适用的全国报告格式（自 2019 年度起适用）"
+    )

@@ -139,9 +139,10 @@ def test_template_money_reads_as_typed(tmp_path: Path, typed: float, shown: str)
 @pytest.mark.parametrize("name", ["x.docx", "x", "x.xlsx.bak", "x.xls"])
 def test_template_refuses_a_name_not_ending_in_xlsx(tmp_path: Path, name: str) -> None:
     """An Excel workbook is not written under another suffix: the error says why."""
-    with pytest.raises(gd.UnsupportedFormatError, match=r"文件名应以 \.xlsx 结尾") as info:
+    with pytest.raises(gd.UnsupportedFormatError, match=r"its name must end in \.xlsx") as info:
         gd.excel_template(tmp_path / name, year=2024)
     assert info.value.file == str(tmp_path / name)
+    assert "模板是 Excel 工作簿，文件名应以 .xlsx 结尾" in info.value.message_zh
     assert not (tmp_path / name).exists()
     gd.excel_template(tmp_path / "X.XLSX", year=2024)
 

@@ -45,12 +45,19 @@ def test_text_numbers_placeholders_and_formulas(sample: gd.AnnualReport, tmp_pat
     with pytest.warns(ExcelReadWarning) as caught:
         report = read_excel(path)
     text_number = "是文本格式的数字，已按 {} 读取；表格中的合计公式不会计入它，请改为数字"
-    assert [str(w.message) for w in caught] == [
-        'Sheet2!B24: "０.５０" ' + text_number.format("0.50"),
-        'Sheet3!C5: " 1,234 " ' + text_number.format(1234),
+    assert [w.message.message_zh for w in caught] == [
+        "Sheet2!B24：“０.５０”" + text_number.format("0.50"),
+        "Sheet3!C5：“ 1,234 ”" + text_number.format(1234),
+        "Sheet3!C7：“/”读作空白",
+        "Sheet3!D7：“—”读作空白",
+        "Sheet3!E7：“无”读作空白",
+    ]
+    assert [str(w.message) for w in caught][1:3] == [
+        (
+            'Sheet3!C5: " 1,234 " is a number stored as text, read as 1234; '
+            "the table's total formulas do not count it: make it a number"
+        ),
         'Sheet3!C7: "/" read as blank',
-        'Sheet3!D7: "—" read as blank',
-        'Sheet3!E7: "无" read as blank',
     ]
     assert report.cell("applications.new_received.natural_person") == 1234
     assert report.cell("applications.granted.natural_person") is None
@@ -244,7 +251,7 @@ def test_full_width_text_numbers_are_exact(sample: gd.AnnualReport, tmp_path: Pa
     write_excel(sample, tmp_path / "r.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
     wb["表三"]["D7"] = "１，２３４"
-    with pytest.warns(gd.ExcelReadWarning, match="是文本格式的数字"):
+    with pytest.warns(gd.ExcelReadWarning, match="is a number stored as text"):
         back = read_excel(save(wb, tmp_path / "r.xlsx"))
     assert back.cell("applications.granted.natural_person") == 1234
 
@@ -255,7 +262,7 @@ def test_negative_count_is_read_and_flagged(sample: gd.AnnualReport, tmp_path: P
     wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
     wb["表三"]["D7"] = -5
     wb["表三"]["D8"] = "-6"
-    with pytest.warns(gd.ExcelReadWarning, match="是文本格式的数字"):
+    with pytest.warns(gd.ExcelReadWarning, match="is a number stored as text"):
         back = read_excel(save(wb, tmp_path / "r.xlsx"))
     assert back.cell("applications.granted.natural_person") == -5
     errors = gd.validate(back).errors

@@ -144,25 +144,31 @@ def _inputs(reports: Iterable[AnnualReport], year: int | None) -> list[AnnualRep
     """The reports as a list, checked to be reports of one year and one format."""
     items = list(reports)
     if not items:
-        raise AggregateError("no reports to add up")
+        raise AggregateError("no reports to add up", detail_zh="没有可以汇总的报告")
     for index, report in enumerate(items):
         if not isinstance(report, AnnualReport):
             raise TypeError(f"reports[{index}] is {type(report).__name__}, not an AnnualReport")
     years = _groups(items, lambda r: r.meta.year)
     if len(years) > 1 or (year is not None and year not in years):
         if year is None:
-            against = ""
+            against = against_zh = ""
+        elif year in years:
+            against, against_zh = f", not all of {year}", f"，并非都是 {year} 年度"
         else:
-            against = f", not all of {year}" if year in years else f", not {year}"
+            against, against_zh = f", not {year}", f"，不是 {year} 年度"
         raise AggregateError(
             f"the reports are of {'years' if len(years) > 1 else 'year'} "
-            f"{_listed(years, year)}{against}; only reports of one year can be added up"
+            f"{_listed(years, year)}{against}; only reports of one year can be added up",
+            detail_zh=f"报告的年度为 {_listed(years, year, zh=True)}{against_zh}；"
+            "只有同一年度的报告才能汇总",
         )
     versions = _groups(items, lambda r: r.meta.format_version.value)
     if len(versions) > 1:
         raise AggregateError(
             f"the reports mix the {_listed(versions, None)} formats; "
-            "only reports of one format can be added up"
+            "only reports of one format can be added up",
+            detail_zh=f"报告混用了 {_listed(versions, None, zh=True)} 年格式；"
+            "只有同一格式的报告才能汇总",
         )
     return items
 
@@ -179,11 +185,12 @@ def _groups(
     return dict(sorted(groups.items()))
 
 
-def _listed(groups: dict[_Key, list[str]], expected: _Key | None) -> str:
-    """``2019 (某某局, a.docx) and 2023 (3 reports)``: the odd reports named, the rest counted.
+def _listed(groups: dict[_Key, list[str]], expected: _Key | None, *, zh: bool = False) -> str:
+    """``2019 (某某局; a.docx) and 2023 (3 reports)``: the odd reports named, the rest counted.
 
     The reports of the ``expected`` key, or else of the one largest group, are counted;
-    every other report is named, up to five a group.
+    every other report is named, up to five a group. With ``zh``, in Chinese:
+    ``2019（某某局；a.docx）和 2023（3 份报告）``.
     """
     sizes = sorted((len(names) for names in groups.values()), reverse=True)
     if expected is None and (len(sizes) == 1 or sizes[0] > sizes[1]):
@@ -191,13 +198,16 @@ def _listed(groups: dict[_Key, list[str]], expected: _Key | None) -> str:
     parts = []
     for key, names in groups.items():
         if key == expected:
-            text = f"{len(names)} report" + ("s" if len(names) > 1 else "")
+            text = f"{len(names)} 份报告" if zh else f"{len(names)} report" + "s" * (len(names) > 1)
         else:
-            text = "; ".join(names[:_NAMED])
+            text = ("；" if zh else "; ").join(names[:_NAMED])
             if len(names) > _NAMED:
-                text += f" and {len(names) - _NAMED} more"
-        parts.append(f"{key} ({text})")
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+                more = len(names) - _NAMED
+                text += f"等，另有 {more} 份" if zh else f" and {more} more"
+        parts.append(f"{key}（{text}）" if zh else f"{key} ({text})")
+    if len(parts) == 1:
+        return parts[0]
+    return ("、" if zh else ", ").join(parts[:-1]) + (" 和 " if zh else " and ") + parts[-1]
 
 
 def _sum_cells(

@@ -25,6 +25,7 @@ from govdisclosure._model.report import AnnualReport
 from govdisclosure._validation.engine import validate
 from govdisclosure._validation.result import ValidationResult
 from govdisclosure.errors import (
+    Bilingual,
     ExcelError,
     GovDisclosureError,
     InvalidReportError,
@@ -108,16 +109,23 @@ def _message(name: str, exc: Exception) -> str:
 def failure_reason(exc: BaseException) -> str:
     """Why a file could not be read, in Chinese, for the office staff (without the path).
 
-    >>> from govdisclosure.errors import UnsupportedFormatError
+    The error's Chinese message, after a word on what kind of trouble it is.
+
+    >>> from govdisclosure.errors import ExcelError, UnsupportedFormatError
     >>> failure_reason(UnsupportedFormatError("cannot read .doc files", file="a.doc"))
     'Word 97-2003 格式，请另存为 .docx 后重新提交'
+    >>> failure_reason(
+    ...     ExcelError("is not a number", sheet="表三", cell="D5", value="三", detail_zh="不是数字")
+    ... )
+    'Excel 文件无法读取（表三!D5“三”不是数字）'
     """
     if isinstance(exc, UnsupportedFormatError):
         advice = refused_file(exc.file or "")
         return advice or f"不支持的文件类型；可读取的类型：{' '.join(readable_suffixes())}"
     if isinstance(exc, GovDisclosureError):
-        place = exc.where()
-        detail = f"{place}: {exc.what()}" if place else exc.what()
+        detail = exc.message_zh
+        if exc.file:
+            detail = detail.removeprefix(f"{exc.file}：")
         template = next(t for kinds, t in _REASONS if isinstance(exc, kinds))
         return template.format(detail)
     if isinstance(exc, OSError):
@@ -246,10 +254,10 @@ def _doubt_row(warning: Any, version: Any) -> tuple[object, ...]:
             str(warning), place, "")  # fmt: skip
 
 
-def _note_row(note: str) -> tuple[object, ...]:
+def _note_row(note: Bilingual) -> tuple[object, ...]:
     """A workbook's read note (``表三!D7: "/" read as blank``) as a finding row."""
     address, _, text = note.partition(": ")
-    return ("READ-NOTE", "warning", "", None, None, f"读取提示：{note}", note, "",
+    return ("READ-NOTE", "warning", "", None, None, f"读取提示：{note.message_zh}", str(note), "",
             address if "!" in address and text else "")  # fmt: skip
 
 
@@ -326,11 +334,15 @@ def find_report_files(
     given = list(paths)
     for path in given:
         if not os.path.exists(path):
-            raise GovDisclosureError(f"{os.fspath(path)}: no such file or folder")
+            raise GovDisclosureError(
+                "no such file or folder", file=os.fspath(path), detail_zh="文件或文件夹不存在"
+            )
     found = walk(given)
     if found.refused and unreadable is None:
         folder, reason = found.refused[0]
-        raise GovDisclosureError(reason, file=folder)
+        # Only a folder that cannot be listed is refused here: its reason is Bilingual.
+        zh = getattr(reason, "message_zh", reason)
+        raise GovDisclosureError(str(reason), file=folder, detail_zh=zh)
     if unreadable is not None:
         unreadable.extend(found.refused)
     return [Path(name) for name in found.files]

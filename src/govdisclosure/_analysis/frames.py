@@ -183,9 +183,12 @@ def _counts(
         for entry, row in zip(found, filled, strict=True):
             for cell, value in zip(layout.cells, row, strict=True):
                 if cell.kind is not CellKind.MONEY and not -limit <= value < limit:
+                    meta = entry.report.meta
                     raise ReportDataError(
-                        f"{entry.report.meta.agency} {entry.report.meta.year}: {cell.path} "
-                        f"is {value}, too large for a count column (64-bit integers)"
+                        f"{meta.agency} {meta.year}: {cell.path} "
+                        f"is {value}, too large for a count column (64-bit integers)",
+                        detail_zh=f"{meta.agency} {meta.year} 年度：{cell.path} 为 {value}，"
+                        "超出件数列的范围（64 位整数）",
                     ) from None
         raise  # pragma: no cover - astype overflows only on such a value
 

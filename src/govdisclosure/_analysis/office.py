@@ -75,7 +75,9 @@ def run_summary(
     check_writable(Path(output))
     for path in [*given, *(os.fspath(p) for p in previous)]:
         if not os.path.exists(path):
-            raise GovDisclosureError(f"{path}: 文件或文件夹不存在")
+            raise GovDisclosureError(
+                "no such file or folder", file=os.fspath(path), detail_zh="文件或文件夹不存在"
+            )
     if roster is not None and not isinstance(roster, Roster):
         roster = read_roster(roster)
     jobs = _jobs(jobs)
@@ -85,7 +87,9 @@ def run_summary(
     )
     entries, failures = _read(found.files, step, jobs, quiet)
     folders = sum(1 for name, _ in found.refused if os.path.isdir(name))
-    failures = found.refused + failures
+    # A folder that cannot be listed says why in both languages; the workbook is Chinese.
+    refused = [(name, getattr(why, "message_zh", why)) for name, why in found.refused]
+    failures = refused + failures
     entries = [e._replace(file=_shown(e.file, given)) for e in entries]
     comparisons: list[list[object]] = []
     if previous:

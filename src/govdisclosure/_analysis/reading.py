@@ -28,7 +28,7 @@ from govdisclosure._format.vocabulary import (
 )
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._parse.result import ParseResult
-from govdisclosure.errors import GovDisclosureError
+from govdisclosure.errors import Bilingual, GovDisclosureError
 
 __all__ = ["Found", "ReadResult", "find_files", "read_one", "read_reports", "walk"]
 
@@ -59,7 +59,7 @@ class ReadResult:
     >>> result.ok, result.kind, result.report.meta.year
     (True, 'json', 2023)
     >>> read_one("notes.odt").error
-    'notes.odt: cannot read .odt files; supported: .json .xlsx .html ... .pdf'
+    'notes.odt: cannot read .odt files (...); supported: .json .xlsx .html ... .pdf'
     """
 
     path: str
@@ -134,6 +134,7 @@ class Found(NamedTuple):
         files: the files to read, folders' files in sorted order, files named directly in
             the order given; each once.
         refused: ``(path, reason)`` of what cannot be read: a folder that cannot be listed
+            (its reason a :class:`~govdisclosure.errors.Bilingual`, Chinese as ``message_zh``)
             and, when the walk was asked to, a file of a kind the library does not read
             (``.doc``, ``.wps``…), with the advice in Chinese.
     """
@@ -206,7 +207,10 @@ def _under(
             with os.scandir(folder) as entries:
                 listed = list(entries)
         except OSError as exc:
-            refused.append((folder, f"无法打开文件夹：{exc.strerror or exc}"))
+            why = exc.strerror or str(exc)
+            refused.append(
+                (folder, Bilingual(f"cannot open the folder: {why}", f"无法打开文件夹：{why}"))
+            )
             continue
         for entry in listed:
             if is_skipped_file(entry.name):

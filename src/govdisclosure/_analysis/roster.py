@@ -81,8 +81,11 @@ class Roster:
                 other = by_key.setdefault(key, unit)
                 if other is not unit:
                     raise RosterError(
-                        f"名称“{key}”同时属于“{other.name}”和“{unit.name}”，无法确定报告属于哪个单位",
+                        f"the name “{key}” belongs to both “{other.name}” and “{unit.name}”: "
+                        "a report of that name could be either's",
                         file=self.source,
+                        detail_zh=f"名称“{key}”同时属于“{other.name}”和“{unit.name}”，"
+                        "无法确定报告属于哪个单位",
                     )
         object.__setattr__(self, "_by_key", by_key)
 
@@ -117,13 +120,19 @@ def read_roster(path: str | os.PathLike[str]) -> Roster:
         elif suffix == ".xlsx":
             rows = _xlsx_rows(Path(name))
         else:
-            raise RosterError(f"名单应为 .csv 或 .xlsx 文件，而不是 {suffix or '无后缀'} 文件")
+            raise RosterError(
+                f"a roster is a .csv or .xlsx file, not {suffix or 'a file without a suffix'}",
+                detail_zh=f"名单应为 .csv 或 .xlsx 文件，而不是 {suffix or '无后缀'} 文件",
+            )
         return Roster(_units(rows), source=name)
     except RosterError as exc:
         exc.file = name
         raise
     except OSError as exc:
-        raise RosterError(f"无法读取名单：{exc.strerror or exc}", file=name) from None
+        why = exc.strerror or str(exc)
+        raise RosterError(
+            f"cannot read the roster: {why}", file=name, detail_zh=f"无法读取名单：{why}"
+        ) from None
 
 
 def _fail(message: str, part: str | None) -> RosterError:
@@ -134,7 +143,11 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
     with open_regular(path, _fail) as stream:
         data = stream.read(_MAX_BYTES + 1)
     if len(data) > _MAX_BYTES:
-        raise RosterError(f"名单文件超过 {_MAX_BYTES // 1024 // 1024} MB，不像一份单位名单")
+        size = _MAX_BYTES // 1024 // 1024
+        raise RosterError(
+            f"the roster file is larger than {size} MB: not a list of units",
+            detail_zh=f"名单文件超过 {size} MB，不像一份单位名单",
+        )
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -142,7 +155,10 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - gb18030 decodes nearly any bytes
-        raise RosterError("名单不是 UTF-8 或 GB18030 编码的文本")
+        raise RosterError(
+            "the roster is not text in UTF-8 or GB18030",
+            detail_zh="名单不是 UTF-8 或 GB18030 编码的文本",
+        )
     return [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
 
 
@@ -154,7 +170,9 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
     try:
         book = read_path(path, DEFAULT_LIMITS)
     except ExcelError as exc:
-        raise RosterError(f"名单无法读取：{exc.what()}") from None
+        raise RosterError(
+            f"cannot read the roster: {exc.what()}", detail_zh=f"名单无法读取：{exc.what_zh()}"
+        ) from None
     for sheet in book.sheets:
         grid: dict[int, dict[int, str]] = {}
         for (r, c), cell in sheet.cells.items():
@@ -182,7 +200,11 @@ def _header(rows: Sequence[tuple[int, list[str]]]) -> tuple[int, dict[str, int]]
 def _units(rows: Sequence[tuple[int, list[str]]]) -> tuple[Unit, ...]:
     header = _header(rows)
     if header is None:
-        raise RosterError("名单没有“单位名称”列（表头应含 单位名称，可选 别名、层级、分组）")
+        raise RosterError(
+            "the roster has no 单位名称 column (the header names 单位名称, and may name 别名, "
+            "层级, 分组)",
+            detail_zh="名单没有“单位名称”列（表头应含 单位名称，可选 别名、层级、分组）",
+        )
     start, columns = header
     units = []
     for line, row in rows[start + 1 :]:
@@ -197,7 +219,11 @@ def _units(rows: Sequence[tuple[int, list[str]]]) -> tuple[Unit, ...]:
         level_text = field("level")
         level = agency_level(level_text) if level_text else None
         if level_text and level is None:
-            raise RosterError(f"第 {line} 行：层级“{level_text}”应为 部门 或 政府")
+            raise RosterError(
+                f"the level “{level_text}” is neither 部门 nor 政府",
+                line=line,
+                detail_zh=f"层级“{level_text}”应为 部门 或 政府",
+            )
         aliases = tuple(a.strip() for a in field("aliases").translate(_SEPARATORS).split(";"))
         units.append(
             Unit(
@@ -208,5 +234,5 @@ def _units(rows: Sequence[tuple[int, list[str]]]) -> tuple[Unit, ...]:
             )
         )
     if not units:
-        raise RosterError("名单中没有任何单位")
+        raise RosterError("the roster lists no unit", detail_zh="名单中没有任何单位")
     return tuple(units)

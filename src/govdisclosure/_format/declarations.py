@@ -395,7 +395,9 @@ def _version(version: object) -> FormatVersion:
         versions = ", ".join(sorted(v.value for v in _SPECS))
         raise UnsupportedFormatError(
             f"no format version {version!r}; versions: {versions} "
-            "(FormatVersion.for_year(year) gives a report year's version)"
+            "(FormatVersion.for_year(year) gives a report year's version)",
+            detail_zh=f"没有 {version!r} 版的报告格式；现有版本：{versions}"
+            "（FormatVersion.for_year(year) 可得某报告年度适用的版本）",
         ) from None
 
 
@@ -438,10 +440,11 @@ def cell_spec(path: str, version: FormatVersion | str | None = None) -> CellSpec
     if not isinstance(path, str):
         raise TypeError(f"a cell path is a str, got {type(path).__name__}")
     candidates = tuple(p for v in versions for p in _SPECS[v].paths)
-    detail = ""
+    detail = detail_zh = ""
     if version is not None and any(path in s.by_path for s in _SPECS.values()):
         detail = f" in the {versions[0].value} format"
-    raise UnknownPathError(path, nearest_path(path, candidates), detail)
+        detail_zh = f"（{versions[0].value} 年格式）"
+    raise UnknownPathError(path, nearest_path(path, candidates), detail, detail_zh=detail_zh)
 
 
 def cell_label(path: str, version: FormatVersion | str | None = None) -> str:

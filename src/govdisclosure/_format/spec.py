@@ -58,7 +58,9 @@ class FormatVersion(str, enum.Enum):
         if year < FIRST_YEAR:
             raise InvalidReportError(
                 f"no national format covers report year {year}: the first, "
-                f"国办公开办函〔2019〕60号, applies from {FIRST_YEAR}"
+                f"国办公开办函〔2019〕60号, applies from {FIRST_YEAR}",
+                detail_zh=f"{year} 年度没有适用的全国报告格式：最早的国办公开办函〔2019〕60号"
+                f"自 {FIRST_YEAR} 年度起适用",
             )
         return cls.V2019 if year <= 2020 else cls.V2021
 

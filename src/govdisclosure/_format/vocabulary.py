@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from govdisclosure._format.spec import AgencyLevel, FormatVersion
+from govdisclosure.errors import Bilingual
 
 __all__ = [
     "ALIASES",
@@ -168,24 +169,25 @@ def is_placeholder(text: str) -> bool:
 MAX_FIGURE_DIGITS = 1000
 
 
-def size_doubt(number: int | Decimal) -> str | None:
+def size_doubt(number: int | Decimal) -> Bilingual | None:
     """Why a figure read is too large or too fine to be a report's figure, else ``None``.
 
     >>> size_doubt(10**30), size_doubt(Decimal("1234.5")), size_doubt(10**1000)
     (None, None, 'has more than 1,000 digits')
-    >>> size_doubt(Decimal("1E+999999999")), size_doubt(Decimal("1E-1001"))
-    ('has more than 1,000 digits', 'has more than 1,000 decimal places')
+    >>> size_doubt(Decimal("1E+999999999")), size_doubt(Decimal("1E-1001")).message_zh
+    ('has more than 1,000 digits', '小数超过 1,000 位')
     """
+    too_long = Bilingual(f"has more than {_LIMIT} digits", f"超过 {_LIMIT} 位")
     if isinstance(number, int):
-        return None if abs(number) < 10**MAX_FIGURE_DIGITS else f"has more than {_LIMIT} digits"
+        return None if abs(number) < 10**MAX_FIGURE_DIGITS else too_long
     if not number.is_finite():
-        return "is not a finite number"
+        return Bilingual("is not a finite number", "不是有限的数")
     _, digits, exponent = number.as_tuple()
     assert isinstance(exponent, int)
     if number.adjusted() >= MAX_FIGURE_DIGITS or len(digits) > MAX_FIGURE_DIGITS:
-        return f"has more than {_LIMIT} digits"
+        return too_long
     if exponent < -MAX_FIGURE_DIGITS:
-        return f"has more than {_LIMIT} decimal places"
+        return Bilingual(f"has more than {_LIMIT} decimal places", f"小数超过 {_LIMIT} 位")
     return None
 
 
@@ -198,7 +200,7 @@ _LIMIT = f"{MAX_FIGURE_DIGITS:,}"
 _TWO_FIGURES = re.compile(r"\d,?\s+[+\-]?\d")
 
 
-def figure_doubt(text: str) -> str | None:
+def figure_doubt(text: str) -> Bilingual | None:
     """Why a cell's text is not one figure though NFKC and dropping spaces would make it one.
 
     Readers normalise a cell (NFKC: full-width digits to ASCII, exactly) and drop its
@@ -207,7 +209,8 @@ def figure_doubt(text: str) -> str | None:
     and two figures side by side into one (``3 4`` into 34). Those are doubtful, never read.
 
     Returns:
-        The reason, for a message; ``None`` when the text has neither.
+        The reason, for a message (its Chinese as ``message_zh``); ``None`` when the text
+        has neither.
 
     >>> figure_doubt("３４"), figure_doubt("1,234 件")
     (None, None)
@@ -222,10 +225,12 @@ def figure_doubt(text: str) -> str | None:
                 and unicodedata.numeric(char, None) is not None
                 and any("0" <= c <= "9" for c in unicodedata.normalize("NFKC", char))
             ):
-                return f"holds {char!r}, which is not a digit"
+                return Bilingual(
+                    f"holds {char!r}, which is not a digit", f"含有“{char}”，它不是数字"
+                )
         text = unicodedata.normalize("NFKC", text)
     if _TWO_FIGURES.search(text) is not None:
-        return "holds two figures"
+        return Bilingual("holds two figures", "含有两个数")
     return None
 
 

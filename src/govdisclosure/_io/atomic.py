@@ -34,26 +34,33 @@ def check_writable(path: Path) -> int:
     except FileNotFoundError:
         status = None
     except OSError as exc:
-        raise GovDisclosureError(f"cannot write the file: {exc.strerror}", file=str(path)) from None
+        raise _write_error(path, exc) from None
     if status is not None:
         if stat.S_ISDIR(status.st_mode):
-            raise GovDisclosureError("cannot write the file: it is a folder", file=str(path))
+            raise GovDisclosureError(
+                "cannot write the file: it is a folder",
+                file=str(path),
+                detail_zh="无法写入文件：这是一个文件夹",
+            )
         # A file without any write permission was protected on purpose: root may replace
         # it, but should not do so unasked.
         if not os.access(path, os.W_OK) or not status.st_mode & 0o222:
             raise GovDisclosureError(
                 "cannot write the file: it is read-only (make it writable or choose another name)",
                 file=str(path),
+                detail_zh="无法写入文件：文件是只读的（请取消只读，或换一个文件名）",
             )
     if not folder.is_dir():
         raise GovDisclosureError(
             f"cannot write the file: the folder {os.fspath(folder)} does not exist",
             file=str(path),
+            detail_zh=f"无法写入文件：文件夹 {os.fspath(folder)} 不存在",
         )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise GovDisclosureError(
             f"cannot write the file: the folder {os.fspath(folder)} is not writable",
             file=str(path),
+            detail_zh=f"无法写入文件：没有写入文件夹 {os.fspath(folder)} 的权限",
         )
     return 0o644 if status is None else status.st_mode & 0o777
 
@@ -85,4 +92,6 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def _write_error(path: Path, exc: OSError) -> GovDisclosureError:
     """The error of a failed write, naming the user's file, not the temporary one."""
-    return GovDisclosureError(f"cannot write the file: {exc.strerror or exc}", file=str(path))
+    return GovDisclosureError.of_os_error(
+        exc, "cannot write the file", "无法写入文件", file=str(path)
+    )

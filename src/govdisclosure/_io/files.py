@@ -65,16 +65,22 @@ def _kind(path: Path, supported: tuple[FileKind, ...], verb: str) -> FileKind:
             "is a folder, not a report file; read the reports in a folder with "
             "govdisclosure.read_reports() or the summary command",
             file=str(path),
+            detail_zh="这是文件夹，不是报告文件；读取文件夹中的报告请用 summary 命令"
+            "或 govdisclosure.read_reports()",
         )
     kind = file_kind(path.suffix)
     if kind is None or kind not in supported:
         shown = f"{path.suffix.lower()} files" if path.suffix else "files without a suffix"
+        shown_zh = f" {path.suffix.lower()} 文件" if path.suffix else "没有后缀的文件"
         advice = refused_file(path.name) if verb == "read" else None
         raise UnsupportedFormatError(
             f"cannot {verb} {shown}"
             + (f" ({advice})" if advice else "")
             + f"; supported: {' '.join(suffixes(supported))}",
             file=str(path),
+            detail_zh=f"无法{'读取' if verb == 'read' else '写出'}{shown_zh}"
+            + (f"（{advice}）" if advice else "")
+            + f"；支持的类型：{' '.join(suffixes(supported))}",
         )
     return kind
 
@@ -108,7 +114,9 @@ def load(path: str | os.PathLike[str], *, limits: ExcelLimits | None = None) -> 
         exc.file = str(path)
         raise
     except OSError as exc:
-        raise GovDisclosureError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+        raise GovDisclosureError.of_os_error(
+            exc, "cannot read the file", "无法读取文件", file=str(path)
+        ) from None
 
 
 def dump(report: AnnualReport, path: str | os.PathLike[str]) -> None:

@@ -30,7 +30,7 @@ from govdisclosure._archive import ExcelLimits, open_regular
 from govdisclosure._format import AgencyLevel, FormatVersion
 from govdisclosure._model.meta import ReportMeta
 from govdisclosure._model.report import TABLE_CLASSES, AnnualReport
-from govdisclosure.errors import InvalidReportError, ReportDataError
+from govdisclosure.errors import Bilingual, InvalidReportError, ReportDataError
 
 __all__ = [
     "SCHEMA",
@@ -71,6 +71,10 @@ def _shown(value: object) -> str:
 class _JSONValueError(ValueError):
     """A JSON value of the wrong type or form; its message is shown to the user as is."""
 
+    def __init__(self, message: str, message_zh: str) -> None:
+        super().__init__(message)
+        self.message = Bilingual(message, message_zh)
+
 
 def _structure_int(value: object, _: type) -> int:
     if type(value) is int:
@@ -78,7 +82,9 @@ def _structure_int(value: object, _: type) -> int:
     # JSON has one number type: 5.0 is the integer 5 (as JSON Schema's "integer" says).
     if type(value) is float and value.is_integer():
         return int(value)
-    raise _JSONValueError(f"expected an integer, got {_shown(value)}")
+    raise _JSONValueError(
+        f"expected an integer, got {_shown(value)}", f"应为整数，实为 {_shown(value)}"
+    )
 
 
 def _structure_count(value: object, _: type) -> int | None:
@@ -94,21 +100,27 @@ def _structure_money(value: object, _: type) -> Decimal | None:
 def _structure_str(value: object, _: type) -> str:
     if type(value) is str:
         return value
-    raise _JSONValueError(f"expected a string, got {_shown(value)}")
+    raise _JSONValueError(
+        f"expected a string, got {_shown(value)}", f"应为字符串，实为 {_shown(value)}"
+    )
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
     if type(value) is str and _DECIMAL.fullmatch(value):
         return Decimal(value)
     raise _JSONValueError(
-        f'expected a decimal number in a string, like "12.5", got {_shown(value)}'
+        f'expected a decimal number in a string, like "12.5", got {_shown(value)}',
+        f'应为写在字符串中的小数（如 "12.5"），实为 {_shown(value)}',
     )
 
 
 def _structure_date(value: object, _: type) -> dt.date:
     if type(value) is str and _DATE.fullmatch(value):
         return dt.date.fromisoformat(value)
-    raise _JSONValueError(f'expected a date like "2024-01-31", got {_shown(value)}')
+    raise _JSONValueError(
+        f'expected a date like "2024-01-31", got {_shown(value)}',
+        f'应为日期（如 "2024-01-31"），实为 {_shown(value)}',
+    )
 
 
 def _enum_hook(enum_type: type[FormatVersion] | type[AgencyLevel]) -> Callable[[object, type], Any]:
@@ -120,18 +132,25 @@ def _enum_hook(enum_type: type[FormatVersion] | type[AgencyLevel]) -> Callable[[
                 return enum_type(value)
             except ValueError:
                 pass
-        raise _JSONValueError(f"expected one of {allowed}, got {_shown(value)}")
+        raise _JSONValueError(
+            f"expected one of {allowed}, got {_shown(value)}",
+            f"应为 {allowed} 之一，实为 {_shown(value)}",
+        )
 
     return structure
 
 
 def _structure_notes(value: object, _: type) -> tuple[str, ...]:
     if type(value) is not list:
-        raise _JSONValueError(f"expected an array of strings, got {_shown(value)}")
+        raise _JSONValueError(
+            f"expected an array of strings, got {_shown(value)}",
+            f"应为字符串数组，实为 {_shown(value)}",
+        )
     bad = [i for i, item in enumerate(value) if type(item) is not str]
     if bad:
         raise _JSONValueError(
-            f"expected an array of strings; item {bad[0]} is {_shown(value[bad[0]])}"
+            f"expected an array of strings; item {bad[0]} is {_shown(value[bad[0]])}",
+            f"应为字符串数组；第 {bad[0]} 项为 {_shown(value[bad[0]])}",
         )
     return tuple(value)
 
@@ -153,7 +172,9 @@ def _strict_attrs_hook(converter: cattrs.Converter) -> Callable[[type], Callable
 
         def structure(value: object, type_: type) -> Any:
             if type(value) is not dict:
-                raise _JSONValueError(f"expected an object, got {_shown(value)}")
+                raise _JSONValueError(
+                    f"expected an object, got {_shown(value)}", f"应为对象，实为 {_shown(value)}"
+                )
             if required <= value.keys():
                 return base(value, type_)
             missing = [name for name in names if name not in value]
@@ -255,20 +276,22 @@ def to_json(report: AnnualReport, *, indent: int | None = 2) -> str:
 class _Problems:
     """Collects ``(path, message)`` pairs, keeping the first :data:`_MAX_PROBLEMS`.
 
+    Each message says it in English and in Chinese.
+
     A document with millions of bad keys is refused as quickly as one with a single bad key:
     past the limit, problems are only counted.
     """
 
     def __init__(self) -> None:
-        self.items: list[tuple[str, str]] = []
+        self.items: list[tuple[str, Bilingual]] = []
         self.count = 0
 
-    def add(self, steps: list[str], message: str) -> None:
+    def add(self, steps: list[str], message: Bilingual) -> None:
         self.count += 1
         if len(self.items) < _MAX_PROBLEMS:
             self.items.append(("$" + "".join(f".{step}" for step in steps), message))
 
-    def add_path(self, path: str, message: str) -> None:
+    def add_path(self, path: str, message: Bilingual) -> None:
         self.count += 1
         if len(self.items) < _MAX_PROBLEMS:
             self.items.append((path, message))
@@ -291,19 +314,22 @@ def _walk(exc: BaseException, steps: list[str], out: _Problems) -> None:
             notes = getattr(inner, "__notes__", [])
             name = getattr(notes[-1], "name", None) if notes else None
             if isinstance(inner, _MissingKeyError):
-                out.add([*steps, inner.name], "required key missing")
+                out.add([*steps, inner.name], _MISSING_KEY)
             elif isinstance(inner, ForbiddenExtraKeysError):
                 extra = inner.extra_fields
                 for key in heapq.nsmallest(_MAX_PROBLEMS, extra):
-                    out.add([*steps, key], "unknown key")
+                    out.add([*steps, key], _UNKNOWN_KEY)
                 out.count += max(0, len(extra) - _MAX_PROBLEMS)
             else:
                 _walk(inner, [*steps, name] if name else steps, out)
-    elif isinstance(exc, (_JSONValueError, InvalidReportError)):
-        # InvalidReportError: a model check beyond JSON types, raised by the class itself.
-        out.add(steps, str(exc))
+    elif isinstance(exc, _JSONValueError):
+        out.add(steps, exc.message)
+    elif isinstance(exc, InvalidReportError):
+        # A model check beyond JSON types, raised by the class itself.
+        out.add(steps, Bilingual(str(exc), exc.message_zh))
     else:  # pragma: no cover - defensive: cattrs wraps unexpected failures like this
-        out.add(steps, f"{type(exc).__name__}: {exc}")
+        text = f"{type(exc).__name__}: {exc}"
+        out.add(steps, Bilingual(text, text))
 
 
 @functools.cache
@@ -355,10 +381,12 @@ def from_dict(data: object) -> AnnualReport:
     ...
     """
     if type(data) is not dict:
-        raise ReportDataError(
-            f"the report data has 1 problem:\n  $: expected an object, got {_shown(data)}",
-            (f"$: expected an object, got {_shown(data)}",),
+        problems = _Problems()
+        problems.add_path(
+            "$",
+            Bilingual(f"expected an object, got {_shown(data)}", f"应为对象，实为 {_shown(data)}"),
         )
+        raise _data_error(problems)
     return _from_dict(data, texts_checked=False)
 
 
@@ -371,22 +399,33 @@ def _from_dict(data: dict[str, Any], *, texts_checked: bool) -> AnnualReport:
         raise _data_error(problems)
     conv = _converter()
     if data.get("schema") != SCHEMA:
-        what = "missing" if "schema" not in data else f"is {_shown(data['schema'])}"
-        problems.add(["schema"], f'{what}; expected "{SCHEMA}"')
+        if "schema" not in data:
+            what, what_zh = "missing", "缺少"
+        else:
+            what, what_zh = f"is {_shown(data['schema'])}", f"为 {_shown(data['schema'])}"
+        problems.add(
+            ["schema"], Bilingual(f'{what}; expected "{SCHEMA}"', f'{what_zh}；应为 "{SCHEMA}"')
+        )
     for key in data:
         if key != "schema" and key not in _REPORT_FIELDS:
-            problems.add([key], "unknown key")
+            problems.add([key], _UNKNOWN_KEY)
     version = _version_of(data)
     classes = _section_classes(version)
     values: dict[str, Any] = {}
     for name in _REPORT_FIELDS:
         if name not in data:
-            problems.add([name], "required key missing")
+            problems.add([name], _MISSING_KEY)
             continue
         value = data[name]
         if name == "preface":
             if value is not None and type(value) is not str:
-                problems.add(["preface"], f"expected a string or null, got {_shown(value)}")
+                problems.add(
+                    ["preface"],
+                    Bilingual(
+                        f"expected a string or null, got {_shown(value)}",
+                        f"应为字符串或 null，实为 {_shown(value)}",
+                    ),
+                )
             values[name] = value
             continue
         found = _Problems()
@@ -415,19 +454,33 @@ def _explain_variant(
     explained = _Problems()
     explained.add(
         [name],
-        f"this table is in the {other.value} format, but the report is in the "
-        f"{version.value} format (meta.format_version / meta.year)",
+        Bilingual(
+            f"this table is in the {other.value} format, but the report is in the "
+            f"{version.value} format (meta.format_version / meta.year)",
+            f"该表是 {other.value} 年格式，而报告是 {version.value} 年格式"
+            "（meta.format_version / meta.year）",
+        ),
     )
     return explained
 
 
 def _data_error(problems: _Problems) -> ReportDataError:
-    lines = tuple(f"{path}: {message}" for path, message in problems.items)
+    lines = tuple(message.at(path) for path, message in problems.items)
+    lines_zh = tuple(line.message_zh for line in lines)
     count = problems.count
     more = f"\n  … and {count - len(lines)} more" if count > len(lines) else ""
+    more_zh = f"\n  ……另有 {count - len(lines)} 处" if count > len(lines) else ""
     noun = "problem" if count == 1 else "problems"
-    message = f"the report data has {count} {noun}:\n  " + "\n  ".join(lines) + more
-    return ReportDataError(message, lines)
+    return ReportDataError(
+        f"the report data has {count} {noun}:\n  " + "\n  ".join(lines) + more,
+        tuple(str(line) for line in lines),
+        detail_zh=f"报告数据有 {count} 处问题：\n  " + "\n  ".join(lines_zh) + more_zh,
+        problems_zh=lines_zh,
+    )
+
+
+_MISSING_KEY = Bilingual("required key missing", "缺少必需的键")
+_UNKNOWN_KEY = Bilingual("unknown key", "未知的键")
 
 
 class _DuplicatedKeys(dict[str, Any]):
@@ -498,18 +551,33 @@ def _text_problems(data: object) -> _Problems:
         if type(value) is str:
             found = _SURROGATE.search(value)
             if found:
+                code = f"\\u{ord(found.group()):04x}"
                 problems.add_path(
                     path,
-                    f"lone surrogate \\u{ord(found.group()):04x} in the text "
-                    "(not a character; the text must be valid Unicode)",
+                    Bilingual(
+                        f"lone surrogate {code} in the text "
+                        "(not a character; the text must be valid Unicode)",
+                        f"文字中有孤立的代理码位 {code}（不是字符；文字必须是有效的 Unicode）",
+                    ),
                 )
         elif isinstance(value, dict):
             for key in getattr(value, "duplicates", ()):
-                problems.add_path(_step(path, key), "duplicate key (each key may appear once)")
+                problems.add_path(
+                    _step(path, key),
+                    Bilingual(
+                        "duplicate key (each key may appear once)", "键重复（每个键只能出现一次）"
+                    ),
+                )
             for key, item in reversed(value.items()):
                 step = _step(path, key)
                 if type(key) is str and _SURROGATE.search(key):
-                    problems.add_path(step, "lone surrogate in the key (not a character)")
+                    problems.add_path(
+                        step,
+                        Bilingual(
+                            "lone surrogate in the key (not a character)",
+                            "键中有孤立的代理码位（不是字符）",
+                        ),
+                    )
                 stack.append((step, item))
         elif isinstance(value, list):
             stack.extend((f"{path}[{i}]", item) for i, item in reversed(list(enumerate(value))))
@@ -548,13 +616,17 @@ def from_json(
     if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)):
         raise TypeError(f"max_bytes must be an int or None, got {type(max_bytes).__name__}")
     if max_bytes is not None and len(text) > max_bytes:
-        raise ReportDataError(_too_large(f"the document is {len(text):,} bytes", max_bytes))
+        raise _too_large(
+            f"the document is {len(text):,} bytes", f"文档有 {len(text):,} 字节", max_bytes
+        )
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
+            byte = f"{exc.object[exc.start]:#04x}"
             raise ReportDataError(
-                f"not valid UTF-8: byte {exc.object[exc.start]:#04x} at offset {exc.start}"
+                f"not valid UTF-8: byte {byte} at offset {exc.start}",
+                detail_zh=f"不是有效的 UTF-8 编码：第 {exc.start} 字节处为 {byte}",
             ) from None
     duplicates: list[object] = []
 
@@ -568,11 +640,14 @@ def from_json(
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise ReportDataError(
-            f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+            detail_zh=f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列（{exc.msg}）",
         ) from None
     except (ValueError, RecursionError) as exc:
         # Integers past Python's digit limit, or nesting deeper than the parser's stack.
-        raise ReportDataError(f"not readable JSON: {exc}") from None
+        raise ReportDataError(
+            f"not readable JSON: {exc}", detail_zh=f"无法读取的 JSON（{exc}）"
+        ) from None
     if duplicates:
         raise _data_error(_text_problems(data))
     if type(data) is not dict:
@@ -598,21 +673,23 @@ def read_json_file(path: Path, limits: ExcelLimits | None = None) -> AnnualRepor
     with open_regular(path, _fail) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > max_bytes:
-            raise ReportDataError(_too_large(f"the file is {size:,} bytes", max_bytes))
+            raise _too_large(f"the file is {size:,} bytes", f"文件有 {size:,} 字节", max_bytes)
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise ReportDataError(_too_large("the file is larger than that", max_bytes))
+        raise _too_large("the file is larger than that", "文件超过此上限", max_bytes)
     return from_json(data, max_bytes=max_bytes)
 
 
-def _fail(message: str, part: str | None) -> ReportDataError:
-    return ReportDataError(message)
+def _fail(message: Bilingual, part: str | None) -> ReportDataError:
+    return ReportDataError(message, detail_zh=message.message_zh)
 
 
-def _too_large(what: str, max_bytes: int) -> str:
-    return (
+def _too_large(what: str, what_zh: str, max_bytes: int) -> ReportDataError:
+    return ReportDataError(
         f"{what}, more than the limit of {max_bytes:,} "
-        "(a report is some tens of kilobytes; raise max_bytes to read it anyway)"
+        "(a report is some tens of kilobytes; raise max_bytes to read it anyway)",
+        detail_zh=f"{what_zh}，超过 {max_bytes:,} 字节的上限"
+        "（一份报告只有几十 KB；确需读取可调大 max_bytes）",
     )
 
 

@@ -15,8 +15,8 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from govdisclosure._format.vocabulary import size_doubt
-from govdisclosure.errors import InvalidReportError
+from govdisclosure._format.vocabulary import MAX_FIGURE_DIGITS, size_doubt
+from govdisclosure.errors import Bilingual, InvalidReportError
 
 __all__ = [
     "CellValue",
@@ -33,7 +33,7 @@ __all__ = [
 CellValue: TypeAlias = int | Decimal | None
 
 
-def figure_problem(value: int | Decimal) -> str | None:
+def figure_problem(value: int | Decimal) -> Bilingual | None:
     """Why a count or an amount is past the bound of every cell, for a message; else ``None``.
 
     The value itself is shown only when it is short: an ``int`` of 5,000 digits cannot even
@@ -43,32 +43,41 @@ def figure_problem(value: int | Decimal) -> str | None:
     (True, True)
     >>> figure_problem(Decimal("1E+999999999"))
     "Decimal('1E+999999999') has more than 1,000 digits (the most a figure may have)"
-    >>> figure_problem(-(10**4999))
+    >>> problem = figure_problem(-(10**4999))
+    >>> problem
     'an int of about 5,000 digits has more than 1,000 digits (the most a figure may have)'
+    >>> problem.message_zh
+    '约 5,000 位的整数超过 1,000 位（一个数最多 1,000 位）'
     """
     doubt = size_doubt(value)
     if doubt is None:
         return None
     if isinstance(value, int):
-        shown = f"an int of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+        digits = f"{int(value.bit_length() * 0.30103) + 1:,}"
+        shown, shown_zh = f"an int of about {digits} digits", f"约 {digits} 位的整数"
     elif len(value.as_tuple().digits) > 40:
-        shown = f"a Decimal of {len(value.as_tuple().digits):,} digits"
+        digits = f"{len(value.as_tuple().digits):,}"
+        shown, shown_zh = f"a Decimal of {digits} digits", f"{digits} 位的 Decimal"
     else:
-        shown = repr(value)
-    return f"{shown} {doubt} (the most a figure may have)"
+        shown = shown_zh = repr(value)
+    return Bilingual(
+        f"{shown} {doubt} (the most a figure may have)",
+        f"{shown_zh}{doubt.message_zh}（一个数最多 {MAX_FIGURE_DIGITS:,} 位）",
+    )
 
 
 def _check_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
+    field = f"{type(instance).__name__}.{attribute.name}"
     if type(value) is int:
         problem = figure_problem(value)
         if problem is None:
             return
-        raise InvalidReportError(f"{type(instance).__name__}.{attribute.name}: {problem}")
+        raise InvalidReportError(f"{field}: {problem}", detail_zh=f"{field}：{problem.message_zh}")
     raise InvalidReportError(
-        f"{type(instance).__name__}.{attribute.name}: expected an int or None, "
-        f"got {type(value).__name__} {value!r}"
+        f"{field}: expected an int or None, got {type(value).__name__} {value!r}",
+        detail_zh=f"{field}：件数应为整数（int）或 None，实为 {type(value).__name__} {value!r}",
     )
 
 
@@ -83,23 +92,27 @@ def _to_decimal(value: object) -> object:
 def _check_money(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
+    field = f"{type(instance).__name__}.{attribute.name}"
     if isinstance(value, Decimal) and value.is_finite():
         problem = figure_problem(value)
         if problem is None:
             return
-        raise InvalidReportError(f"{type(instance).__name__}.{attribute.name}: {problem}")
+        raise InvalidReportError(f"{field}: {problem}", detail_zh=f"{field}：{problem.message_zh}")
     hint = "; convert floats with Decimal(repr(x))" if isinstance(value, float) else ""
+    hint_zh = "；浮点数请用 Decimal(repr(x)) 转换" if isinstance(value, float) else ""
     raise InvalidReportError(
-        f"{type(instance).__name__}.{attribute.name}: expected a finite Decimal or None, "
-        f"got {type(value).__name__} {value!r}{hint}"
+        f"{field}: expected a finite Decimal or None, got {type(value).__name__} {value!r}{hint}",
+        detail_zh=f"{field}：金额应为有限的 Decimal 或 None，"
+        f"实为 {type(value).__name__} {value!r}{hint_zh}",
     )
 
 
 def _check_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not str:
+        field = f"{type(instance).__name__}.{attribute.name}"
         raise InvalidReportError(
-            f"{type(instance).__name__}.{attribute.name}: expected a str, "
-            f"got {type(value).__name__} {value!r}"
+            f"{field}: expected a str, got {type(value).__name__} {value!r}",
+            detail_zh=f"{field}：应为文字（str），实为 {type(value).__name__} {value!r}",
         )
 
 
@@ -115,8 +128,10 @@ def _to_notes(value: object) -> object:
 def _check_notes(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is tuple and all(type(note) is str for note in value):
         return
+    field = f"{type(instance).__name__}.{attribute.name}"
     raise InvalidReportError(
-        f"{type(instance).__name__}.{attribute.name}: expected a tuple of str, got {value!r}"
+        f"{field}: expected a tuple of str, got {value!r}",
+        detail_zh=f"{field}：应为由文字组成的元组（tuple of str），实为 {value!r}",
     )
 
 

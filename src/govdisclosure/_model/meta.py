@@ -17,12 +17,18 @@ __all__ = ["ReportMeta"]
 
 def _check_agency(instance: ReportMeta, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not str:
-        raise InvalidReportError(f"ReportMeta.agency: expected a str, got {value!r}")
+        raise InvalidReportError(
+            f"ReportMeta.agency: expected a str, got {value!r}",
+            detail_zh=f"机关名称（ReportMeta.agency）应为文字（str），实为 {value!r}",
+        )
 
 
 def _check_year(instance: ReportMeta, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int:
-        raise InvalidReportError(f"ReportMeta.year: expected an int, got {value!r}")
+        raise InvalidReportError(
+            f"ReportMeta.year: expected an int, got {value!r}",
+            detail_zh=f"报告年度（ReportMeta.year）应为整数（int），实为 {value!r}",
+        )
 
 
 def _to_version(value: object) -> object:
@@ -30,9 +36,12 @@ def _to_version(value: object) -> object:
         try:
             return FormatVersion(value)
         except ValueError:
+            versions = ", ".join(v.value for v in FormatVersion)
             raise InvalidReportError(
                 f"ReportMeta.format_version: {value!r} is not a format version "
-                f"(expected one of {', '.join(v.value for v in FormatVersion)})"
+                f"(expected one of {versions})",
+                detail_zh=f"报告格式（ReportMeta.format_version）{value!r} 不是格式版本"
+                f"（应为 {versions} 之一）",
             ) from None
     return value
 
@@ -41,10 +50,13 @@ def _to_level(value: object) -> object:
     if isinstance(value, str) and not isinstance(value, AgencyLevel):
         level = agency_level(value)
         if level is None:
+            levels = ", ".join(v.value for v in AgencyLevel)
+            names = " / ".join(LEVEL_NAMES.values())
             raise InvalidReportError(
                 f"ReportMeta.agency_level: {value!r} is not an agency level "
-                f"(expected one of {', '.join(v.value for v in AgencyLevel)}, "
-                f"or {' / '.join(LEVEL_NAMES.values())})"
+                f"(expected one of {levels}, or {names})",
+                detail_zh=f"单位层级（ReportMeta.agency_level）{value!r} 不是单位层级"
+                f"（应为 {names}，或 {levels}）",
             )
         return level
     return value
@@ -56,7 +68,9 @@ def _check_type(expected: type, optional: bool) -> Any:
             return
         raise InvalidReportError(
             f"ReportMeta.{attribute.name}: expected {expected.__name__}"
-            f"{' or None' if optional else ''}, got {type(value).__name__} {value!r}"
+            f"{' or None' if optional else ''}, got {type(value).__name__} {value!r}",
+            detail_zh=f"ReportMeta.{attribute.name} 应为 {expected.__name__}"
+            f"{'或 None' if optional else ''}，实为 {type(value).__name__} {value!r}",
         )
 
     return check

@@ -54,7 +54,9 @@ def _check_instance(expected: type) -> Any:
         if type(value) is not expected:
             raise InvalidReportError(
                 f"AnnualReport.{attribute.name}: expected {expected.__name__}, "
-                f"got {type(value).__name__}"
+                f"got {type(value).__name__}",
+                detail_zh=f"AnnualReport.{attribute.name} 应为 {expected.__name__}，"
+                f"实为 {type(value).__name__}",
             )
 
     return check
@@ -62,7 +64,10 @@ def _check_instance(expected: type) -> Any:
 
 def _check_preface(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and type(value) is not str:
-        raise InvalidReportError(f"AnnualReport.preface: expected a str or None, got {value!r}")
+        raise InvalidReportError(
+            f"AnnualReport.preface: expected a str or None, got {value!r}",
+            detail_zh=f"前言（AnnualReport.preface）应为文字（str）或 None，实为 {value!r}",
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -117,7 +122,10 @@ class AnnualReport:
                 raise InvalidReportError(
                     f"AnnualReport.{section}: a report in the {version.value} format "
                     f"(report year {self.meta.year}) needs {expected.__name__}, "
-                    f"got {actual.__name__}"
+                    f"got {actual.__name__}",
+                    detail_zh=f"AnnualReport.{section}：{version.value} 年格式的报告"
+                    f"（报告年度 {self.meta.year}）需要 {expected.__name__}，"
+                    f"实为 {actual.__name__}",
                 )
 
     def __repr__(self) -> str:
@@ -307,5 +315,8 @@ def _check_value(spec: _format.CellSpec, value: object) -> None:
         raise InvalidReportError(f"{spec.path}: {problem}")
     expected = "a finite Decimal, an int or None" if money else "an int or None"
     raise InvalidReportError(
-        f"{spec.path}: expected {expected}, got {type(value).__name__} {value!r}"
+        f"{spec.path}: expected {expected}, got {type(value).__name__} {value!r}",
+        detail_zh=f"{spec.path}：应为"
+        + ("有限的 Decimal、int 或 None" if spec.kind is CellKind.MONEY else " int 或 None")
+        + f"，实为 {type(value).__name__} {value!r}",
     )

@@ -37,7 +37,7 @@ from govdisclosure._parse.result import (
     ValueSource,
     WarningCode,
 )
-from govdisclosure.errors import GovDisclosureError, UnsupportedFormatError
+from govdisclosure.errors import Bilingual, GovDisclosureError, UnsupportedFormatError
 
 __all__ = [
     "KINDS",
@@ -169,7 +169,9 @@ def parse(
     if kind not in KINDS:
         raise UnsupportedFormatError(
             f"cannot parse kind {kind!r}; kinds: {', '.join(KINDS)} (docx and pdf through "
-            "parse_file)"
+            "parse_file)",
+            detail_zh=f"无法按 {kind!r} 读取；可用的类型：{', '.join(KINDS)}"
+            "（docx 和 pdf 请用 parse_file）",
         )
     limits = limits_or_default(limits)
     note = None
@@ -206,8 +208,8 @@ def _with_warning(result: ParseResult, warning: ParseWarning) -> ParseResult:
     return attrs.evolve(result, warnings=(warning, *result.warnings))
 
 
-def _fail(message: str, part: str | None) -> GovDisclosureError:
-    return ParseError(message)
+def _fail(message: Bilingual, part: str | None) -> GovDisclosureError:
+    return ParseError(message, detail_zh=message.message_zh)
 
 
 def parse_file(
@@ -251,6 +253,8 @@ def parse_file(
             f"cannot parse {path.suffix or 'files without a suffix'}; "
             f"supported: {' '.join(published)}",
             file=str(path),
+            detail_zh=f"无法读取{path.suffix + ' 文件' if path.suffix else '没有后缀的文件'}；"
+            f"支持的类型：{' '.join(published)}",
         )
     kind = file.id
     binary = kind in ("docx", "pdf")
@@ -263,7 +267,9 @@ def parse_file(
         exc.file = str(path)
         raise
     except OSError as exc:
-        raise GovDisclosureError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+        raise GovDisclosureError.of_os_error(
+            exc, "cannot read the file", "无法读取文件", file=str(path)
+        ) from None
     if binary:
         from govdisclosure._parse.recognise import recognise
 
@@ -281,7 +287,9 @@ def parse_file(
     return parse(data, kind=kind, source=path.name, year=year, agency=agency, limits=limits)
 
 
-_TEXT_LIMIT = "4 bytes a character of max_text_chars"
+_TEXT_LIMIT = Bilingual(
+    "4 bytes a character of max_text_chars", "按 max_text_chars 每字符 4 字节计"
+)
 
 
 def load_report(path: Path, limits: ExcelLimits | None = None) -> AnnualReport:
@@ -301,9 +309,13 @@ def load_report(path: Path, limits: ExcelLimits | None = None) -> AnnualReport:
     if doubts:
         shown = "; ".join(str(w) for w in doubts[:3])
         more = f" (and {len(doubts) - 3} more)" if len(doubts) > 3 else ""
+        shown_zh = "；".join(w.message_zh for w in doubts[:3])
+        more_zh = f"等 {len(doubts)} 处" if len(doubts) > 3 else ""
         error = ParseError(
             f"the report was read with {len(doubts)} doubt(s): {shown}{more}; "
-            "use govdisclosure.parse_file() to keep the partial report and see all warnings"
+            "use govdisclosure.parse_file() to keep the partial report and see all warnings",
+            detail_zh=f"读取时有 {len(doubts)} 处疑问：{shown_zh}{more_zh}；"
+            "可用 govdisclosure.parse_file() 保留读出的部分并查看全部警告",
         )
         error.doubts = tuple(doubts)
         raise error

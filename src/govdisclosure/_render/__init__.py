@@ -59,7 +59,10 @@ def _renderer(kind: str) -> Callable[[AnnualReport], str | bytes]:
         from govdisclosure._render.docx import render_docx
 
         return render_docx
-    raise UnsupportedFormatError(f"cannot render kind {kind!r}; kinds: {', '.join(RENDER_KINDS)}")
+    raise UnsupportedFormatError(
+        f"cannot render kind {kind!r}; kinds: {', '.join(RENDER_KINDS)}",
+        detail_zh=f"无法写出 {kind!r} 类型；可用的类型：{', '.join(RENDER_KINDS)}",
+    )
 
 
 @overload

@@ -62,7 +62,8 @@ def _docx() -> Any:
         import docx
     except ImportError:  # pragma: no cover - depends on the environment
         raise UnsupportedFormatError(
-            "writing .docx files needs python-docx: pip install 'govdisclosure[docx]'"
+            "writing .docx files needs python-docx: pip install 'govdisclosure[docx]'",
+            detail_zh="写出 .docx 文件需要 python-docx：pip install 'govdisclosure[docx]'",
         ) from None
     return docx
 

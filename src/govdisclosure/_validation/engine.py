@@ -130,11 +130,14 @@ def _check_previous(report: AnnualReport, previous: AnnualReport) -> None:
     if then.year != now.year - 1:
         raise PreviousReportError(
             f"previous is the {then.year} report, but the report checked is for {now.year}: "
-            f"cross-year rules need the {now.year - 1} report"
+            f"cross-year rules need the {now.year - 1} report",
+            detail_zh=f"所给的上一年度报告是 {then.year} 年度的，而校验的报告是 {now.year} 年度的："
+            f"跨年度检查需要 {now.year - 1} 年度的报告",
         )
     if "".join(then.agency.split()) != "".join(now.agency.split()):
         raise PreviousReportError(
-            f"previous is {then.agency!r}'s report, but the report checked is {now.agency!r}'s"
+            f"previous is {then.agency!r}'s report, but the report checked is {now.agency!r}'s",
+            detail_zh=f"所给的上一年度报告是“{then.agency}”的，而校验的报告是“{now.agency}”的",
         )
 
 

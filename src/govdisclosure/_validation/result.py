@@ -362,7 +362,9 @@ class ValidationResult:
         ):
             raise ReportMismatchError(
                 f"the result is about {self.agency!r} {self.year}, but the report is "
-                f"{meta.agency!r} {meta.year} in the {meta.format_version.value} format"
+                f"{meta.agency!r} {meta.year} in the {meta.format_version.value} format",
+                detail_zh=f"校验结果是“{self.agency}”{self.year} 年度的，而报告是"
+                f"“{meta.agency}”{meta.year} 年度、{meta.format_version.value} 年格式的",
             )
         return MarkedReport(report=report, result=self)
 

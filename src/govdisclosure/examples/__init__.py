@@ -40,7 +40,10 @@ def path(name: str) -> str:
 
 def _check(name: str) -> None:
     if name not in _NAMES:
-        raise UnknownExampleError(f"no example named {name!r}; available: {', '.join(_NAMES)}")
+        raise UnknownExampleError(
+            f"no example named {name!r}; available: {', '.join(_NAMES)}",
+            detail_zh=f"没有名为 {name!r} 的示例报告；可用的示例：{', '.join(_NAMES)}",
+        )
 
 
 def load(name: str) -> AnnualReport:

@@ -50,13 +50,18 @@ def _type_error(name: str, expected: str, value: object) -> TypeError:
     return TypeError(f"{name} must be {expected}, not {type(value).__name__}")
 
 
-def _bad(message: str) -> ChineseNumberError:
-    return ChineseNumberError(message)
+def _bad(message: str, *, detail_zh: str) -> ChineseNumberError:
+    return ChineseNumberError(message, detail_zh=detail_zh)
 
 
-def _position_error(text: str, index: int, problem: str) -> ChineseNumberError:
+def _position_error(text: str, index: int, problem: str, *, detail_zh: str) -> ChineseNumberError:
+    """The error at ``text[index]`` (0-based in English, counted from 1 in Chinese)."""
     shown = repr(text[index]) if index < len(text) else "the end"
-    return _bad(f"{shown} at position {index} in {text!r}: {problem}")
+    shown_zh = f"第 {index + 1} 个字符“{text[index]}”" if index < len(text) else "末尾"
+    return _bad(
+        f"{shown} at position {index} in {text!r}: {problem}",
+        detail_zh=f"“{text}”的{shown_zh}处：{detail_zh}",
+    )
 
 
 def _check_int(name: str, value: object, low: int, high: int | None = None) -> int:
@@ -68,7 +73,11 @@ def _check_int(name: str, value: object, low: int, high: int | None = None) -> i
             raise _type_error(name, "an int", value)
     if value < low or (high is not None and value > high):
         upper = "" if high is None else f" and at most {high}"
-        raise _bad(f"{name} must be at least {low}{upper}, got {value}")
+        upper_zh = "" if high is None else f"且不大于 {high}"
+        raise _bad(
+            f"{name} must be at least {low}{upper}, got {value}",
+            detail_zh=f"{name} 应不小于 {low}{upper_zh}，实为 {value}",
+        )
     return value
 
 
@@ -88,7 +97,7 @@ def _check_rounding(rounding: object) -> str:
     if not isinstance(rounding, str):
         raise _type_error("rounding", "a decimal rounding mode such as ROUND_HALF_UP", rounding)
     if rounding not in _ROUNDINGS:
-        raise _bad(f"unknown rounding mode {rounding!r}")
+        raise _bad(f"unknown rounding mode {rounding!r}", detail_zh=f"未知的舍入方式 {rounding!r}")
     return rounding
 
 
@@ -109,12 +118,19 @@ def _plain_decimal_str(text: str) -> Decimal:
     ):
         raise _bad(
             f"{text!r} is not a plain decimal number (write digits, an optional leading '-' "
-            "and an optional '.', without spaces or grouping)"
+            "and an optional '.', without spaces or grouping)",
+            detail_zh=f"“{text}”不是普通的小数（请写数字，可带开头的“-”和一个“.”，不要空格或千位分隔符）",
         )
     if len(whole.lstrip("0")) > 16:
-        raise _bad(f"{text!r} is out of range: the magnitude must be below 10**16")
+        raise _bad(
+            f"{text!r} is out of range: the magnitude must be below 10**16",
+            detail_zh=f"“{text}”超出范围：绝对值应小于 10**16",
+        )
     if len(fraction) > _MAX_FRACTION_DIGITS:
-        raise _bad(f"{text!r} has more than {_MAX_FRACTION_DIGITS} fraction digits")
+        raise _bad(
+            f"{text!r} has more than {_MAX_FRACTION_DIGITS} fraction digits",
+            detail_zh=f"“{text}”的小数超过 {_MAX_FRACTION_DIGITS} 位",
+        )
     return Decimal(text)
 
 
@@ -133,11 +149,20 @@ def _to_decimal(value: object, name: str) -> Decimal:
     else:
         raise _type_error(name, "an int, Decimal, float or decimal str", value)
     if not result.is_finite():
-        raise _bad(f"{name} must be a finite number, got {value!r}")
+        raise _bad(
+            f"{name} must be a finite number, got {value!r}",
+            detail_zh=f"{name} 应为有限的数，实为 {value!r}",
+        )
     if result and result.adjusted() >= 16:
-        raise _bad(f"{value!r} is out of range: the magnitude must be below 10**16")
+        raise _bad(
+            f"{value!r} is out of range: the magnitude must be below 10**16",
+            detail_zh=f"{value!r} 超出范围：绝对值应小于 10**16",
+        )
     exponent = result.as_tuple().exponent
     assert isinstance(exponent, int)  # finite, checked above
     if -exponent > _MAX_FRACTION_DIGITS:
-        raise _bad(f"{value!r} has more than {_MAX_FRACTION_DIGITS} fraction digits")
+        raise _bad(
+            f"{value!r} has more than {_MAX_FRACTION_DIGITS} fraction digits",
+            detail_zh=f"{value!r} 的小数超过 {_MAX_FRACTION_DIGITS} 位",
+        )
     return result

@@ -93,7 +93,10 @@ def format_date(d: date, style: Literal["arabic", "hanzi", "bill"] = "arabic") -
     _check_date("d", d)
     if style not in _STYLES:
         _check_str("style", style)
-        raise _bad(f"style must be one of {', '.join(_STYLES)}; got {style!r}")
+        raise _bad(
+            f"style must be one of {', '.join(_STYLES)}; got {style!r}",
+            detail_zh=f"style 应为 {'、'.join(_STYLES)} 之一，实为 {style!r}",
+        )
     if style == "arabic":
         return f"{d.year}年{d.month}月{d.day}日"
     if style == "hanzi":
@@ -170,7 +173,10 @@ def format_date_range(
     _check_date("start", start)
     _check_date("end", end)
     if end < start:
-        raise _bad(f"the range ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+        raise _bad(
+            f"the range ends ({end.isoformat()}) before it starts ({start.isoformat()})",
+            detail_zh=f"期间的结束日（{end.isoformat()}）早于开始日（{start.isoformat()}）",
+        )
     if not (
         isinstance(frame, tuple)
         and len(frame) == 2
@@ -261,18 +267,29 @@ def publication_deadline(year: int, level: str = "department") -> date:
     value = _check_int("year", year, 1, 9998)
     month = _DEADLINE_MONTH.get(_check_str("level", level))
     if month is None:
-        raise _bad(f"level must be 'department' or 'government', got {level!r}")
+        raise _bad(
+            f"level must be 'department' or 'government', got {level!r}",
+            detail_zh="level 应为 'department'（政府部门）或 'government'（人民政府），"
+            f"实为 {level!r}",
+        )
     return date(value + 1, month, 31)
+
+
+#: The fields of a date, as the Chinese messages name them.
+_FIELD_ZH = {"year": "年份", "month": "月份", "day": "日"}
 
 
 def _date_field(text: str, part: str, what: str) -> int:
     if not part:
-        raise _bad(f"{text!r} has no {what}")
+        raise _bad(f"{text!r} has no {what}", detail_zh=f"“{text}”没有{_FIELD_ZH[what]}")
     if part.isascii() and part.isdigit():
         return int(part) if len(part) <= 4 else 10**6
     value = _parse_part(text, part)
     if not isinstance(value, int):
-        raise _bad(f"{text!r}: the {what} must be whole, got {part!r}")
+        raise _bad(
+            f"{text!r}: the {what} must be whole, got {part!r}",
+            detail_zh=f"“{text}”：{_FIELD_ZH[what]}应为整数，实为“{part}”",
+        )
     return value
 
 
@@ -308,12 +325,18 @@ def _read_chinese_date(text: str, written: str) -> date:
     month_text, sep_month, rest = rest.partition("月")
     day_text, sep_day, rest = rest.partition("日")
     if not (sep_year and sep_month and sep_day) or rest:
-        raise _bad(f"{text!r} is not a date written as …年…月…日")
+        raise _bad(
+            f"{text!r} is not a date written as …年…月…日",
+            detail_zh=f"“{text}”不是按 ……年……月……日 写的日期",
+        )
     if year_text.isascii():
         year = _date_field(text, year_text, "year")
     else:
         if not 0 < len(year_text) <= 4 or any(c not in _DIGIT_VALUE for c in year_text):
-            raise _bad(f"{text!r}: the year must be one to four digits, got {year_text!r}")
+            raise _bad(
+                f"{text!r}: the year must be one to four digits, got {year_text!r}",
+                detail_zh=f"“{text}”：年份应为一到四位数字，实为“{year_text}”",
+            )
         year = int(year_text.translate(_TO_ASCII))
     month = _date_field(text, month_text, "month")
     day = _date_field(text, day_text, "day")
@@ -324,7 +347,9 @@ def _real_date(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError as error:
-        raise _bad(f"{text!r} is not a real date: {error}") from None
+        raise _bad(
+            f"{text!r} is not a real date: {error}", detail_zh=f"“{text}”不是真实存在的日期"
+        ) from None
 
 
 def parse_date(text: str) -> date:
@@ -368,7 +393,10 @@ for month
         raise _type_error("text", "a str", text)
     stripped = text.strip()
     if len(stripped) > _MAX_DATE_CHARS:
-        raise _bad(f"{stripped[:20]!r}… is not a date: longer than {_MAX_DATE_CHARS} characters")
+        raise _bad(
+            f"{stripped[:20]!r}… is not a date: longer than {_MAX_DATE_CHARS} characters",
+            detail_zh=f"“{stripped[:20]}”……不是日期：超过 {_MAX_DATE_CHARS} 个字符",
+        )
     import unicodedata
 
     normal, midnight = _without_midnight(unicodedata.normalize("NFKC", stripped))
@@ -378,7 +406,10 @@ for month
         return _real_date(text, *fields)
     if written is not None and "年" in written and not midnight:
         return _read_chinese_date(text, written)
-    raise _bad(f"{text!r} is not a date (write it like 2024年1月31日 or 2024-01-31)")
+    raise _bad(
+        f"{text!r} is not a date (write it like 2024年1月31日 or 2024-01-31)",
+        detail_zh=f"“{text}”不是日期（请写成 2024年1月31日 或 2024-01-31）",
+    )
 
 
 def _without_midnight(normal: str) -> tuple[str, bool]:

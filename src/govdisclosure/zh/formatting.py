@@ -131,7 +131,7 @@ def format_doc_number(prefix: str, year: int, number: int) -> str:
     govdisclosure.zh.ChineseNumberError: number must be at least 1, got 0
     """
     if not _check_str("prefix", prefix):
-        raise _bad("the prefix (机关代字) must not be empty")
+        raise _bad("the prefix (机关代字) must not be empty", detail_zh="机关代字不能为空")
     value = _check_int("year", year, 1, 9999)
     serial = _check_int("number", number, 1)
     return f"{prefix}〔{value}〕{serial}号"
@@ -161,7 +161,10 @@ def format_count(n: int, grouping: bool = False) -> str:
     if type(n) is not int:
         raise _type_error("n", "an int", n)
     if not -_LIMIT < n < _LIMIT:
-        raise _bad(f"{n} is out of range: the magnitude must be below 10**16")
+        raise _bad(
+            f"{n} is out of range: the magnitude must be below 10**16",
+            detail_zh=f"{n} 超出范围：绝对值应小于 10**16",
+        )
     if not _check_bool("grouping", grouping):
         return str(n)
     from babel.numbers import format_decimal
@@ -202,7 +205,10 @@ def format_percent(
     """
     percent = _CONTEXT.multiply(_to_decimal(value, "value"), 100)
     if percent and percent.adjusted() >= 16:
-        raise _bad(f"{value!r} is out of range: the percentage must be below 10**16")
+        raise _bad(
+            f"{value!r} is out of range: the percentage must be below 10**16",
+            detail_zh=f"{value!r} 超出范围：百分数应小于 10**16",
+        )
     rounded = _quantize(percent, digits, _check_rounding(rounding))
     if not rounded:
         rounded = rounded.copy_abs()  # no '-0.0%'
@@ -245,7 +251,10 @@ def format_wan(
     """
     power = _WAN_POWER.get(_check_str("unit", unit))
     if power is None:
-        raise _bad(f"unit must be '万', '亿' or '万亿', got {unit!r}")
+        raise _bad(
+            f"unit must be '万', '亿' or '万亿', got {unit!r}",
+            detail_zh=f"unit 应为“万”“亿”或“万亿”，实为 {unit!r}",
+        )
     scaled = _to_decimal(n, "n").scaleb(-power, _CONTEXT)
     rounded = _quantize(scaled, digits, _check_rounding(rounding))
     if not rounded:
@@ -280,8 +289,11 @@ def parse_percent(text: str) -> Decimal:
     elif text.startswith("百分之"):
         body = text[3:]
     else:
-        raise _bad(f"{text!r} is not a percentage (12.3% or 百分之十二点三)")
+        raise _bad(
+            f"{text!r} is not a percentage (12.3% or 百分之十二点三)",
+            detail_zh=f"“{text}”不是百分数（如 12.3% 或 百分之十二点三）",
+        )
     value = _parse_part(text, body) if body else None
     if value is None:
-        raise _bad(f"no number in {text!r}")
+        raise _bad(f"no number in {text!r}", detail_zh=f"“{text}”中没有数字")
     return _CONTEXT.divide(Decimal(value), 100)

@@ -80,7 +80,10 @@ def rmb_upper(
     cents = _cents(amount, rounding)
     if zheng not in ("整", "正"):
         _check_str("zheng", zheng)
-        raise _bad(f"zheng must be '整' or '正', got {zheng!r}")
+        raise _bad(
+            f"zheng must be '整' or '正', got {zheng!r}",
+            detail_zh=f"zheng 应为“整”或“正”，实为 {zheng!r}",
+        )
     _check_bool("zheng_after_jiao", zheng_after_jiao)
     _check_bool("zero_before_jiao", zero_before_jiao)
     yuan, rest = divmod(cents, 100)
@@ -109,15 +112,22 @@ def _cents(amount: object, rounding: str | None) -> int:
     """Return a non-negative amount in whole 分, rounded only when ``rounding`` is given."""
     value = _to_decimal(amount, "amount")
     if value < 0:
-        raise _bad(f"the amount must not be negative, got {amount!r}")
+        raise _bad(
+            f"the amount must not be negative, got {amount!r}",
+            detail_zh=f"金额不能为负数，实为 {amount!r}",
+        )
     if rounding is not None:
         value = value.quantize(_CENT, rounding=_check_rounding(rounding), context=_CONTEXT)
     elif value != value.quantize(_CENT, context=_CONTEXT):
         raise _bad(
-            f"the amount {amount!r} has more than two decimals; pass rounding= to round it to 分"
+            f"the amount {amount!r} has more than two decimals; pass rounding= to round it to 分",
+            detail_zh=f"金额 {amount!r} 的小数超过两位；可用 rounding= 舍入到分",
         )
     if value >= _LIMIT:
-        raise _bad(f"the amount {amount!r} is out of range: it must be below 10**16")
+        raise _bad(
+            f"the amount {amount!r} is out of range: it must be below 10**16",
+            detail_zh=f"金额 {amount!r} 超出范围：应小于 10**16",
+        )
     return int(value.scaleb(2, _CONTEXT))
 
 
@@ -156,12 +166,12 @@ character
     elif body[:1] in ("¥", "￥"):
         body = body[1:]
     if not body:
-        raise _bad(f"no amount in {text!r}")
+        raise _bad(f"no amount in {text!r}", detail_zh=f"“{text}”中没有金额")
     if body[-1] in "角分整正":
         return _parse_upper_amount(text, body)
     body = body.removesuffix("元")
     if not body:
-        raise _bad(f"no amount in {text!r}")
+        raise _bad(f"no amount in {text!r}", detail_zh=f"“{text}”中没有金额")
     if "," in body:
         return _parse_grouped(text, body)
     return Decimal(_parse_part(text, body))
@@ -178,18 +188,29 @@ def _parse_grouped(text: str, body: str) -> Decimal:
     bad = next((c for c in number if c not in _ASCII_DIGITS and c not in ",.-"), None)
     if bad is not None or not number:
         index = text.find(bad) if bad else len(text)
-        raise _position_error(text, index, "not part of a grouped Arabic amount")
+        raise _position_error(
+            text,
+            index,
+            "not part of a grouped Arabic amount",
+            detail_zh="不是带千位分隔的阿拉伯数字金额的一部分",
+        )
     from babel.numbers import NumberFormatError, parse_decimal
 
     try:
         value = parse_decimal(number, locale="zh_CN", strict=True)
     except NumberFormatError as error:
-        raise _bad(f"{text!r} is not a correctly grouped amount: {error}") from None
+        raise _bad(
+            f"{text!r} is not a correctly grouped amount: {error}",
+            detail_zh=f"“{text}”不是正确分组的金额（{error}）",
+        ) from None
     value = value.scaleb(power, _CONTEXT)
     if value.as_tuple().exponent > 0:  # type: ignore[operator]  # finite: an int exponent
         value = Decimal(int(value))
     if abs(value) >= _LIMIT:
-        raise _bad(f"{text!r} is out of range: the magnitude must be below 10**16")
+        raise _bad(
+            f"{text!r} is out of range: the magnitude must be below 10**16",
+            detail_zh=f"“{text}”超出范围：绝对值应小于 10**16",
+        )
     return value
 
 
@@ -199,15 +220,21 @@ def _parse_upper_amount(text: str, body: str) -> Decimal:
     if not sign:
         yuan_text, rest = "", body
     elif not yuan_text:
-        raise _position_error(text, len(text) - len(body), "expected a number before 元")
+        raise _position_error(
+            text, len(text) - len(body), "expected a number before 元", detail_zh="“元”前面应有数字"
+        )
     yuan = _parse_part(text, yuan_text) if yuan_text else 0
     position = len(text) - len(rest)
     if rest[-1:] in ("整", "正"):
         rest = rest[:-1]
         if rest.endswith("分"):
-            raise _position_error(text, len(text) - 1, "整 never follows 分")
+            raise _position_error(
+                text, len(text) - 1, "整 never follows 分", detail_zh="“分”后面不能写“整”"
+            )
         if not (rest or sign):
-            raise _position_error(text, len(text) - 1, "expected an amount before 整")
+            raise _position_error(
+                text, len(text) - 1, "expected an amount before 整", detail_zh="“整”前面应有金额"
+            )
     if rest[:1] == "零":
         rest, position = rest[1:], position + 1
     cents = 0
@@ -215,11 +242,21 @@ def _parse_upper_amount(text: str, body: str) -> Decimal:
         if rest[1:2] == unit:
             digit = _DIGIT_VALUE.get(rest[0], 0)
             if not digit:
-                raise _position_error(text, position, f"expected a digit 1-9 before {unit}")
+                raise _position_error(
+                    text,
+                    position,
+                    f"expected a digit 1-9 before {unit}",
+                    detail_zh=f"“{unit}”前面应有 1 到 9 的数字",
+                )
             cents += digit * weight
             rest, position = rest[2:], position + 2
     if rest:
-        raise _position_error(text, position, "expected 角 and 分 digits")
+        raise _position_error(
+            text, position, "expected 角 and 分 digits", detail_zh="应为角、分的数字"
+        )
     if cents and isinstance(yuan, Decimal) and yuan != int(yuan):
-        raise _bad(f"{text!r}: the 元 part must be whole when 角 or 分 follow")
+        raise _bad(
+            f"{text!r}: the 元 part must be whole when 角 or 分 follow",
+            detail_zh=f"“{text}”：后面有角或分时，元的部分应为整数",
+        )
     return _CONTEXT.add(Decimal(yuan), Decimal(cents).scaleb(-2))

@@ -54,11 +54,17 @@ def _split_number(value: object) -> tuple[bool, int, str]:
     if type(value) is int:
         if -_LIMIT < value < _LIMIT:
             return value < 0, abs(value), ""
-        raise _bad(f"{value} is out of range: the magnitude must be below 10**16")
+        raise _bad(
+            f"{value} is out of range: the magnitude must be below 10**16",
+            detail_zh=f"{value} 超出范围：绝对值应小于 10**16",
+        )
     if isinstance(value, float) and value.is_integer():
         # repr() always writes '.0' for a whole float; it is not a fraction digit anyone wrote.
         if abs(value) >= _LIMIT:
-            raise _bad(f"{value!r} is out of range: the magnitude must be below 10**16")
+            raise _bad(
+                f"{value!r} is out of range: the magnitude must be below 10**16",
+                detail_zh=f"{value!r} 超出范围：绝对值应小于 10**16",
+            )
         return _split_number(int(value))
     number = _to_decimal(value, "n")
     exponent = number.as_tuple().exponent
@@ -201,9 +207,15 @@ def to_chinese_digits(n: int | str, *, upper: bool = False) -> str:
     """
     if isinstance(n, str):
         if not (n.isascii() and n.isdigit()):
-            raise _bad(f"{n!r} is not a string of ASCII digits")
+            raise _bad(
+                f"{n!r} is not a string of ASCII digits",
+                detail_zh=f"{n!r} 不是由 ASCII 数字组成的字符串",
+            )
         if len(n) > _MAX_CODE_DIGITS:
-            raise _bad(f"{n!r} is longer than {_MAX_CODE_DIGITS} digits")
+            raise _bad(
+                f"{n!r} is longer than {_MAX_CODE_DIGITS} digits",
+                detail_zh=f"{n!r} 超过 {_MAX_CODE_DIGITS} 位",
+            )
         text = n
     else:
         text = str(_check_int("n", n, 0, _LIMIT - 1))
@@ -238,11 +250,15 @@ def to_ordinal(n: int, suffix: str = "") -> str:
 def _parse_fraction(text: str, start: int) -> str:
     """Read the digits after 点 one by one; return them as ASCII digits."""
     if start == len(text):
-        raise _position_error(text, start, "点 must be followed by digits")
+        raise _position_error(
+            text, start, "点 must be followed by digits", detail_zh="“点”后面应有数字"
+        )
     for index in range(start, len(text)):
         char = text[index]
         if char not in _DIGIT_VALUE or char == "两":
-            raise _position_error(text, index, "only digits may follow 点")
+            raise _position_error(
+                text, index, "only digits may follow 点", detail_zh="“点”后面只能是数字"
+            )
     return text[start:].translate(_TO_ASCII)
 
 
@@ -250,10 +266,16 @@ def _char_error(text: str, index: int) -> ChineseNumberError:
     """Explain why the character at ``index`` cannot stand where it is."""
     char = text[index]
     if char in _ASCII_DIGITS:
-        return _position_error(text, index, "Arabic and Chinese digits are mixed")
+        return _position_error(
+            text, index, "Arabic and Chinese digits are mixed", detail_zh="阿拉伯数字和中文数字混用"
+        )
     if char in ("万", "亿"):
-        return _position_error(text, index, f"{char} is repeated or out of place")
-    return _position_error(text, index, "not a Chinese numeral character")
+        return _position_error(
+            text, index, f"{char} is repeated or out of place", detail_zh=f"“{char}”重复或位置不对"
+        )
+    return _position_error(
+        text, index, "not a Chinese numeral character", detail_zh="不是中文数字字符"
+    )
 
 
 def _parse_section(text: str, start: int, stop: int, final: bool) -> int:
@@ -271,16 +293,28 @@ def _parse_section(text: str, start: int, stop: int, final: bool) -> int:
         value = _DIGIT_VALUE.get(char)
         if value is not None:
             if digit >= 0:
-                raise _position_error(text, index, "two digits in a row need a unit between")
+                raise _position_error(
+                    text,
+                    index,
+                    "two digits in a row need a unit between",
+                    detail_zh="两个数字相连，中间应有单位",
+                )
             digit, digit_at, zero = (value, index, zero) if value else (-1, -1, True)
             continue
         unit = _SMALL_UNIT.get(char)
         if unit is None:
             raise _char_error(text, index)
         if digit < 0 and unit != 10:
-            raise _position_error(text, index, f"{char} needs a digit before it")
+            raise _position_error(
+                text, index, f"{char} needs a digit before it", detail_zh=f"“{char}”前面应有数字"
+            )
         if unit >= last_unit:
-            raise _position_error(text, index, "units must decrease within a level")
+            raise _position_error(
+                text,
+                index,
+                "units must decrease within a level",
+                detail_zh="同一级内的单位应从大到小",
+            )
         section += (digit if digit > 0 else 1) * unit
         last_unit, digit, zero = unit, -1, False
     if digit > 0:
@@ -290,10 +324,14 @@ def _parse_section(text: str, start: int, stop: int, final: bool) -> int:
                 digit_at,
                 "a lone digit after a unit is ambiguous (一百五 may mean 150 or 105); "
                 "write 一百五十 or 一百零五",
+                detail_zh="单位后单独一个数字有歧义（一百五 可指 150 或 105）；"
+                "请写 一百五十 或 一百零五",
             )
         section += digit
     elif zero:
-        raise _position_error(text, stop - 1, "零 must be followed by a digit")
+        raise _position_error(
+            text, stop - 1, "零 must be followed by a digit", detail_zh="“零”后面应有数字"
+        )
     return section
 
 
@@ -304,7 +342,7 @@ def _parse_wan(text: str, start: int, stop: int, final: bool) -> int:
         return _parse_section(text, start, stop, final)
     high = _parse_section(text, start, wan, False)
     if not high:
-        raise _position_error(text, wan, "万 needs a multiplier")
+        raise _position_error(text, wan, "万 needs a multiplier", detail_zh="“万”前面应有数字")
     return high * 10000 + _parse_section(text, wan + 1, stop, True)
 
 
@@ -315,17 +353,21 @@ def _parse_units(text: str, start: int, stop: int) -> int:
         return _parse_wan(text, start, stop, False)
     high = _parse_wan(text, start, yi, False)
     if not high:
-        raise _position_error(text, yi, "亿 needs a multiplier")
+        raise _position_error(text, yi, "亿 needs a multiplier", detail_zh="“亿”前面应有数字")
     return high * 100000000 + _parse_wan(text, yi + 1, stop, True)
 
 
 def _parse_digits(text: str, start: int, stop: int) -> int:
     """Read a digit-by-digit numeral (二〇二三) from ``text[start:stop]``."""
     if stop - start > 16:
-        raise _position_error(text, start, "out of range: more than 16 digits")
+        raise _position_error(
+            text, start, "out of range: more than 16 digits", detail_zh="超出范围：超过 16 位"
+        )
     liang = text.find("两", start, stop)
     if liang >= 0 and stop - start > 1:
-        raise _position_error(text, liang, "两 is not written digit by digit")
+        raise _position_error(
+            text, liang, "两 is not written digit by digit", detail_zh="“两”不能逐位书写"
+        )
     return int(text[start:stop].translate(_TO_ASCII))
 
 
@@ -335,23 +377,38 @@ def _arabic_term(text: str, index: int) -> tuple[str, int, int]:
     while index < length and text[index] in _ASCII_DIGITS:
         index += 1
     if index == begin:
-        raise _position_error(text, index, "expected an Arabic digit")
+        raise _position_error(text, index, "expected an Arabic digit", detail_zh="应为阿拉伯数字")
     dot = index
     if index < length and text[index] == ".":
         index += 1
         while index < length and text[index] in _ASCII_DIGITS:
             index += 1
         if index == dot + 1:
-            raise _position_error(text, index, "expected a digit after the decimal point")
+            raise _position_error(
+                text,
+                index,
+                "expected a digit after the decimal point",
+                detail_zh="小数点后应有数字",
+            )
     number = text[begin:index]
     whole, fraction = text[begin:dot], text[dot + 1 : index]
     if len(whole.lstrip("0")) > 16 or len(fraction) > _MAX_FRACTION_DIGITS:
-        raise _position_error(text, begin, "out of range: the magnitude must be below 10**16")
+        raise _position_error(
+            text,
+            begin,
+            "out of range: the magnitude must be below 10**16",
+            detail_zh="超出范围：绝对值应小于 10**16",
+        )
     if index == length:
         return number, 0, index
     power = _ARABIC_UNIT.get(text[index])
     if power is None:
-        raise _position_error(text, index, "not a digit or a 十/百/千/万/亿 unit")
+        raise _position_error(
+            text,
+            index,
+            "not a digit or a 十/百/千/万/亿 unit",
+            detail_zh="不是数字，也不是十、百、千、万、亿",
+        )
     if power == 4 and text[index + 1 : index + 2] == "亿":
         return number, 12, index + 2
     return number, power, index + 1
@@ -363,7 +420,12 @@ def _parse_arabic(text: str, start: int, negative: bool) -> int | Decimal:
     total = Decimal(number).scaleb(power, _CONTEXT)
     while index < len(text):
         if "." in number:
-            raise _position_error(text, index, "a decimal may only be written alone: 14.7万")
+            raise _position_error(
+                text,
+                index,
+                "a decimal may only be written alone: 14.7万",
+                detail_zh="小数只能单独与单位连用，如 14.7万",
+            )
         begin, previous = index, power
         number, power, index = _arabic_term(text, index)
         term = Decimal(number).scaleb(power, _CONTEXT)
@@ -371,11 +433,19 @@ def _parse_arabic(text: str, start: int, negative: bool) -> int | Decimal:
         bare = index == len(text) and not power and len(number) != previous
         if bare or "." in number or power >= previous or term >= 10**previous:
             raise _position_error(
-                text, begin, "each part must fill the places below the unit before it"
+                text,
+                begin,
+                "each part must fill the places below the unit before it",
+                detail_zh="每一部分都应填满前一个单位以下的各位",
             )
         total = _CONTEXT.add(total, term)
     if total >= _LIMIT:
-        raise _position_error(text, start, "out of range: the magnitude must be below 10**16")
+        raise _position_error(
+            text,
+            start,
+            "out of range: the magnitude must be below 10**16",
+            detail_zh="超出范围：绝对值应小于 10**16",
+        )
     return _finish(total, negative)
 
 
@@ -422,19 +492,21 @@ character
             raise _type_error("text", "a str", text)
         text = str(text)
     if not text:
-        raise _bad("cannot read a number from an empty string")
+        raise _bad("cannot read a number from an empty string", detail_zh="空字符串中读不出数字")
     first = text[0]
     negative = first in ("负", "-")
     start = 1 if negative else 0
     if start < len(text) and text[start] in _ASCII_DIGITS:
         return _parse_arabic(text, start, negative)
     if first == "-":
-        raise _position_error(text, 1, "'-' must be followed by Arabic digits")
+        raise _position_error(
+            text, 1, "'-' must be followed by Arabic digits", detail_zh="“-”后面应是阿拉伯数字"
+        )
     stop = text.find("点", start)
     if stop < 0:
         stop = len(text)
     if stop == start:
-        raise _position_error(text, start, "expected a digit")
+        raise _position_error(text, start, "expected a digit", detail_zh="应为数字")
     for index in range(start, stop):
         if text[index] not in _DIGIT_VALUE:
             whole = _parse_units(text, start, stop)
@@ -451,4 +523,4 @@ def _parse_part(text: str, part: str) -> int | Decimal:
     try:
         return parse_chinese_numeral(part)
     except ChineseNumberError as error:
-        raise _bad(f"{text!r}: {error}") from None
+        raise _bad(f"{text!r}: {error}", detail_zh=f"“{text}”：{error.what_zh()}") from None

@@ -24,7 +24,15 @@ _HEADER_WINDOW = 20
 
 
 class NotFoundError(Exception):
-    """A table was not found on a sheet; the message says what was missing."""
+    """A table was not found on a sheet; the message says what was missing.
+
+    Attributes:
+        what_zh: what was missing, in Chinese.
+    """
+
+    def __init__(self, what: str, what_zh: str) -> None:
+        super().__init__(what)
+        self.what_zh = what_zh
 
 
 def _find_table2(index: LabelIndex, table: TableSpec) -> dict[str, tuple[int, int]]:
@@ -39,7 +47,10 @@ def _find_table2(index: LabelIndex, table: TableSpec) -> dict[str, tuple[int, in
             None,
         )
         if found is None:
-            raise NotFoundError(f"the row “{spec.label}” with its column headers above it")
+            raise NotFoundError(
+                f"the row “{spec.label}” with its column headers above it",
+                f"“{spec.label}”行及其上方的列标题",
+            )
         cells.update(found)
     return cells
 
@@ -65,17 +76,18 @@ def _table2_row(
 def _find_table3(index: LabelIndex, table: TableSpec) -> dict[str, tuple[int, int]]:
     anchors = index.find(APPLICANT_COLUMNS[0].labels[-1])
     if not anchors:
-        raise NotFoundError("the header “自然人”")
-    problem = ""
+        raise NotFoundError("the header “自然人”", "“自然人”列标题")
+    problem = None
     for ra, ca in anchors:
         try:
             columns, bottom = _table3_columns(index, ra, ca)
             cells = _table3_rows(index, table, columns, bottom)
         except NotFoundError as exc:
-            problem = str(exc)
+            problem = exc
             continue
         return cells
-    raise NotFoundError(problem)
+    assert problem is not None  # an anchor was tried
+    raise problem
 
 
 def _table3_columns(index: LabelIndex, ra: int, ca: int) -> tuple[dict[str, int], int]:
@@ -88,7 +100,10 @@ def _table3_columns(index: LabelIndex, ra: int, ca: int) -> tuple[dict[str, int]
         labels = (column.labels[-1], *COLUMN_ALIASES.get(column.id, ()))
         heads = [p for p in index.find(*labels) if ra - 1 <= p[0] <= ra + 3 and p[1] > previous]
         if not heads:
-            raise NotFoundError(f"the header “{column.labels[-1]}” right of “自然人”")
+            raise NotFoundError(
+                f"the header “{column.labels[-1]}” right of “自然人”",
+                f"“自然人”右侧的“{column.labels[-1]}”列标题",
+            )
         hr, hc = min(heads, key=lambda p: (p[1], p[0]))
         columns[column.id] = previous = hc
         bottom = max(bottom, sheet.bottom(hr, hc))
@@ -108,7 +123,9 @@ def _table3_rows(
         if not rows:
             rows = [r for r, c in index.ending(label) if c < first_data and r > previous]
         if not rows:
-            raise NotFoundError(f"the row “{spec.label}” below the header")
+            raise NotFoundError(
+                f"the row “{spec.label}” below the header", f"表头下方的“{spec.label}”行"
+            )
         previous = min(rows)
         for column in spec.columns:
             cells[f"{table.section}.{spec.id}.{column.id}"] = (previous, columns[column.id])
@@ -117,17 +134,17 @@ def _table3_rows(
 
 def _find_table4(index: LabelIndex, table: TableSpec) -> dict[str, tuple[int, int]]:
     groups = [spec.labels[-1] for spec in table.rows]
-    problem = f"the header “{groups[1]}”"
+    problem = NotFoundError(f"the header “{groups[1]}”", f"“{groups[1]}”列标题")
     for r2, c2 in index.find(groups[1]):
         try:
             top, bounds = _table4_groups(index, table, r2, c2)
             heads, bottom = _table4_heads(index, table, top, bounds)
         except NotFoundError as exc:
-            problem = str(exc)
+            problem = exc
             continue
         data_row = _table4_data_row(index.sheet, {c for _, c in heads.values()}, bottom)
         return {path: (data_row, c) for path, (_, c) in heads.items()}
-    raise NotFoundError(problem)
+    raise problem
 
 
 def _table4_groups(
@@ -142,7 +159,10 @@ def _table4_groups(
     thirds = [p for p in index.find(groups[2]) if abs(p[0] - r2) <= 1 and p[1] > c2]
     firsts = [p for p in index.find(groups[0]) if r2 - 2 <= p[0] <= r2 and p[1] < c2]
     if not thirds or not firsts:
-        raise NotFoundError(f"the headers “{groups[0]}” and “{groups[2]}” beside “{groups[1]}”")
+        raise NotFoundError(
+            f"the headers “{groups[0]}” and “{groups[2]}” beside “{groups[1]}”",
+            f"“{groups[1]}”两侧的“{groups[0]}”和“{groups[2]}”列标题",
+        )
     c3 = min(thirds, key=lambda p: p[1])[1]
     r1, c1 = max(firsts, key=lambda p: p[1])
     return min(r1, r2), ((c1, c2), (c2, c3), (c3, c3 + 10 * len(table.rows[2].columns)))
@@ -169,7 +189,10 @@ def _table4_heads(
             heads[f"{table.section}.{spec.id}.{column.id}"] = (hr, previous)
             bottom = max(bottom, sheet.bottom(hr, previous))
     if len(heads) != sum(len(s.columns) for s in table.rows):
-        raise NotFoundError("the outcome headers (结果维持 … 总计) under each group")
+        raise NotFoundError(
+            "the outcome headers (结果维持 … 总计) under each group",
+            "各组下方的结果列标题（结果维持……总计）",
+        )
     return heads, bottom
 
 

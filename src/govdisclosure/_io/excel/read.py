@@ -37,7 +37,7 @@ from govdisclosure._io.excel.values import (
 from govdisclosure._io.xlsx.archive import ExcelLimits
 from govdisclosure._io.xlsx.reader import Sheet, Workbook, coordinate, read_path
 from govdisclosure._model.report import AnnualReport, CellValue
-from govdisclosure.errors import ExcelError, InvalidReportError
+from govdisclosure.errors import Bilingual, ExcelError, InvalidReportError
 
 __all__ = [
     "ExcelPlaces",
@@ -52,8 +52,15 @@ __all__ = [
 class ExcelReadWarning(UserWarning):
     """Something in a workbook was read, but not as written.
 
-    A placeholder read as blank, a missing table or fact. :func:`read_excel` emits one per problem.
+    A placeholder read as blank, a missing table or fact. :func:`read_excel` emits one per
+    problem; ``str(warning)`` is the English text, :attr:`message_zh` the Chinese.
     """
+
+    @property
+    def message_zh(self) -> str:
+        """The warning in Chinese (the English text where none is known)."""
+        note = self.args[0] if self.args else ""
+        return str(getattr(note, "message_zh", note))
 
 
 class ExcelReadResult(NamedTuple):
@@ -61,12 +68,14 @@ class ExcelReadResult(NamedTuple):
 
     Attributes:
         report: the report the workbook holds.
-        warnings: what was read other than as written, each as
-            ``'表三!D7: "/" read as blank'``, in the order found.
+        warnings: what was read other than as written, in the order found; each a ``str``,
+            its English text (``'表三!D7: "/" read as blank'``), with its Chinese as
+            ``message_zh`` (``'表三!D7：“/”读作空白'``; a
+            :class:`~govdisclosure.errors.Bilingual`).
     """
 
     report: AnnualReport
-    warnings: tuple[str, ...]
+    warnings: tuple[Bilingual, ...]
 
 
 def _read_meta(
@@ -82,7 +91,7 @@ def _read_meta(
     agency = reader.collect(reader.text, *agency_place) if agency_place else None
     if agency is None and len(reader.problems) == bad:
         where = addresses.get("meta.agency", FACTS_SHEET)
-        reader.warn(f"{where}: the agency (机关名称) is blank")
+        reader.warn(Bilingual("the agency (机关名称) is blank", "机关名称为空白").at(where))
     meta["agency"] = agency or ""
     meta["format_version"] = reader.collect(read_version, reader, places.get("format_version"))
     for field in ("title", "source"):
@@ -160,13 +169,15 @@ def _read_tables(
     missing = []
     for table in spec.tables:
         located: tuple[LabelIndex, dict[str, tuple[int, int]]] | None = None
-        problems = []
+        problems: list[Bilingual] = []
         for index in indexes:
             try:
                 located = (index, FINDERS[table.number](index, table))
                 break
             except NotFoundError as exc:
-                problems.append(f"{index.sheet.name}: {exc} not found")
+                problems.append(
+                    Bilingual(f"{exc} not found", f"找不到{exc.what_zh}").at(index.sheet.name)
+                )
         if located is None:
             missing.append((table, problems))
             continue
@@ -187,14 +198,21 @@ def _read_tables(
         if reader.problems:  # the bad cells met on the way come first, as they were read
             raise ExcelError.of_cells(reader.problems)
         names = "、".join(table_sheet(t) for t, _ in missing)
-        details = "; ".join(missing[0][1][:3]) or "the workbook has no sheets"
+        found = missing[0][1][:3]
+        details = "; ".join(found) or "the workbook has no sheets"
+        details_zh = "；".join(p.message_zh for p in found) or "工作簿中没有工作表"
         raise ExcelError(
-            f"none of the official tables ({names}, {version.value} format) was found: {details}"
+            f"none of the official tables ({names}, {version.value} format) was found: {details}",
+            detail_zh=f"找不到任何一张统计表（{names}，{version.value} 年格式）：{details_zh}",
         )
     for table, problems in missing:
         reader.warn(
-            f"{table_sheet(table)} ({table.title}) was not found, its cells read as blank: "
-            + "; ".join(problems[:3])
+            Bilingual(
+                f"{table_sheet(table)} ({table.title}) was not found, its cells read as blank: "
+                + "; ".join(problems[:3]),
+                f"找不到{table_sheet(table)}（{table.title}），其单元格读作空白："
+                + "；".join(p.message_zh for p in problems[:3]),
+            )
         )
     return values
 
@@ -298,7 +316,10 @@ def _read_book(book: Workbook) -> tuple[ExcelReadResult, ExcelPlaces]:
     try:
         report = _build(meta, texts, values)
     except InvalidReportError as exc:
-        raise ExcelError(f"the workbook does not hold a valid report: {exc}") from None
+        raise ExcelError(
+            f"the workbook does not hold a valid report: {exc}",
+            detail_zh=f"工作簿中的内容不是有效的报告：{exc.message_zh}",
+        ) from None
     report = _complete_formulas(report, reader, computed, addresses)
     places = ExcelPlaces(addresses, frozenset(computed))
     return ExcelReadResult(report, tuple(reader.warnings)), places
@@ -325,7 +346,13 @@ def _complete_formulas(
         sheet, _, ref = addresses[path].partition("!")
         by_sheet.setdefault(sheet, []).append(ref)
     where = "；".join(f"{sheet}!{'、'.join(refs)}" for sheet, refs in by_sheet.items())
-    reader.warn(f"{where}: 合计公式没有计入文本格式的数字，结果为空白，已按各项之和读取")
+    reader.warn(
+        Bilingual(
+            "the total formulas leave out numbers stored as text and show blank; "
+            "read as the sum of their parts",
+            "合计公式没有计入文本格式的数字，结果为空白，已按各项之和读取",
+        ).at(where)
+    )
     return report.with_cells(changed)
 
 
@@ -402,5 +429,5 @@ def _load_xlsx(path: Path, limits: ExcelLimits | None = None) -> AnnualReport:
     """The reader of ``.xlsx`` files for :func:`govdisclosure.load`."""
     result = _read(path, limits)
     for message in result.warnings:
-        warnings.warn(f"{path}: {message}", ExcelReadWarning, stacklevel=3)
+        warnings.warn(ExcelReadWarning(message.at(str(path))), stacklevel=3)
     return result.report

@@ -150,7 +150,9 @@ def _check_fits(text: str) -> str:
     if utf16(escaped) > CELL_LIMIT:
         raise ExcelError(
             f"a text of {len(text):,} characters does not fit one cell of the summary "
-            f"(Excel's limit is {CELL_LIMIT:,}); shorten it"
+            f"(Excel's limit is {CELL_LIMIT:,}); shorten it",
+            detail_zh=f"{len(text):,} 个字符的文字放不进汇总表的一个单元格"
+            f"（Excel 的上限为 {CELL_LIMIT:,}），请缩短",
         )
     return escaped
 
@@ -502,13 +504,18 @@ def summary_bytes(
     reports = list(reports)
     for i, report in enumerate(reports):
         if not isinstance(report, AnnualReport):
-            raise ExcelError(f"reports[{i}]: expected an AnnualReport, got {type(report).__name__}")
+            raise ExcelError(
+                f"reports[{i}]: expected an AnnualReport, got {type(report).__name__}",
+                detail_zh=f"reports[{i}]：应为 AnnualReport，实为 {type(report).__name__}",
+            )
     if results is not None:
         results = list(results)
         if len(results) != len(reports):
             raise ExcelError(
                 f"results must be parallel to reports: {len(results)} results "
-                f"for {len(reports)} reports"
+                f"for {len(reports)} reports",
+                detail_zh=f"校验结果应与报告一一对应：{len(reports)} 份报告有 "
+                f"{len(results)} 个校验结果",
             )
         entries = [summary_entry(r, res) for r, res in zip(reports, results, strict=True)]
     else:
@@ -602,7 +609,10 @@ def _read_summary(path: Path, limits: ExcelLimits) -> list[AnnualReport]:
         for message in reader.warnings:
             warnings.warn(message, ExcelReadWarning, stacklevel=3)
         return reports
-    raise ExcelError("no summary sheet: no header row of ids (agency, year, cell paths) found")
+    raise ExcelError(
+        "no summary sheet: no header row of ids (agency, year, cell paths) found",
+        detail_zh="没有汇总表：找不到由字段编号（agency、year、单元格路径）组成的表头行",
+    )
 
 
 def _header_row(rows: Mapping[int, Mapping[int, Cell]], known: AbstractSet[str]) -> int | None:
@@ -650,7 +660,9 @@ def _summary_report(
             report = attrs.evolve(report, other_matters=other)
         return report.with_cells(values)
     except InvalidReportError as exc:
-        raise ExcelError(str(exc), sheet=sheet.name, cell=f"A{r}") from None
+        raise ExcelError(
+            str(exc), sheet=sheet.name, cell=f"A{r}", detail_zh=exc.message_zh
+        ) from None
 
 
 def _summary_facts(
@@ -703,4 +715,5 @@ def _check_blank(
             f"the {version.value} format has no cell {path}",
             sheet=sheet.name,
             cell=coordinate(r, c),
+            detail_zh=f"{version.value} 年格式没有单元格 {path}，应为空白",
         )

@@ -388,7 +388,10 @@ def excel_template(path: str | os.PathLike[str], year: int | None = None) -> Non
     if target.suffix.lower() != ".xlsx":
         instead = f"，而不是 {target.suffix}" if target.suffix else ""
         raise UnsupportedFormatError(
-            f"模板是 Excel 工作簿，文件名应以 .xlsx 结尾{instead}", file=str(target)
+            "the template is an Excel workbook: its name must end in .xlsx"
+            + (f", not {target.suffix}" if target.suffix else ""),
+            file=str(target),
+            detail_zh=f"模板是 Excel 工作簿，文件名应以 .xlsx 结尾{instead}",
         )
     if year is None:
         year = dt.date.today().year - 1

@@ -42,7 +42,7 @@ from govdisclosure._io.excel.storage import (
 from govdisclosure._io.xlsx.formula import evaluate
 from govdisclosure._io.xlsx.reader import Cell, ErrorValue, Sheet, Workbook, coordinate
 from govdisclosure._model.report import CellValue
-from govdisclosure.errors import ExcelError
+from govdisclosure.errors import Bilingual, ExcelError
 
 __all__ = ["CellReader", "read_date", "read_level", "read_version", "read_year"]
 
@@ -66,11 +66,11 @@ class CellReader:
 
     def __init__(self, book: Workbook) -> None:
         self.book = book
-        self.warnings: list[str] = []
+        self.warnings: list[Bilingual] = []
         self.problems: list[ExcelError] = []
 
-    def warn(self, message: str) -> None:
-        """Note something read other than as written."""
+    def warn(self, message: Bilingual) -> None:
+        """Note something read other than as written (in English and Chinese)."""
         self.warnings.append(message)
 
     def collect(self, read: Callable[..., _T], *args: Any) -> _T | None:
@@ -136,8 +136,12 @@ class CellReader:
             number = self._text_number(value, sheet.name, ref, kind)
             if cell.formula is None and number is not None and not _needs_text(number):
                 self.warn(
-                    f'{sheet.name}!{ref}: "{value}" 是文本格式的数字，已按 {number} 读取；'
-                    "表格中的合计公式不会计入它，请改为数字"
+                    Bilingual(
+                        f'"{value}" is a number stored as text, read as {number}; the '
+                        "table's total formulas do not count it: make it a number",
+                        f"“{value}”是文本格式的数字，已按 {number} 读取；"
+                        "表格中的合计公式不会计入它，请改为数字",
+                    ).at(f"{sheet.name}!{ref}")
                 )
             return number
         assert isinstance(value, (int, float, Decimal))
@@ -152,6 +156,7 @@ class CellReader:
                 sheet=sheet.name,
                 cell=ref,
                 value=value,
+                detail_zh=f"作为金额过大（超过 {MAX_FIGURE_DIGITS:,} 位）",
             )
         if isinstance(value, Decimal):
             return value
@@ -163,12 +168,22 @@ class CellReader:
         if not text:
             return None
         if is_placeholder(value):
-            self.warn(f'{sheet}!{ref}: "{value.strip()}" read as blank')
+            self.warn(
+                Bilingual(f'"{value.strip()}" read as blank', f"“{value.strip()}”读作空白").at(
+                    f"{sheet}!{ref}"
+                )
+            )
             return None
         doubt = figure_doubt(value)
         if doubt is not None:
             shown = value if len(value) <= 40 else value[:39] + "…"
-            raise ExcelError(f"is not a number: it {doubt}", sheet=sheet, cell=ref, value=shown)
+            raise ExcelError(
+                f"is not a number: it {doubt}",
+                sheet=sheet,
+                cell=ref,
+                value=shown,
+                detail_zh=f"不是数字：{doubt.message_zh}",
+            )
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
         number = _parse_number(text, kind)
@@ -176,7 +191,9 @@ class CellReader:
             doubt = size_doubt(number)
             if doubt is not None:
                 shown = value if len(value) <= 40 else value[:39] + "…"
-                raise ExcelError(doubt, sheet=sheet, cell=ref, value=shown)
+                raise ExcelError(
+                    doubt, sheet=sheet, cell=ref, value=shown, detail_zh=doubt.message_zh
+                )
             return number if kind is CellKind.MONEY else int(number)
         shown = value if len(value) <= 40 else value[:39] + "…"
         whole = kind is not CellKind.MONEY and _DECIMAL_TEXT.fullmatch(text)
@@ -224,16 +241,20 @@ def _date_styled(
     shown = book.date_or_time(style)
     if shown is None:
         return None
-    what = "an amount" if kind is CellKind.MONEY else "a count"
+    what, what_zh = ("an amount", "金额") if kind is CellKind.MONEY else ("a count", "件数")
     detail = f"is formatted as a {shown}"
+    detail_zh = f"设置成了{'日期' if shown == 'date' else '时间'}格式"
     if shown == "date":
         with contextlib.suppress(ValueError, OverflowError):
-            detail += f" (it shows {book.to_date(float(value)).isoformat()})"
+            day = book.to_date(float(value)).isoformat()
+            detail += f" (it shows {day})"
+            detail_zh += f"（显示为 {day}）"
     return ExcelError(
         f"{detail}, not as {what}: format the cell as a number and enter {what}",
         sheet=sheet,
         cell=ref,
         value=value,
+        detail_zh=f"{detail_zh}，不是{what_zh}：请把单元格设为数字格式，再填写{what_zh}",
     )
 
 
@@ -253,6 +274,7 @@ def _whole_number(value: int | float | Decimal, sheet: str, ref: str) -> int:
             sheet=sheet,
             cell=ref,
             value=value if not isinstance(value, int) else f"{str(value)[:20]}…",
+            detail_zh=f"作为件数过大（超过 {MAX_FIGURE_DIGITS:,} 位）",
         )
     if isinstance(value, int):
         return value

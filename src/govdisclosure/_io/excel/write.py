@@ -471,7 +471,10 @@ def to_excel_bytes(report: AnnualReport) -> bytes:
         ExcelError: ``report`` is not an :class:`AnnualReport`.
     """
     if not isinstance(report, AnnualReport):
-        raise ExcelError(f"expected an AnnualReport, got {type(report).__name__}")
+        raise ExcelError(
+            f"expected an AnnualReport, got {type(report).__name__}",
+            detail_zh=f"应为 AnnualReport，实为 {type(report).__name__}",
+        )
     return _workbook_bytes(report)
 
 

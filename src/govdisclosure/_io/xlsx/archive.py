@@ -19,7 +19,7 @@ import zipfile
 from typing import Protocol
 
 from govdisclosure._archive import DEFAULT_LIMITS, ExcelLimits, open_zip, read_member
-from govdisclosure.errors import ExcelError
+from govdisclosure.errors import Bilingual, ExcelError
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-_WHAT = "an .xlsx workbook"
+_WHAT = Bilingual("an .xlsx workbook", "Excel 工作簿（.xlsx）")
 _SPREADSHEET_TYPES = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
@@ -42,14 +42,14 @@ _SPREADSHEET_TYPES = (
     "application/vnd.ms-excel.template.macroEnabled.main+xml",
 )
 _OTHER_OFFICE = {
-    "wordprocessingml": "a Word document (.docx)",
-    "presentationml": "a PowerPoint presentation (.pptx)",
+    "wordprocessingml": ("a Word document (.docx)", "Word 文档（.docx）"),
+    "presentationml": ("a PowerPoint presentation (.pptx)", "PowerPoint 演示文稿（.pptx）"),
 }
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _fail(message: str, part: str | None) -> ExcelError:
-    return ExcelError(message, part=part)
+def _fail(message: Bilingual, part: str | None) -> ExcelError:
+    return ExcelError(message, part=part, detail_zh=message.message_zh)
 
 
 def check_archive(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> zipfile.ZipFile:
@@ -62,7 +62,9 @@ def check_archive(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> zipfile.
     if len(data) <= limits.max_file_bytes and data.startswith(_OLE2):
         raise ExcelError(
             "not an .xlsx workbook: an old .xls workbook or an encrypted (password-protected) "
-            "file; save it as an unprotected Excel workbook (.xlsx)"
+            "file; save it as an unprotected Excel workbook (.xlsx)",
+            detail_zh="不是 .xlsx 工作簿：是旧版 .xls 工作簿或加密（设有密码）的文件；"
+            "请另存为不设密码的 Excel 工作簿（.xlsx）",
         )
     archive = open_zip(data, limits, _fail, _WHAT)
     _check_content_types(archive)
@@ -82,15 +84,23 @@ def _check_content_types(archive: zipfile.ZipFile) -> None:
     if "[Content_Types].xml" not in archive.NameToInfo:
         raise ExcelError(
             "not an .xlsx workbook: a zip archive without [Content_Types].xml "
-            "(is it a renamed .zip file?)"
+            "(is it a renamed .zip file?)",
+            detail_zh="不是 .xlsx 工作簿：zip 压缩包中没有 [Content_Types].xml"
+            "（是不是改了后缀的 .zip 文件？）",
         )
     types = _TypesTarget()
     parse_xml(read_part(archive, "[Content_Types].xml"), types, "[Content_Types].xml")
     if not any(t in _SPREADSHEET_TYPES for t in types.types):
-        for key, what in _OTHER_OFFICE.items():
+        for key, (what, what_zh) in _OTHER_OFFICE.items():
             if any(key in t for t in types.types):
-                raise ExcelError(f"not an .xlsx workbook: this is {what}")
-        raise ExcelError("not an .xlsx workbook: the archive holds no Excel workbook part")
+                raise ExcelError(
+                    f"not an .xlsx workbook: this is {what}",
+                    detail_zh=f"不是 .xlsx 工作簿：这是{what_zh}",
+                )
+        raise ExcelError(
+            "not an .xlsx workbook: the archive holds no Excel workbook part",
+            detail_zh="不是 .xlsx 工作簿：压缩包中没有 Excel 工作簿部件",
+        )
 
 
 # ---------------------------------------------------------------------------
@@ -152,9 +162,15 @@ def parse_xml(data: bytes, target: XmlTarget, part: str) -> None:
             f"refused: the part declares a DTD or entities ({type(exc).__name__}); "
             "workbooks never need them and they are a known attack (billion laughs)",
             part=part,
+            detail_zh=f"拒绝读取：该部件声明了 DTD 或实体（{type(exc).__name__}）；"
+            "工作簿从不需要它们，而它们是已知的攻击手段（“十亿笑声”）",
         ) from None
     except (ParseError, ValueError, UnicodeError) as exc:
-        raise ExcelError(f"the part is not well-formed XML: {exc}", part=part) from None
+        raise ExcelError(
+            f"the part is not well-formed XML: {exc}",
+            part=part,
+            detail_zh=f"该部件不是格式正确的 XML：{exc}",
+        ) from None
 
 
 class _TypesTarget:

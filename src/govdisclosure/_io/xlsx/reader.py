@@ -30,7 +30,7 @@ from govdisclosure._io.xlsx.archive import (
     read_part,
     relationships,
 )
-from govdisclosure.errors import ExcelError
+from govdisclosure.errors import Bilingual, ExcelError
 
 __all__ = [
     "Cell",
@@ -332,7 +332,10 @@ class Sheet:
         return merge[3] if merge is not None else column
 
 
-_TOO_MANY_CELLS = "refused: the workbook holds more cells than max_cells allows"
+_TOO_MANY_CELLS = Bilingual(
+    "refused: the workbook holds more cells than max_cells allows",
+    "拒绝读取：工作簿的单元格数超过 max_cells 的上限",
+)
 
 
 class _SheetTarget:
@@ -365,7 +368,11 @@ class _SheetTarget:
             position = parse_ref(ref) if ref else None
             if position is None:
                 if ref is not None:
-                    raise ExcelError(f"bad cell reference {ref!r}", sheet=self.sheet.name)
+                    raise ExcelError(
+                        f"bad cell reference {ref!r}",
+                        sheet=self.sheet.name,
+                        detail_zh=f"单元格引用 {ref!r} 不正确",
+                    )
                 position = (self._row or 1, self._col + 1)
             self._col = position[1]
             try:
@@ -400,12 +407,17 @@ class _SheetTarget:
         a = parse_ref(first)
         b = parse_ref(last or first)
         if a is None or b is None:
-            raise ExcelError(f"bad merged range {ref!r}", sheet=self.sheet.name)
+            raise ExcelError(
+                f"bad merged range {ref!r}",
+                sheet=self.sheet.name,
+                detail_zh=f"合并区域 {ref!r} 不正确",
+            )
         self.budget[1] -= 1
         if self.budget[1] < 0:
             raise ExcelError(
                 "refused: the workbook holds more merged ranges than max_merges allows",
                 sheet=self.sheet.name,
+                detail_zh="拒绝读取：工作簿的合并区域数超过 max_merges 的上限",
             )
         self.sheet.merges.append(
             (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
@@ -440,7 +452,7 @@ class _SheetTarget:
         self._cell = None
         self.budget[0] -= 1
         if self.budget[0] < 0:
-            raise ExcelError(_TOO_MANY_CELLS)
+            raise ExcelError(_TOO_MANY_CELLS, detail_zh=_TOO_MANY_CELLS.message_zh)
         formula = self._formula
         if formula is not None or self._formula_attrib.get("t") == "shared":
             formula = self._shared(formula, row, column)
@@ -491,6 +503,7 @@ class _SheetTarget:
                 f"bad shared string index {raw!r} (the workbook has {len(self.strings):,})",
                 sheet=self.sheet.name,
                 cell=coordinate(row, column),
+                detail_zh=f"共享字符串序号 {raw!r} 不正确（工作簿共有 {len(self.strings):,} 个）",
             )
         if kind == "str":
             return decode_text(raw)
@@ -515,10 +528,19 @@ def _number(raw: str, sheet: str, row: int, column: int) -> int | float | None:
             return int(text)
         number = float(text)
     except ValueError:
-        raise ExcelError(f"bad number {raw!r}", sheet=sheet, cell=coordinate(row, column)) from None
+        raise _bad_number(raw, sheet, row, column) from None
     if not math.isfinite(number):
-        raise ExcelError(f"bad number {raw!r}", sheet=sheet, cell=coordinate(row, column))
+        raise _bad_number(raw, sheet, row, column)
     return number
+
+
+def _bad_number(raw: str, sheet: str, row: int, column: int) -> ExcelError:
+    return ExcelError(
+        f"bad number {raw!r}",
+        sheet=sheet,
+        cell=coordinate(row, column),
+        detail_zh=f"数值 {raw!r} 不正确",
+    )
 
 
 _BUILTIN_FORMATS = {
@@ -654,7 +676,7 @@ def open_workbook(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Workbook
         # Cells written <c …> are surely cells (the rest of a tag's "<" is escaped in
         # text): too many of them are refused before the slow parse counts them one by one.
         if data.count(b"<c ") + data.count(b"<c>") > budget[0]:
-            raise ExcelError(_TOO_MANY_CELLS, part=part)
+            raise ExcelError(_TOO_MANY_CELLS, part=part, detail_zh=_TOO_MANY_CELLS.message_zh)
         parse_xml(data, sheet_target, part)
         sheet.index_merges()
         _resolve_shared(sheet_target)
@@ -746,9 +768,9 @@ def read_path(path: Path, limits: ExcelLimits) -> Workbook:
     try:
         data = read_file(path, limits.max_file_bytes, _fail)
     except OSError as exc:
-        raise ExcelError(f"cannot read the file: {exc.strerror}") from None
+        raise ExcelError.of_os_error(exc, "cannot read the file", "无法读取文件") from None
     return open_workbook(data, limits)
 
 
-def _fail(message: str, part: str | None) -> ExcelError:
-    return ExcelError(message, part=part)
+def _fail(message: Bilingual, part: str | None) -> ExcelError:
+    return ExcelError(message, part=part, detail_zh=message.message_zh)

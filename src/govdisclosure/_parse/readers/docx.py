@@ -35,7 +35,7 @@ from govdisclosure._parse.layout import (
     span,
 )
 from govdisclosure._parse.result import ParseError
-from govdisclosure.errors import UnsupportedFormatError
+from govdisclosure.errors import Bilingual, UnsupportedFormatError
 
 __all__ = ["XML_BYTES_PER_CHAR", "read_docx"]
 
@@ -141,10 +141,19 @@ def _properties(document: Any) -> dict[str, str]:
 
 def _check_word_package(names: set[str]) -> None:
     """Refuse, by name, a workbook or a presentation that was given a .docx name."""
-    for part, kind in (("xl/workbook.xml", "an Excel workbook (.xlsx)"),
-                       ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)")):  # fmt: skip
+    for part, kind, kind_zh in (
+        ("xl/workbook.xml", "an Excel workbook (.xlsx)", "Excel 工作簿（.xlsx）"),
+        (
+            "ppt/presentation.xml",
+            "a PowerPoint presentation (.pptx)",
+            "PowerPoint 演示文稿（.pptx）",
+        ),
+    ):
         if part in names and "word/document.xml" not in names:
-            raise ParseError(f"not a Word (.docx) document: this is {kind}")
+            raise ParseError(
+                f"not a Word (.docx) document: this is {kind}",
+                detail_zh=f"不是 Word 文档（.docx）：这是{kind_zh}",
+            )
 
 
 def read_docx(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
@@ -174,7 +183,8 @@ def read_docx(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
         import docx
     except ImportError:  # pragma: no cover - depends on the environment
         raise UnsupportedFormatError(
-            "reading .docx files needs python-docx: pip install 'govdisclosure[docx]'"
+            "reading .docx files needs python-docx: pip install 'govdisclosure[docx]'",
+            detail_zh="读取 .docx 文件需要 python-docx：pip install 'govdisclosure[docx]'",
         ) from None
     archive = open_zip(data, limits, _fail, _WHAT)
     _check_word_package(set(archive.namelist()))
@@ -189,7 +199,10 @@ def read_docx(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
     except Exception as exc:  # python-docx and lxml raise many unrelated types on bad files
         # python-docx names the stream it was given (<_io.BytesIO object at 0x…>): not ours.
         reason = re.sub(r"file '<[^>]*>' ", "", str(exc))
-        raise ParseError(f"not a readable Word (.docx) document: {reason}") from None
+        raise ParseError(
+            f"not a readable Word (.docx) document: {reason}",
+            detail_zh=f"无法读取的 Word 文档（.docx）：{reason}",
+        ) from None
     blocks: list[Block] = []
     for number, element in enumerate(body, start=1):
         if element.tag == _W + "p":
@@ -205,13 +218,14 @@ def read_docx(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
     return Layout("docx", tuple(blocks), fold=_fold, properties=properties)
 
 
-_WHAT = "a Word (.docx) document"
+_WHAT = Bilingual("a Word (.docx) document", "Word 文档（.docx）")
 # A DTD as the XML parts of a document may be encoded (Word writes UTF-8, XML allows UTF-16).
 _DTD = tuple("<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
-def _fail(message: str, part: str | None) -> ParseError:
-    return ParseError(f"{part}: {message}" if part else message)
+def _fail(message: Bilingual, part: str | None) -> ParseError:
+    placed = message.at(part) if part else message
+    return ParseError(placed, detail_zh=placed.message_zh)
 
 
 #: The most bytes of XML a Word part may hold for each character of ``max_text_chars``:
@@ -229,16 +243,24 @@ def _check_parts(archive: zipfile.ZipFile, limits: ExcelLimits) -> None:
     for info in archive.infolist():
         if info.filename.endswith(".xml") and info.file_size > most:
             raise _fail(
-                f"the part is {info.file_size:,} bytes of XML, more than the limit of "
-                f"{most:,} ({XML_BYTES_PER_CHAR} bytes a character of max_text_chars)",
+                Bilingual(
+                    f"the part is {info.file_size:,} bytes of XML, more than the limit of "
+                    f"{most:,} ({XML_BYTES_PER_CHAR} bytes a character of max_text_chars)",
+                    f"该部件有 {info.file_size:,} 字节的 XML，超过 {most:,} 字节的上限"
+                    f"（按 max_text_chars 每字符 {XML_BYTES_PER_CHAR} 字节计）",
+                ),
                 info.filename,
             )
     for name in archive.namelist():
         part = read_member(archive, name, _fail, _WHAT)
         if name.endswith((".xml", ".rels")) and any(dtd in part for dtd in _DTD):
             raise _fail(
-                "refused: the part declares a DTD; Word documents never need one and it is "
-                "a known attack (billion laughs)",
+                Bilingual(
+                    "refused: the part declares a DTD; Word documents never need one and it is "
+                    "a known attack (billion laughs)",
+                    "拒绝读取：该部件声明了 DTD；Word 文档从不需要它，而它是已知的攻击手段"
+                    "（“十亿笑声”）",
+                ),
                 name,
             )
 

@@ -310,12 +310,16 @@ def read_pdf(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
         import pdfplumber
     except ImportError:  # pragma: no cover - depends on the environment
         raise UnsupportedFormatError(
-            "reading .pdf files needs pdfplumber: pip install 'govdisclosure[pdf]'"
+            "reading .pdf files needs pdfplumber: pip install 'govdisclosure[pdf]'",
+            detail_zh="读取 .pdf 文件需要 pdfplumber：pip install 'govdisclosure[pdf]'",
         ) from None
     # Readers look for the header in the first kilobyte; pdfminer would search a 10 MB file
     # of anything else for seconds before giving up.
     if b"%PDF" not in data[:1024]:
-        raise ParseError("not a PDF document: the file has no %PDF header")
+        raise ParseError(
+            "not a PDF document: the file has no %PDF header",
+            detail_zh="不是 PDF 文档：文件没有 %PDF 文件头",
+        )
     _guard_references()
     blocks: list[Block] = []
     line = 0
@@ -328,7 +332,10 @@ def read_pdf(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
     except ParseError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
-        raise ParseError(f"not a readable PDF document: {type(exc).__name__}: {exc}") from None
+        reason = f"{type(exc).__name__}: {exc}"
+        raise ParseError(
+            f"not a readable PDF document: {reason}", detail_zh=f"无法读取的 PDF 文档：{reason}"
+        ) from None
     return Layout("pdf", tuple(blocks), wrapped=True)
 
 

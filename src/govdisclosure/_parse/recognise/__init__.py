@@ -86,7 +86,8 @@ def recognise(
     regions = find_regions(items, sections)
     if not regions:
         raise ParseError(
-            "no section heading (一、总体情况 …) and no table of an annual report was found"
+            "no section heading (一、总体情况 …) and no table of an annual report was found",
+            detail_zh="找不到年度报告的任何部分标题（一、总体情况……）或统计表",
         )
     first = min(start for start, _ in regions.values())
     header = crawler_header(items, first)

@@ -212,7 +212,7 @@ def report_year(
                 "the given year is used",
             )
         if given < 2019:
-            raise ParseError(f"the report year {given} predates the national format (2019 on)")
+            raise _too_early(given)
         return given
     if title is not None:
         if title.item is not None:
@@ -233,11 +233,20 @@ def report_year(
     else:
         raise ParseError(
             "the report year was found neither in a title nor in a statistics period; "
-            "pass year= to parse() or parse_file() to state it"
+            "pass year= to parse() or parse_file() to state it",
+            detail_zh="标题和统计期限中都找不到报告年度；"
+            "可在 parse() 或 parse_file() 中用 year= 指定",
         )
     if year < 2019:
-        raise ParseError(f"the report year {year} predates the national format (2019 on)")
+        raise _too_early(year)
     return year
+
+
+def _too_early(year: int) -> ParseError:
+    return ParseError(
+        f"the report year {year} predates the national format (2019 on)",
+        detail_zh=f"报告年度 {year} 早于全国统一格式（自 2019 年度起适用）",
+    )
 
 
 def _detect_version(items: list[Item], regions: dict[str, Region]) -> FormatVersion | None:

@@ -283,26 +283,32 @@ def _unreadable(
 
 
 def _read_amount(table: TableSpec, found: _Found, state: State) -> None:
-    """A row of amounts (the fee in 万元) is read only when it is one clean number."""
+    """A row holding amounts or signed changes, read only when it is one figure a column.
+
+    The fee in 万元 (one column), and the 2019 rows of 表二 (上一年项目数量, 本年增/减,
+    处理决定数量; 采购项目数量, 采购总金额): no sum binds them, so a row whose figures do
+    not match its columns one for one (a cell left out, equal cells merged) stays blank.
+    """
     row = table.row(found.row)
-    column = row.columns[0]
-    path = f"{table.section}.{row.id}.{column.id}"
     tokens = found.values.split()
-    if len(row.columns) != 1 or len(tokens) != 1:
-        state.warn(
-            WarningCode.SKIPPED_VALUE,
-            f"表{numeral(table.number)} {normalise(found.label)}: {found.values!r} is not one "
-            "amount; left blank",
-            found.item.location,
-            path,
-        )
+    if len(tokens) != len(row.columns):
+        for column in row.columns:
+            state.warn(
+                WarningCode.SKIPPED_VALUE,
+                f"表{numeral(table.number)} {normalise(found.label)}: {found.values!r} is not "
+                f"one figure for each of its {len(row.columns)} columns; left blank",
+                found.item.location,
+                f"{table.section}.{row.id}.{column.id}",
+            )
         return
-    reading = read_value(tokens[0], column.kind)
-    state.source(path, tokens[0], found.item.location, table=table.number, label=found.label)
-    if reading.code is not None:
-        state.warn(reading.code, f"表{numeral(table.number)}: {reading.why}", None, path)
-        return
-    state.values[path] = reading.value
+    for column, token in zip(row.columns, tokens, strict=True):
+        path = f"{table.section}.{row.id}.{column.id}"
+        reading = read_value(token, column.kind)
+        state.source(path, token, found.item.location, table=table.number, label=found.label)
+        if reading.code is not None:
+            state.warn(reading.code, f"表{numeral(table.number)}: {reading.why}", None, path)
+            continue
+        state.values[path] = reading.value
 
 
 def _write(
