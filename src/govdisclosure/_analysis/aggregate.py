@@ -120,7 +120,10 @@ def aggregate(
     govdisclosure.errors.AggregateError: no reports to add up
     """
     if blanks not in ("blank", "zero"):
-        raise UnsupportedFormatError(f'blanks must be "blank" or "zero", got {blanks!r}')
+        raise UnsupportedFormatError(
+            f'blanks must be "blank" or "zero", got {blanks!r}',
+            detail_zh=f'blanks 应为 "blank" 或 "zero"，实为 {blanks!r}',
+        )
     items = _inputs(reports, year)
     version = items[0].meta.format_version
     sums, incomplete = _sum_cells(_format.format_spec(version), items, blanks)

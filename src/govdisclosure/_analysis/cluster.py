@@ -51,11 +51,13 @@ def _import(name: str) -> Any:
 def _check(shape: str, money: str) -> None:
     if shape not in SHAPES:
         raise UnsupportedFormatError(
-            f"shape must be one of {', '.join(map(repr, SHAPES))}, got {shape!r}"
+            f"shape must be one of {', '.join(map(repr, SHAPES))}, got {shape!r}",
+            detail_zh=f"shape 应为 {'、'.join(map(repr, SHAPES))} 之一，实为 {shape!r}",
         )
     if money not in MONEY_KINDS:
         raise UnsupportedFormatError(
-            f"money must be one of {', '.join(map(repr, MONEY_KINDS))}, got {money!r}"
+            f"money must be one of {', '.join(map(repr, MONEY_KINDS))}, got {money!r}",
+            detail_zh=f"money 应为 {'、'.join(map(repr, MONEY_KINDS))} 之一，实为 {money!r}",
         )
 
 

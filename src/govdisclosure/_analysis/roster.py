@@ -21,7 +21,7 @@ import attrs
 from govdisclosure._archive import file_path, open_regular
 from govdisclosure._format import AgencyLevel
 from govdisclosure._format.vocabulary import agency_level, name_key
-from govdisclosure.errors import RosterError
+from govdisclosure.errors import Bilingual, RosterError
 
 __all__ = ["Roster", "Unit", "read_roster"]
 
@@ -135,8 +135,8 @@ def read_roster(path: str | os.PathLike[str]) -> Roster:
         ) from None
 
 
-def _fail(message: str, part: str | None) -> RosterError:
-    return RosterError(message)
+def _fail(message: Bilingual, part: str | None) -> RosterError:
+    return RosterError(message, detail_zh=message.message_zh)
 
 
 def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:

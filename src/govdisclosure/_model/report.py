@@ -312,7 +312,9 @@ def _check_value(spec: _format.CellSpec, value: object) -> None:
         problem = figure_problem(number)
         if problem is None:
             return
-        raise InvalidReportError(f"{spec.path}: {problem}")
+        raise InvalidReportError(
+            f"{spec.path}: {problem}", detail_zh=f"{spec.path}：{problem.message_zh}"
+        )
     expected = "a finite Decimal, an int or None" if money else "an int or None"
     raise InvalidReportError(
         f"{spec.path}: expected {expected}, got {type(value).__name__} {value!r}",

@@ -181,7 +181,9 @@ def parse(
             raise ParseError(
                 f"the document is {len(data):,} bytes, more than the limit of "
                 f"{text_bytes(limits):,} bytes (4 bytes a character of max_text_chars); "
-                "a report is some tens of kilobytes"
+                "a report is some tens of kilobytes",
+                detail_zh=f"文档有 {len(data):,} 字节，超过 {text_bytes(limits):,} 字节的上限"
+                "（按 max_text_chars 每字符 4 字节计）；一份报告只有几十 KB",
             )
         text, note = decode(data)
     elif not isinstance(text, str):
@@ -189,7 +191,9 @@ def parse(
     if len(text) > limits.max_text_chars:
         raise ParseError(
             f"the text is {len(text):,} characters, more than the limit of "
-            f"{limits.max_text_chars:,} (max_text_chars); a report is some tens of thousands"
+            f"{limits.max_text_chars:,} (max_text_chars); a report is some tens of thousands",
+            detail_zh=f"文字有 {len(text):,} 个字符，超过 {limits.max_text_chars:,} 个字符的上限"
+            "（max_text_chars）；一份报告只有几万字",
         )
     if kind == "auto":
         kind = _sniff(text)

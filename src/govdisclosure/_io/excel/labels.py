@@ -75,6 +75,8 @@ class LabelIndex:
                 "refused: the workbook repeats the tables' labels too often to search "
                 f"(more than {SEARCH_BUDGET:,} places looked at)",
                 sheet=self.sheet.name,
+                detail_zh="拒绝读取：工作簿中各表的标签重复过多，无法查找"
+                f"（查看的位置超过 {SEARCH_BUDGET:,} 处）",
             )
         return found
 

@@ -96,6 +96,8 @@ class _Evaluator:
                 "program first",
                 sheet=self.sheet.name,
                 cell=coordinate(row, column),
+                detail_zh="拒绝计算：没有保存计算结果的公式所引用的单元格超过 max_formula_cells "
+                "的上限；请先用电子表格软件打开并保存工作簿",
             )
 
     def cell(self, row: int, column: int) -> Scalar:

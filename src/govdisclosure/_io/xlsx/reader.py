@@ -261,6 +261,8 @@ class _MergeIndex:
                             f"the merged ranges overlap (more than {_MAX_IN_BLOCK} of them "
                             f"around {coordinate(top, left)})",
                             sheet=sheet,
+                            detail_zh=f"合并区域相互重叠（{coordinate(top, left)} 附近超过 "
+                            f"{_MAX_IN_BLOCK} 个）",
                         )
         self._levels = sorted(levels)
 

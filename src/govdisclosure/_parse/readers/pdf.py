@@ -349,5 +349,6 @@ def _check_pages(pdf: Any, max_pages: int) -> None:
     count = sum(1 for _ in itertools.islice(pages, max_pages + 1))
     if count > max_pages:
         raise ParseError(
-            f"the PDF has more than {max_pages:,} pages (max_pages); a report has some tens"
+            f"the PDF has more than {max_pages:,} pages (max_pages); a report has some tens",
+            detail_zh=f"PDF 文档超过 {max_pages:,} 页（max_pages）；一份报告只有几十页",
         )
