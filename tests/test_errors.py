@@ -312,7 +312,36 @@ CASES: dict[str, tuple[str, Callable[[Path], object]]] = {
     ),
     "a missing folder to summarise": ("_analysis/office.py", _summary_of),
     "a missing folder to search": ("_analysis/batch.py", _found),
+    "a Dask frame of an unknown shape": (
+        "_analysis/cluster.py",
+        lambda t: gd.dask_frame([], shape="tall"),  # type: ignore[arg-type]
+    ),
+    "a label repeated past the search budget": ("_io/excel/labels.py", lambda t: _searched()),
+    "a path holding NUL": ("_archive.py", lambda t: gd.read_excel(t / "a\0b.xlsx")),
+    "a workbook over the merged ranges limit": (
+        "_io/xlsx/reader.py",
+        lambda t: gd.read_excel(_workbook(t, {}), limits=gd.ExcelLimits(max_merges=1)),
+    ),
+    "a text over the length limit": (
+        "_parse/__init__.py",
+        lambda t: gd.parse(_PAGE, limits=gd.ExcelLimits(max_text_chars=100)),
+    ),
+    "a count of 1,001 digits": (
+        "_model/cells.py",
+        lambda t: gd.ApplicantRow(natural_person=10**1000),
+    ),
 }
+
+
+def _searched() -> object:
+    """A label search of a sheet that repeats its label, on a spent budget."""
+    from govdisclosure._io.excel.labels import LabelIndex
+    from govdisclosure._io.xlsx.reader import Cell, Sheet
+
+    sheet = Sheet("表二")
+    for row in range(1, 11):
+        sheet.cells[row, 1] = Cell("规章", None, 0)
+    return LabelIndex(sheet, [5]).find("规章")
 
 
 def _zip_workbook(tmp: Path) -> Path:
