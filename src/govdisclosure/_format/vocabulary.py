@@ -177,21 +177,23 @@ def size_doubt(number: int | Decimal) -> Bilingual | None:
     >>> size_doubt(Decimal("1E+999999999")), size_doubt(Decimal("1E-1001")).message_zh
     ('has more than 1,000 digits', '小数超过 1,000 位')
     """
-    too_long = Bilingual(f"has more than {_LIMIT} digits", f"超过 {_LIMIT} 位")
     if isinstance(number, int):
-        return None if abs(number) < 10**MAX_FIGURE_DIGITS else too_long
+        return None if -_BOUND < number < _BOUND else _TOO_LONG
     if not number.is_finite():
         return Bilingual("is not a finite number", "不是有限的数")
     _, digits, exponent = number.as_tuple()
     assert isinstance(exponent, int)
     if number.adjusted() >= MAX_FIGURE_DIGITS or len(digits) > MAX_FIGURE_DIGITS:
-        return too_long
+        return _TOO_LONG
     if exponent < -MAX_FIGURE_DIGITS:
         return Bilingual(f"has more than {_LIMIT} decimal places", f"小数超过 {_LIMIT} 位")
     return None
 
 
 _LIMIT = f"{MAX_FIGURE_DIGITS:,}"
+# Made once: the model checks every count it is given (millions in a large summary).
+_BOUND = 10**MAX_FIGURE_DIGITS
+_TOO_LONG = Bilingual(f"has more than {_LIMIT} digits", f"超过 {_LIMIT} 位")
 
 
 # Two figures side by side: a space (NFKC makes every space one) between digits, perhaps
