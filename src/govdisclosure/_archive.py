@@ -110,14 +110,16 @@ _DAMAGED = (
 )
 
 
-def limits_or_default(limits: ExcelLimits | None) -> ExcelLimits:
-    """The limits given, or :data:`DEFAULT_LIMITS` for ``None``.
+def limits_or_default(
+    limits: ExcelLimits | None, default: ExcelLimits = DEFAULT_LIMITS
+) -> ExcelLimits:
+    """The limits given, or ``default`` (:data:`DEFAULT_LIMITS` unless told) for ``None``.
 
     Raises:
         TypeError: ``limits`` is anything else, or one of its limits is not a number.
     """
     if limits is None:
-        return DEFAULT_LIMITS
+        return default
     if not isinstance(limits, ExcelLimits):
         raise TypeError(f"limits must be ExcelLimits or None, got {type(limits).__name__}")
     for name, value in limits._asdict().items():

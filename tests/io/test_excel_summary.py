@@ -12,9 +12,12 @@ import pytest
 
 import govdisclosure as gd
 from govdisclosure._io.excel.summary import (
+    SUMMARY_LIMITS,
     SUMMARY_SHEET,
     VIOLATIONS_SHEET,
     read_excel_summary,
+    summary_entries_bytes,
+    summary_entry,
     write_excel_summary,
 )
 from govdisclosure._io.excel.write import write_excel
@@ -157,3 +160,26 @@ def test_summary_errors(sample: gd.AnnualReport, tmp_path: Path) -> None:
         read_excel_summary(save(wb, path))
     with pytest.raises(ExcelError, match="does not fit one cell"):
         write_excel_summary([gd.AnnualReport.blank(agency="长" * 40000, year=2023)], path)
+
+
+def test_a_summary_past_a_million_cells_reads_back_by_default(
+    sample: gd.AnnualReport, tmp_path: Path
+) -> None:
+    """The office's summary is read under its own limits: 3,000,000 cells, not 1,000,000.
+
+    5,000 reports of 2023 make 1,025,420 cells, more than a report's workbook may hold
+    (``ExcelLimits().max_cells``); 10,000 reports (about 2.3 million) fit ``SUMMARY_LIMITS``.
+    """
+    assert gd.ExcelLimits().max_cells == 1_000_000
+    assert gd.ExcelLimits(max_cells=3_000_000) == SUMMARY_LIMITS
+    entry = summary_entry(sample)
+    path = tmp_path / "5000.xlsx"
+    path.write_bytes(
+        summary_entries_bytes([entry._replace(agency=f"第{i}局") for i in range(5000)])
+    )
+    with pytest.raises(ExcelError, match="max_cells"):
+        read_excel_summary(path, limits=gd.ExcelLimits())
+    back = read_excel_summary(path)
+    assert [f"第{i}局" for i in range(5000)] == [r.meta.agency for r in back]
+    values = sample.values()
+    assert all(r.values() == values for r in back)

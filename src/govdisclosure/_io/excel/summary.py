@@ -56,6 +56,7 @@ from govdisclosure.errors import ExcelError, InvalidReportError
 
 __all__ = [
     "FAILURES_SHEET",
+    "SUMMARY_LIMITS",
     "SUMMARY_SHEET",
     "VIOLATIONS_SHEET",
     "SummaryEntry",
@@ -69,6 +70,11 @@ __all__ = [
 
 
 SUMMARY_SHEET = "汇总"
+#: The limits :func:`read_excel_summary` reads under when given none: the defaults of
+#: :class:`ExcelLimits` but for ``max_cells``, which holds an office's summary of 10,000
+#: reports (some 210 columns each: about 2.3 million cells with the 问题清单) where a
+#: report's workbook is refused past 1,000,000.
+SUMMARY_LIMITS = ExcelLimits(max_cells=3_000_000)
 VIOLATIONS_SHEET = "问题清单"
 FAILURES_SHEET = "无法读取的文件"
 
@@ -573,13 +579,16 @@ def read_excel_summary(
 
     Args:
         path: the ``.xlsx`` file.
-        limits: limits on the file; the defaults of :class:`ExcelLimits` when ``None``.
+        limits: limits on the file; when ``None``, those of :class:`ExcelLimits` but for
+            ``max_cells``, 3,000,000 instead of 1,000,000: the summary of 10,000 reports
+            (about 2.3 million cells) reads back. Limits given are used as they are, so
+            give ``max_cells`` too when a larger summary is read under other limits.
 
     Raises:
         ExcelError: not an .xlsx file, no header row of ids, a blank or bad year, a value
             in a column its format does not have, or a cell that cannot be read.
     """
-    checked = limits_or_default(limits)
+    checked = limits_or_default(limits, SUMMARY_LIMITS)
     try:
         return _read_summary(file_path(path), checked)
     except ExcelError as exc:
