@@ -65,3 +65,57 @@ def test_the_same_file_without_a_loop_is_read(tmp_path: Path) -> None:
     path.write_bytes(_pdf())
     with pytest.raises(gd.ParseError, match="no section heading"):
         gd.parse_file(path)
+
+
+def _with_stream(stream: bytes) -> bytes:
+    """A one-page PDF whose page contents are ``stream``, Flate-compressed."""
+    import zlib
+
+    data = zlib.compress(stream, 9)
+    contents = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data
+    return _pdf().replace(
+        b"<< /Length 36 >>\nstream\nBT /F1 12 Tf 72 712 Td (Hello) Tj ET\nendstream",
+        contents + b"\nendstream",
+    )
+
+
+def test_a_flate_bomb_is_refused_before_pdfminer(tmp_path: Path) -> None:
+    """20 MB of zeros in 20 KB (pdfminer parsed it for minutes) is refused at once."""
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_with_stream(b"\0" * (20 * 2**20)))
+    started = time.monotonic()
+    with pytest.raises(gd.ParseError, match="decompression bomb") as caught:
+        gd.parse_file(path)
+    assert time.monotonic() - started < 10
+    assert "解压炸弹" in caught.value.message_zh
+
+
+def test_ordinary_compressed_contents_are_read(tmp_path: Path) -> None:
+    """Contents of 1.5 MiB that compress as text does are not refused as a bomb."""
+    import random
+
+    rng = random.Random(1)
+    words = [b"BT /F1 12 Tf %d %d Td (x) Tj ET\n" % (rng.randrange(600), rng.randrange(800))]
+    stream = b"".join(
+        words[0] if i % 2 else b"%d 0 0 rg\n" % rng.randrange(10**6) for i in range(120_000)
+    )
+    path = tmp_path / "text.pdf"
+    data = _with_stream(stream[: 3 * 2**19])
+    from govdisclosure._archive import DEFAULT_LIMITS
+    from govdisclosure._parse.readers.pdf import _check_streams
+
+    _check_streams(data, DEFAULT_LIMITS)  # pdfminer itself takes long over 1.5 MiB of text
+    path.write_bytes(_with_stream(stream[: 2**16]))
+    with pytest.raises(gd.ParseError, match="no section heading"):
+        gd.parse_file(path)
+
+
+def test_many_stream_keywords_are_scanned_once() -> None:
+    """400,000 stream keywords before one endstream are scanned in linear time."""
+    from govdisclosure._archive import DEFAULT_LIMITS
+    from govdisclosure._parse.readers.pdf import _check_streams
+
+    data = b"%PDF-1.4\n" + b"stream\n" * 400_000 + b"endstream"
+    started = time.monotonic()
+    _check_streams(data, DEFAULT_LIMITS)
+    assert time.monotonic() - started < 2  # quadratic searching took minutes

@@ -13,7 +13,9 @@ import contextlib
 import io
 import itertools
 import logging
+import re
 import unicodedata
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -320,6 +322,7 @@ def read_pdf(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
             "not a PDF document: the file has no %PDF header",
             detail_zh="不是 PDF 文档：文件没有 %PDF 文件头",
         )
+    _check_streams(data, limits)
     _guard_references()
     blocks: list[Block] = []
     line = 0
@@ -337,6 +340,60 @@ def read_pdf(data: bytes, limits: ExcelLimits = DEFAULT_LIMITS) -> Layout:
             f"not a readable PDF document: {reason}", detail_zh=f"无法读取的 PDF 文档：{reason}"
         ) from None
     return Layout("pdf", tuple(blocks), wrapped=True)
+
+
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_CHUNK = 1 << 20
+
+
+def _check_streams(data: bytes, limits: ExcelLimits) -> None:
+    """Refuse a PDF whose compressed streams inflate like a bomb.
+
+    pdfminer inflates a stream whole and then parses it byte by byte: 300 KB of Flate data
+    holding 300 MB of zeros took 650 MB and over a minute, and 20 MB of zeros in a page's
+    contents over a hundred seconds. Each ``stream … endstream`` is inflated here in 1 MiB
+    steps, counting, under the archive limits of Word and Excel files: a stream inflating
+    beyond 1 MiB at more than ``max_ratio`` times its size, or all of them beyond
+    ``max_uncompressed_bytes``, is refused. (Text and fonts compress a few times; only
+    made-up data compresses hundreds of times.) A stream that is not zlib data (another
+    filter, or none) is passed by at its first bytes.
+    """
+    total = 0
+    position = 0
+    # Each stream is searched from the end of the one before: linear in the file.
+    while (match := _STREAM.search(data, position)) is not None:
+        end = data.find(b"endstream", match.end())
+        if end < 0:
+            break
+        position = end + len(b"endstream")
+        chunk = data[match.end() : end]
+        size, inflated = len(chunk), 0
+        inflater = zlib.decompressobj()
+        try:
+            while chunk and not inflater.eof:
+                out = inflater.decompress(chunk, _CHUNK)
+                inflated += len(out)
+                if total + inflated > limits.max_uncompressed_bytes or (
+                    inflated > _CHUNK and inflated > limits.max_ratio * size
+                ):
+                    raise _bomb(limits)
+                if not out and len(inflater.unconsumed_tail) == len(chunk):
+                    break  # no progress: the rest is not zlib data
+                chunk = inflater.unconsumed_tail
+        except zlib.error:
+            pass
+        total += inflated
+
+
+def _bomb(limits: ExcelLimits) -> ParseError:
+    return ParseError(
+        f"refused: a compressed stream of the PDF inflates more than {limits.max_ratio:g} "
+        f"times its size, or all of them to more than {limits.max_uncompressed_bytes:,} "
+        "bytes (max_ratio, max_uncompressed_bytes): a decompression bomb",
+        detail_zh=f"拒绝读取：PDF 的压缩内容解压后超过其大小的 {limits.max_ratio:g} 倍，"
+        f"或总计超过 {limits.max_uncompressed_bytes:,} 字节"
+        "（max_ratio、max_uncompressed_bytes），疑为解压炸弹",
+    )
 
 
 def _check_pages(pdf: Any, max_pages: int) -> None:
