@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from govdisclosure._analysis.items import NOT_DOUBTS
-from govdisclosure._analysis.reading import walk
+from govdisclosure._analysis.reading import error_message, walk
 from govdisclosure._format.vocabulary import refused_file
 from govdisclosure._io.files import readable_suffixes
 from govdisclosure._model.report import AnnualReport
@@ -92,18 +92,7 @@ def check_file(path: str | os.PathLike[str]) -> FileOutcome:
         report = load(name)
         return FileOutcome(path=name, report=report, result=validate(report))
     except Exception as exc:  # one bad file never stops a batch: its error is data
-        return FileOutcome(path=name, error=_message(name, exc))
-
-
-def _message(name: str, exc: Exception) -> str:
-    """The message of an error met reading ``name``, naming the file once."""
-    if isinstance(exc, GovDisclosureError):
-        if exc.file is None:
-            exc.file = name
-        return str(exc)
-    if isinstance(exc, OSError):
-        return f"{name}: cannot read the file: {exc.strerror or exc}"
-    return f"{name}: {type(exc).__name__}: {exc}"
+        return FileOutcome(path=name, error=error_message(name, exc))
 
 
 def failure_reason(exc: BaseException) -> str:

@@ -16,12 +16,11 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
-from govdisclosure._analysis.frames import MONEY_KINDS, PROCUREMENT_UNIT, SHAPES, to_frame
+from govdisclosure._analysis.frames import PROCUREMENT_UNIT, check_choices, to_frame
 from govdisclosure._analysis.items import Item
 from govdisclosure._analysis.reading import find_files, read_one
 from govdisclosure._format import FormatVersion
 from govdisclosure._model.report import AnnualReport
-from govdisclosure.errors import UnsupportedFormatError
 
 if TYPE_CHECKING:
     import dask.bag
@@ -46,19 +45,6 @@ def _import(name: str) -> Any:
         raise ImportError(
             f"reading on Dask needs {name.partition('.')[0]}: pip install 'govdisclosure[dask]'"
         ) from exc
-
-
-def _check(shape: str, money: str) -> None:
-    if shape not in SHAPES:
-        raise UnsupportedFormatError(
-            f"shape must be one of {', '.join(map(repr, SHAPES))}, got {shape!r}",
-            detail_zh=f"shape 应为 {'、'.join(map(repr, SHAPES))} 之一，实为 {shape!r}",
-        )
-    if money not in MONEY_KINDS:
-        raise UnsupportedFormatError(
-            f"money must be one of {', '.join(map(repr, MONEY_KINDS))}, got {money!r}",
-            detail_zh=f"money 应为 {'、'.join(map(repr, MONEY_KINDS))} 之一，实为 {money!r}",
-        )
 
 
 @functools.cache
@@ -89,7 +75,7 @@ def frame_meta(
     >>> str(meta["applications.new_received.total"].dtype), len(meta)
     ('Int64', 0)
     """
-    _check(shape, money)
+    check_choices(shape, money)
     dataframe_utils = _import("dask.dataframe.utils")
     layout = _layout(shape, money)
     unknown = [c for c in DATA_CATEGORIES if c in layout.columns]
@@ -195,7 +181,7 @@ def dask_frame(
         ValueError: ``partition_size`` is below 1.
         ImportError: Dask is not installed (``pip install 'govdisclosure[dask]'``).
     """
-    _check(shape, money)
+    check_choices(shape, money)
     bag = _import("dask.bag")
     dataframe = _import("dask.dataframe")
     results = (

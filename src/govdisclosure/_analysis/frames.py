@@ -40,12 +40,29 @@ __all__ = [
     "IDENTITY_COLUMNS",
     "STATUSES",
     "UNITS",
+    "check_choices",
     "indicators_frame",
     "to_frame",
 ]
 
 SHAPES = ("long", "wide")
 MONEY_KINDS = ("float", "decimal")
+
+
+def check_choices(shape: str, money: str) -> None:
+    """Refuse a ``shape`` or ``money`` that is none of the choices (frames and Dask alike)."""
+    if shape not in SHAPES:
+        raise UnsupportedFormatError(
+            f"shape must be one of {', '.join(map(repr, SHAPES))}, got {shape!r}",
+            detail_zh=f"shape 应为 {'、'.join(map(repr, SHAPES))} 之一，实为 {shape!r}",
+        )
+    if money not in MONEY_KINDS:
+        raise UnsupportedFormatError(
+            f"money must be one of {', '.join(map(repr, MONEY_KINDS))}, got {money!r}",
+            detail_zh=f"money 应为 {'、'.join(map(repr, MONEY_KINDS))} 之一，实为 {money!r}",
+        )
+
+
 #: The columns that say which report a row is of, in both shapes.
 IDENTITY_COLUMNS = (
     "agency",
@@ -444,16 +461,7 @@ def to_frame(
     >>> str(wide["proactive_disclosure.administrative_fees.amount_10k_yuan"].dtype)
     'Float64'
     """
-    if shape not in SHAPES:
-        raise UnsupportedFormatError(
-            f"shape must be one of {', '.join(map(repr, SHAPES))}, got {shape!r}",
-            detail_zh=f"shape 应为 {'、'.join(map(repr, SHAPES))} 之一，实为 {shape!r}",
-        )
-    if money not in MONEY_KINDS:
-        raise UnsupportedFormatError(
-            f"money must be one of {', '.join(map(repr, MONEY_KINDS))}, got {money!r}",
-            detail_zh=f"money 应为 {'、'.join(map(repr, MONEY_KINDS))} 之一，实为 {money!r}",
-        )
+    check_choices(shape, money)
     pd = _pandas()
     found = entries(items)
     identity = _identity(found)

@@ -30,7 +30,15 @@ from govdisclosure._model.report import AnnualReport
 from govdisclosure._parse.result import ParseResult
 from govdisclosure.errors import Bilingual, GovDisclosureError
 
-__all__ = ["Found", "ReadResult", "find_files", "read_one", "read_reports", "walk"]
+__all__ = [
+    "Found",
+    "ReadResult",
+    "error_message",
+    "find_files",
+    "read_one",
+    "read_reports",
+    "walk",
+]
 
 PathLike = str | os.PathLike[str]
 
@@ -75,7 +83,8 @@ class ReadResult:
         return self.error is None
 
 
-def _unreadable(name: str, exc: BaseException) -> str:
+def error_message(name: str, exc: BaseException) -> str:
+    """The message of an error met reading ``name``, naming the file once."""
     if isinstance(exc, GovDisclosureError):
         if exc.file is None:
             exc.file = name
@@ -124,7 +133,7 @@ def read_one(path: PathLike) -> ReadResult:
 
         return ReadResult(path=name, kind=kind_id, report=load(name))
     except Exception as exc:  # errors are data here, one per file
-        return ReadResult(path=name, kind=kind_id, error=_unreadable(name, exc))
+        return ReadResult(path=name, kind=kind_id, error=error_message(name, exc))
 
 
 class Found(NamedTuple):
