@@ -27,7 +27,7 @@ from govdisclosure._analysis.reconcile import (
 )
 from govdisclosure._analysis.roster import Roster, read_roster
 from govdisclosure._format.vocabulary import name_key
-from govdisclosure._io.excel.summary import SummaryEntry, violation_row
+from govdisclosure._io.excel.summary import LEVEL_WORDS, SummaryEntry, violation_row
 from govdisclosure._io.xlsx.stream import PageSetup, StreamSheet, Style, new_styles
 from govdisclosure._validation.engine import check_cross_year
 from govdisclosure.errors import GovDisclosureError
@@ -42,7 +42,6 @@ CHANGES_SHOWN = 5
 
 _HEADER = Style(bold=True, fill="DDEBF7", wrap=True)
 _WRAP = Style(wrap=True)
-_LEVELS = {"department": "部门", "government": "政府"}
 
 
 def run_summary(
@@ -296,14 +295,14 @@ def _missing_sheet(styles: Any, found: Reconciliation) -> StreamSheet:
         (30, 8, 16, 10, 40, 16, 16),
     )
     for unit in found.missing:
-        level = _LEVELS.get(unit.level.value) if unit.level is not None else None
+        level = LEVEL_WORDS.get(unit.level) if unit.level is not None else None
         sheet.append([unit.name, level, unit.group, "未报送", None, None, None])
     for late in found.late:
         listed = found.roster.unit_for(late.unit) if found.roster is not None else None
         sheet.append(
             [
                 late.unit,
-                _LEVELS[late.level.value],
+                LEVEL_WORDS[late.level],
                 listed.group if listed is not None else None,
                 "逾期发布",
                 late.file,

@@ -56,6 +56,7 @@ from govdisclosure.errors import ExcelError, InvalidReportError
 
 __all__ = [
     "FAILURES_SHEET",
+    "LEVEL_WORDS",
     "SUMMARY_LIMITS",
     "SUMMARY_SHEET",
     "VIOLATIONS_SHEET",
@@ -136,7 +137,8 @@ _VIOLATION_COLUMNS = (
 )
 #: Severities as the workbook writes them.
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
-_LEVEL_WORDS = {AgencyLevel.DEPARTMENT: "部门", AgencyLevel.GOVERNMENT: "政府"}
+#: Agency levels as the workbooks write them.
+LEVEL_WORDS = {AgencyLevel.DEPARTMENT: "部门", AgencyLevel.GOVERNMENT: "政府"}
 
 
 def _summary_label(path: str) -> str:
@@ -351,7 +353,7 @@ def _meta_cells(entry: SummaryEntry, roster: bool) -> list[object]:
         _check_fits(entry.agency),
         entry.year,
         entry.version.value,
-        _LEVEL_WORDS.get(entry.level) if entry.level is not None else None,
+        LEVEL_WORDS.get(entry.level) if entry.level is not None else None,
         ((published - _EPOCH).days, _DATE) if published is not None else None,
         entry.status_word(),
         entry.count("error") if entry.violations is not None else None,
