@@ -53,6 +53,33 @@ _NEXT_NUMBERING = re.compile(r"\d[.．、]\s*$")
 _SHOWN = 3
 
 
+class _CharMap(dict[int, str]):
+    """Each character through the label normaliser, computed once a character.
+
+    A translation table for :meth:`str.translate`; :attr:`uneven` holds the characters
+    that do not normalise to exactly one character (spaces, line breaks, quotes, ligatures),
+    where positions in the normalised text shift (never cleared: only a few thousand
+    characters are uneven). The table is cleared past :data:`_CHAR_LIMIT` entries.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uneven: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= _CHAR_LIMIT:
+            self.clear()
+        char = chr(code)
+        pieces = self[code] = normalise(char)
+        if len(pieces) != 1:
+            self.uneven.add(char)
+        return pieces
+
+
+_CHAR_LIMIT = 1 << 16
+_CHARS = _CharMap()
+
+
 class Stream:
     """A region's text as one string, with a label-normalised copy mapped back to it.
 
@@ -70,22 +97,23 @@ class Stream:
         back: list[int] = []
         self.items: list[tuple[int, Item]] = []
         self._starts: list[int] = []
-        # A text has few distinct characters: each is normalised once, not once a place.
-        normalised: dict[str, str] = {}
         offset = 0
         for item in items:
             self.items.append((offset, item))
             self._starts.append(offset)
-            line = item.text + "\n"
-            for i, char in enumerate(line):
-                pieces = normalised.get(char)
-                if pieces is None:
-                    pieces = normalised[char] = normalise(char)
-                for piece in pieces:
-                    compact.append(piece)
-                    back.append(offset + i)
-            texts.append(line)
-            offset += len(line)
+            line = item.text
+            folded = line.translate(_CHARS)
+            if _CHARS.uneven.isdisjoint(line):
+                # Every character is one character normalised: positions map one to one.
+                compact.append(folded)
+                back.extend(range(offset, offset + len(line)))
+            else:
+                for i, char in enumerate(line):
+                    pieces = _CHARS[ord(char)]
+                    compact.append(pieces)
+                    back.extend([offset + i] * len(pieces))
+            texts.append(line + "\n")
+            offset += len(line) + 1
         self.text = "".join(texts)
         self.compact = "".join(compact)
         self.back = [*back, offset]
@@ -113,20 +141,34 @@ class _Found(NamedTuple):
     item: Item
 
 
-def _keys(table: TableSpec, row_id: str) -> list[str]:
-    row = table.row(row_id)
-    labels = (row.labels[-1], *ALIASES.get((table.number, row_id), ()))
-    keys = {strip_numbering(label) for label in labels} | {normalise(row.labels[-1])}
-    return sorted((k for k in keys if k), key=len, reverse=True)
+def _row_keys(table: TableSpec) -> list[list[str]]:
+    """Each row's label keys, longest first: its label, with and without numbering, and aliases."""
+    out = []
+    for row in table.rows:
+        labels = (row.labels[-1], *ALIASES.get((table.number, row.id), ()))
+        keys = {strip_numbering(label) for label in labels} | {normalise(row.labels[-1])}
+        out.append(sorted((k for k in keys if k), key=len, reverse=True))
+    return out
+
+
+_KEYS: dict[int, tuple[TableSpec, list[list[str]]]] = {}
+
+
+def _keys(table: TableSpec) -> list[list[str]]:
+    """:func:`_row_keys`, made once a table: the format's tables are constants."""
+    entry = _KEYS.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _KEYS[id(table)] = (table, _row_keys(table))
+    return entry[1]
 
 
 def _rows(stream: Stream, table: TableSpec) -> list[_Found]:
     """Each row whose label the stream holds, in order, with the text up to the next label."""
     cursor = 0
     spans: list[tuple[str, int, int]] = []
-    for row in table.rows:
+    for row, keys in zip(table.rows, _keys(table), strict=True):
         best: tuple[int, int] | None = None
-        for key in _keys(table, row.id):
+        for key in keys:
             at = stream.compact.find(key, cursor)
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, at + len(key))

@@ -34,7 +34,7 @@ from govdisclosure._parse.recognise.state import State, numeral
 from govdisclosure._parse.recognise.values import read_value
 from govdisclosure._parse.result import WarningCode
 
-__all__ = ["Matcher", "read_table", "read_tables", "report_missing_rows"]
+__all__ = ["Matcher", "matcher_of", "read_table", "read_tables", "report_missing_rows"]
 
 
 def read_tables(
@@ -52,13 +52,18 @@ def read_tables(
         region = regions.get(spec.section)
         found = 0
         if region is not None:
-            grid = State(state.kind)
-            found = read_table(spec.number, items, region, version, grid)
-            if not any(path.startswith(spec.section + ".") for path in grid.values):
+            grid = None
+            if _has_rows(items, region):
+                grid = State(state.kind)
+                found = read_table(spec.number, items, region, version, grid)
+            if grid is None or not any(p.startswith(spec.section + ".") for p in grid.values):
                 flat = State(state.kind)
                 rows = read_flat_table(spec, items, region, version, flat, collapsed=collapsed)
                 if rows:
                     grid, found = flat, rows
+                elif grid is None:
+                    grid = State(state.kind)
+                    found = read_table(spec.number, items, region, version, grid)
             _merge(grid, state)
         if not found:
             state.warn(
@@ -67,6 +72,25 @@ def read_tables(
                 items[region[0]].location if region else None,
             )
     report_missing_rows(version, state)
+
+
+def _has_rows(items: list[Item], region: Region) -> bool:
+    """``False`` when the grid reading cannot place a value in the region: no item is a
+    table row, and no line has a label and a figure or more than one value.
+
+    Such a region (crawler text, one node per line) is read as a stream first, and by the
+    grid only when the stream finds no row (for the grid reading's warnings): its grid
+    reading found nothing, and was most of the time spent on such text.
+    """
+    for index in range(*region):
+        item = items[index]
+        if item.is_row:
+            return True
+        if item.cells:
+            row = split_row(item)
+            if len(row.values) > 1 or (row.values and row.label and row.numeric):
+                return True
+    return False
 
 
 def _merge(part: State, state: State) -> None:
@@ -157,6 +181,17 @@ class Matcher:
 _REMARK = re.compile(r"（[^（）]*）")
 
 
+_MATCHERS: dict[int, tuple[TableSpec, Matcher]] = {}
+
+
+def matcher_of(table: TableSpec) -> Matcher:
+    """The :class:`Matcher` of a table, made once: the format's tables are constants."""
+    entry = _MATCHERS.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _MATCHERS[id(table)] = (table, Matcher(table))
+    return entry[1]
+
+
 def _short_fits(key: str, core: str) -> bool:
     """A short key (规章, 其他, 总计) names a label that is little more than itself.
 
@@ -171,8 +206,8 @@ def _read_table2(items: list[Item], region: Region, spec: TableSpec, state: Stat
         if spec is format_spec(FormatVersion.V2021).tables[0]
         else FormatVersion.V2021
     ).tables[0]
-    matcher = Matcher(spec)
-    foreign = Matcher(other)
+    matcher = matcher_of(spec)
+    foreign = matcher_of(other)
     header: list[str] | None = None
     found = 0
     for index in range(*region):
@@ -314,7 +349,7 @@ def _read_table3(
     version: FormatVersion,
     state: State,
 ) -> int:
-    matcher = Matcher(spec)
+    matcher = matcher_of(spec)
     width = len(spec.rows[0].columns)
     rows = _Table3Rows()
     for index in range(*region):
