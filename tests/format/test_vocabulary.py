@@ -196,3 +196,16 @@ def test_page_footer_test_is_linear(line: str) -> None:
     start = time.perf_counter()
     assert not vocabulary.is_page_footer(line)
     assert time.perf_counter() - start < 1.0
+
+
+def test_normalise_remembers_short_labels_within_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short labels are remembered (up to a bound, then forgotten); long text never is."""
+    monkeypatch.setattr(vocabulary, "_NORMALISED", {})
+    monkeypatch.setattr(vocabulary, "_MEMO_SIZE", 3)
+    assert vocabulary.normalise("（一） 予以公开") == "（一）予以公开"
+    assert vocabulary._NORMALISED == {"（一） 予以公开": "（一）予以公开"}
+    assert vocabulary.normalise("本机关" * 40) == "本机关" * 40
+    for label in ("a", "b", "c", "d"):
+        vocabulary.normalise(label)
+    assert len(vocabulary._NORMALISED) <= 3
+    assert vocabulary.normalise("(二)部分公开") == "（二）部分公开"

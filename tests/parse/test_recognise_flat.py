@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 import govdisclosure as gd
+from govdisclosure._format import vocabulary
 from govdisclosure._parse import parse
 from govdisclosure._parse.layout import Location, Paragraph
+from govdisclosure._parse.recognise import flat
 from govdisclosure._parse.recognise.flat import Stream, is_collapsed
 from govdisclosure._parse.recognise.items import Item, items_of, unflatten
 
@@ -239,3 +243,26 @@ def test_a_2019_report_saved_one_node_per_line() -> None:
         assert again.warnings_for(path)
     for p in table2:
         assert again.report.cell(p) in (None, truth.cell(p))
+
+
+def test_the_stream_maps_back_through_characters_that_change_length() -> None:
+    """Spaces, quotes and ligatures normalise to no or several characters: every position
+    of the normalised copy still maps back to the character it came from."""
+    lines = ["3. 危及“三安全一稳定”", "㈠ 予以公开", "plain"]
+    stream = Stream(_items("\n".join(lines)))
+    assert stream.compact == "3.危及三安全一稳定（一）予以公开plain"
+    for at, char in enumerate(stream.compact):
+        source = stream.text[stream.back[at]]
+        assert char in vocabulary.normalise(source)
+    assert stream.back[-1] == len(stream.text)
+
+
+def test_the_character_table_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process-wide table of normalised characters is cleared past its bound, and
+    a stream read after that is the same."""
+    monkeypatch.setattr(flat, "_CHAR_LIMIT", 4)
+    before = Stream(_items(_SANMING_T3))
+    flat._CHARS.clear()
+    after = Stream(_items(_SANMING_T3))
+    assert len(flat._CHARS) <= 4
+    assert (after.compact, after.back) == (before.compact, before.back)

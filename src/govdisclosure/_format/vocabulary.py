@@ -320,8 +320,22 @@ def normalise(label: str) -> str:
     >>> normalise("行    政    诉    讼"), normalise("（一）予以公开"), normalise("(一)予以公开")
     ('行政诉讼', '（一）予以公开', '（一）予以公开')
     """
-    text = unicodedata.normalize("NFKC", label)
-    return _SPACE.sub("", text).translate(_PUNCTUATION)
+    known = _NORMALISED.get(label)
+    if known is not None:
+        return known
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", label)).translate(_PUNCTUATION)
+    if len(label) <= _MEMO_LENGTH:
+        if len(_NORMALISED) >= _MEMO_SIZE:
+            _NORMALISED.clear()
+        _NORMALISED[label] = text
+    return text
+
+
+#: Labels and cell texts recur within a report and across reports (the format's own
+#: labels, ``0``): short ones are normalised once and remembered, up to a bound.
+_NORMALISED: dict[str, str] = {}
+_MEMO_LENGTH = 48
+_MEMO_SIZE = 1 << 15
 
 
 def strip_numbering(label: str) -> str:
@@ -538,7 +552,13 @@ def is_page_footer(line: str) -> bool:
     (True, True, False)
     """
     stripped = line.strip()
+    if not stripped or not (stripped[0].isdigit() or stripped[0] in _FOOTER_STARTS):
+        return False
     return len(stripped) <= _FOOTER_MAX and _FOOTER.fullmatch(stripped) is not None
+
+
+#: The first characters :data:`_FOOTER` matches besides digits (a dash, or 第).
+_FOOTER_STARTS = frozenset("-—–－第")
 
 
 # ---------------------------------------------------------------------------

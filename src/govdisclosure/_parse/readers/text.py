@@ -146,14 +146,15 @@ class _Blocks:
         """Any other line: a paragraph, unless blank, a page footer or a bookmark."""
         if "[bookmark:" in line:
             line = _BOOKMARK.sub("", line)
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             self.end_row()
             return
-        if is_page_footer(line):
+        if is_page_footer(stripped):
             return
-        self.end_table()
-        stripped = line.strip()
-        column = len(line) - len(line.lstrip())
+        if self._start is not None:
+            self.end_table()
+        column = line.find(stripped[0])
         self.blocks.append(Paragraph(stripped, Location(number, column, line_offset + column)))
         self.prose.append(stripped)
 
