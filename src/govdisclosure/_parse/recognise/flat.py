@@ -49,6 +49,10 @@ _VALUE_CHARS = frozenset("0123456789.．、 \t\n")
 _NUMBER_NODE = re.compile(r"\d+")
 _LEADING_NOTE = re.compile(r"\s*[（(][^（()）\d]{0,80}[）)]")
 _NEXT_NUMBERING = re.compile(r"\d[.．、]\s*$")
+#: The numbering of the label that follows a text, at its end (``1.`` ``（一）`` ``一、``).
+_LABEL_NUMBERING = re.compile(
+    r"(?:\d{1,2}\s*[.．、）)]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.，])$"
+)
 #: How many readings a warning quotes.
 _SHOWN = 3
 
@@ -135,10 +139,17 @@ class _Where(NamedTuple):
 
 
 class _Found(NamedTuple):
+    """A row found in a stream: its id, its label as written, its numbers, and its item.
+
+    ``doubt``: the two readings of its numbers (after its label, before it) where they
+    differ and neither is certain (see :func:`_order`).
+    """
+
     row: str
     label: str
     values: str
     item: Item
+    doubt: tuple[str, str] | None = None
 
 
 def _row_keys(table: TableSpec) -> list[list[str]]:
@@ -163,7 +174,12 @@ def _keys(table: TableSpec) -> list[list[str]]:
 
 
 def _rows(stream: Stream, table: TableSpec) -> list[_Found]:
-    """Each row whose label the stream holds, in order, with the text up to the next label."""
+    """Each row whose label the stream holds, in order, with its numbers.
+
+    A row's numbers are those right after its label, where text is written row by row.
+    Text extracted from a PDF in reading order may put a row's figures before its label
+    (the label is centred in a taller cell): see :func:`_order`.
+    """
     cursor = 0
     spans: list[tuple[str, int, int]] = []
     for row, keys in zip(table.rows, _keys(table), strict=True):
@@ -182,7 +198,68 @@ def _rows(stream: Stream, table: TableSpec) -> list[_Found]:
         values = _values(raw)
         label = stream.text[stream.back[start] : stream.back[end - 1] + 1]
         found.append(_Found(row_id, label, values, stream.item_at(stream.back[start])))
-    return found
+    chunks = [
+        stream.text[stream.back[a] : stream.back[b]]
+        for a, b in zip(
+            [0] + [end for _, _, end in spans],
+            [start for _, start, _ in spans] + [len(stream.compact)],
+            strict=True,
+        )
+    ]
+    return _order(found, chunks)
+
+
+class _Chunk(NamedTuple):
+    """The text between two row labels: the numbers at its start and at its end."""
+
+    lead: str
+    tail: str
+    pure: bool
+
+
+def _chunk(text: str) -> _Chunk:
+    text = text.rstrip()
+    numbering = _LABEL_NUMBERING.search(text, max(len(text) - 12, 0))
+    if numbering is not None:
+        text = text[: numbering.start()]
+    cut = len(text)
+    while cut and text[cut - 1] in _VALUE_CHARS:
+        cut -= 1
+    tail = text[cut:].strip()
+    tail = tail if any(char.isdigit() for char in tail) else ""
+    lead = _values(text)
+    return _Chunk(lead, tail, cut == 0 or not text[:cut].strip())
+
+
+def _order(found: list[_Found], texts: list[str]) -> list[_Found]:
+    """Each row with the numbers that belong to it: those after its label, or before.
+
+    ``texts``: the text before the first label, between each two, and after the last.
+    Rows follow one another in blocks, parted by texts that hold words (a block's header,
+    第二十条第（五）项 信息内容 …). Within a block, text written row by row puts each row's
+    numbers after its label; text extracted from a PDF in reading order may put them
+    before it (the label centred in a taller cell: ``13 13 524 规章 60 60 368 规范性文件``).
+    A block is read row by row unless numbers end the text before its first label; it is
+    read the other way when they do and none start the text after its last label. When
+    numbers stand at both ends, a row keeps its numbers only when both readings give it
+    the same ones; any other row is left without them, and warned of.
+    """
+    chunks = [_chunk(text) for text in texts]
+    out = list(found)
+    first = 0
+    for n in range(len(found)):
+        if n + 1 < len(found) and chunks[n + 1].pure:
+            continue
+        before_first, after_last = chunks[first].tail, chunks[n + 1].lead
+        if before_first:
+            for i in range(first, n + 1):
+                before = chunks[i].tail
+                if not after_last:
+                    out[i] = found[i]._replace(values=before)
+                elif found[i].values.split() != before.split():
+                    out[i] = found[i]._replace(values="", doubt=(found[i].values, before))
+        first = n + 1
+    return out
 
 
 def _values(raw: str) -> str:
@@ -288,6 +365,9 @@ def read_flat_table(
         for found in _rows(stream, table):
             found_rows += 1
             row = table.row(found.row)
+            if found.doubt is not None:
+                _doubtful(table, found, state)
+                continue
             if any(column.kind is not CellKind.COUNT for column in row.columns):
                 _read_amount(table, found, state)
                 continue
@@ -322,6 +402,21 @@ def _unreadable(
                 item.location,
                 f"{table.section}.{row_id}.{column.id}",
             )
+
+
+def _doubtful(table: TableSpec, found: _Found, state: State) -> None:
+    """A row whose figures are those after its label or those before it, not told apart."""
+    after, before = found.doubt or ("", "")
+    for column in table.row(found.row).columns:
+        state.warn(
+            WarningCode.SKIPPED_VALUE,
+            f"表{numeral(table.number)} {normalise(found.label)}: its figures are either "
+            f"{' '.join(after.split()) or '(none)'} (after its label) or "
+            f"{' '.join(before.split()) or '(none)'} (before it); the text does not tell "
+            "which, so the row is left blank",
+            found.item.location,
+            f"{table.section}.{found.row}.{column.id}",
+        )
 
 
 def _read_amount(table: TableSpec, found: _Found, state: State) -> None:

@@ -537,20 +537,27 @@ def _read_table4(items: list[Item], region: Region, spec: TableSpec, state: Stat
 
 
 def report_missing_rows(version: FormatVersion, state: State) -> None:
-    """Warn of each row of a table that was read but holds no value and no warning."""
+    """Warn of each cell of the tables that holds no value and has no warning naming it.
+
+    A row that was not found, a table that was not found, and any other cell left blank
+    without a word: every blank cell of the result has a warning of its own, so a reader of
+    the result (or a scorer) can tell a blank it was told of from one it was not.
+    """
+    warned = {w.path for w in state.warnings if w.path is not None}
     seen_tables = {path.split(".")[0] for path in state.sources}
     seen_rows = {path.rsplit(".", 1)[0] for path in state.sources}
-    seen_rows.update(w.path.rsplit(".", 1)[0] for w in state.warnings if w.path is not None)
+    seen_rows.update(path.rsplit(".", 1)[0] for path in warned)
     for table in format_spec(version).tables:
-        if table.section not in seen_tables:
-            continue
+        name = f"表{numeral(table.number)}"
         for row in table.rows:
-            prefix = f"{table.section}.{row.id}."
-            if prefix[:-1] not in seen_rows:
-                state.warn(
-                    WarningCode.SKIPPED_VALUE,
-                    f"表{numeral(table.number)}: no row {row.label!r} was found; "
-                    "its cells are blank",
-                    None,
-                    prefix + row.columns[0].id,
-                )
+            prefix = f"{table.section}.{row.id}"
+            if table.section not in seen_tables:
+                why = f"{name} was not found; its cells are blank"
+            elif prefix not in seen_rows:
+                why = f"{name}: no row {row.label!r} was found; its cells are blank"
+            else:
+                why = f"{name} {row.label}: no value was read for this cell"
+            for column in row.columns:
+                path = f"{prefix}.{column.id}"
+                if path not in state.values and path not in warned:
+                    state.warn(WarningCode.SKIPPED_VALUE, why, None, path)
