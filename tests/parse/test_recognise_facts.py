@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from govdisclosure._format import AgencyLevel, FormatVersion
-from govdisclosure._parse import ParseError, WarningCode
+from govdisclosure._parse import ParseError, WarningCode, parse
 from govdisclosure._parse.layout import Location, Paragraph
 from govdisclosure._parse.recognise.facts import (
     agency_level_of,
@@ -227,3 +227,26 @@ def test_parse_reads_a_crawler_text_and_takes_year_and_agency() -> None:
         parse(bare, "text")
     meta = parse(bare, "text", year=2023, agency="某某局").report.meta
     assert (meta.agency, meta.year) == ("某某局", 2023)
+
+
+def test_a_title_that_lost_its_year_names_the_agency() -> None:
+    """PDF text may print a title's year elsewhere (``年上海市…年度报告``): the title still
+    names the agency, and the year comes from the statistics period."""
+    text = (
+        "年上海市人民政府办公厅政府信息公开工作年度报告\n"
+        "本年度报告中所列数据统计期限从2019年1月1日到12月31日止。\n"
+        "一、总体情况\n正文。\n"
+    )
+    report = parse(text, "text").report
+    assert (report.meta.agency, report.meta.year) == ("上海市人民政府办公厅", 2019)
+    assert report.meta.title == "上海市人民政府办公厅政府信息公开工作年度报告"
+
+
+def test_a_cited_notice_is_no_title() -> None:
+    """A line citing the notice (关于做好…年度报告…) is not taken for a yearless title."""
+    text = (
+        "关于做好政府信息公开工作年度报告\n"
+        "本报告统计期限为2022年1月1日至2022年12月31日。\n"
+        "一、总体情况\n正文。\n"
+    )
+    assert parse(text, "text").report.meta.agency == ""

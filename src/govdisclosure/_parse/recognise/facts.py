@@ -79,13 +79,14 @@ class Title(NamedTuple):
 
     Attributes:
         agency: the agency the title names.
-        year: the report year the title names.
+        year: the report year the title names (``None``: a title that lost its year, as
+            text extracted from a PDF may: ``年上海市人民政府办公厅政府信息公开工作年度报告``).
         text: the title as matched (normalised).
         item: the item holding it (``None``: the document's own title, HTML ``<title>``).
     """
 
     agency: str
-    year: int
+    year: int | None
     text: str
     item: Item | None
 
@@ -115,7 +116,28 @@ def find_title(items: list[Item], stop: int, fallback: str | None) -> Title | No
             break
     if found is None and fallback:
         found = _title_match(normalise(fallback), None)
+    if found is None:
+        found = _undated_title(items[: min(stop, _UNDATED_REACH)])
     return found
+
+
+#: A title line without its year (a PDF's text may print the year elsewhere), with what
+#: is left of 2019年 before it; only among the document's first lines.
+_UNDATED_TITLE = re.compile(
+    r"(?:(?:19|20)?\d{0,2}年度?)?(?P<a>[^，。：；、《》“”\"'|\d]{2,40}?)"
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告"
+)
+_UNDATED_REACH = 5
+
+
+def _undated_title(items: list[Item]) -> Title | None:
+    for item in items:
+        if item.is_row or len(item.norm) > 60:
+            continue
+        match = _UNDATED_TITLE.fullmatch(item.norm)
+        if match is not None and not match.group("a").startswith(("关于", "年度")):
+            return Title(match.group("a"), None, item.norm[match.start("a") :], item)
+    return None
 
 
 def _title_match(text: str, item: Item | None) -> Title | None:
@@ -203,8 +225,11 @@ def report_year(
         ParseError: none tells the year, or it predates the national format.
     """
     period = _period_year(items, min(len(items), first + 40))
+    titled = title.year if title is not None else None
+    if title is not None and title.item is not None:
+        state.source("meta.title", title.text, title.item.location)
     if given is not None:
-        stated = title.year if title is not None else period[0] if period is not None else None
+        stated = titled if titled is not None else period[0] if period is not None else None
         if stated is not None and stated != given:
             state.warn(
                 WarningCode.METADATA,
@@ -214,19 +239,18 @@ def report_year(
         if given < 2019:
             raise _too_early(given)
         return given
-    if title is not None:
+    if title is not None and titled is not None:
         if title.item is not None:
             state.source("meta.agency", title.text, title.item.location)
             state.source("meta.year", title.text, title.item.location)
-            state.source("meta.title", title.text, title.item.location)
-        if period is not None and period[0] != title.year:
+        if period is not None and period[0] != titled:
             state.warn(
                 WarningCode.METADATA,
-                f"the title names the year {title.year} but the statistics period starts in "
+                f"the title names the year {titled} but the statistics period starts in "
                 f"{period[0]}; the title's year is used",
                 period[1].location,
             )
-        year = title.year
+        year = titled
     elif period is not None:
         state.source("meta.year", period[1].text, period[1].location)
         year = period[0]

@@ -1,0 +1,75 @@
+"""Text that pdftotext extracts from real PDFs (tests/data/pdftext): never a wrong value.
+
+Each fixture is the text poppler's pdftotext makes of a PDF of tests/data/pdf, in one of
+its three modes. Every cell must read exact, or blank with a warning naming it; the year
+and the agency must be right; and at least as many cells as now must read exact.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import govdisclosure as gd
+
+DATA = Path(__file__).parents[1] / "data"
+#: Each PDF, the report it was printed from (None: the bundled sample).
+PDFS = {
+    "qijiang-psb-2023": None,
+    "qijiang-psb-2023-web": None,
+    "shuyang-fgj-2023": "shuyang-fgj-2023",
+    "shanghai-bgt-2019": "shanghai-bgt-2019",
+}
+#: How many cells each fixture reads exactly now. Where fewer, the text does not tell:
+#: shuyang's five 法人 columns are blank, so ``26 26`` may stand in any two of seven
+#: columns; shanghai's 总计 column is blank the same way; the reading-order text of the
+#: word-processor PDF gathers a page of table 3's figures at the page's end.
+EXACT = {
+    "qijiang-psb-2023": 24,
+    "qijiang-psb-2023-layout": 200,
+    "qijiang-psb-2023-raw": 200,
+    "qijiang-psb-2023-web": 183,
+    "qijiang-psb-2023-web-layout": 193,
+    "qijiang-psb-2023-web-raw": 200,
+    "shuyang-fgj-2023": 135,
+    "shuyang-fgj-2023-layout": 150,
+    "shuyang-fgj-2023-raw": 150,
+    "shanghai-bgt-2019": 155,
+    "shanghai-bgt-2019-layout": 157,
+    "shanghai-bgt-2019-raw": 157,
+}
+
+
+def _truth(name: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    if name is None:
+        report = gd.examples.load("qijiang-psb-2023")
+        return dict(report.cells()), {"agency": report.meta.agency, "year": report.meta.year}
+    data = json.loads((DATA / "corpus" / f"{name}.expected.json").read_text("utf-8"))
+    cells = {p: Decimal(v) if isinstance(v, str) else v for p, v in data["cells"].items()}
+    return cells, data["meta"]
+
+
+def test_every_fixture_is_listed() -> None:
+    assert sorted(p.stem for p in (DATA / "pdftext").glob("*.txt")) == sorted(EXACT)
+
+
+@pytest.mark.parametrize("fixture", sorted(EXACT))
+def test_exact_or_blank_with_a_warning(fixture: str) -> None:
+    pdf = next(name for name in sorted(PDFS, key=len, reverse=True) if fixture.startswith(name))
+    truth, meta = _truth(PDFS[pdf])
+    result = gd.parse_file(DATA / "pdftext" / f"{fixture}.txt")
+    warned = {w.path for w in result.warnings}
+    got = dict(result.report.cells())
+    wrong = {
+        path: (want, got[path])
+        for path, want in truth.items()
+        if got[path] != want and (got[path] is not None or path not in warned)
+    }
+    assert wrong == {}
+    assert sum(1 for path, want in truth.items() if got[path] == want) >= EXACT[fixture]
+    assert result.report.meta.year == meta["year"]
+    assert result.report.meta.agency == meta["agency"]
