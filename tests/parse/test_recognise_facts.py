@@ -230,8 +230,10 @@ def test_parse_reads_a_crawler_text_and_takes_year_and_agency() -> None:
 
 
 def test_a_title_that_lost_its_year_names_the_agency() -> None:
-    """PDF text may print a title's year elsewhere (``年上海市…年度报告``): the title still
-    names the agency, and the year comes from the statistics period."""
+    """A title that lost its year (``年上海市…年度报告``) still names the agency.
+
+    PDF text may print the year elsewhere; the year comes from the statistics period.
+    """
     text = (
         "年上海市人民政府办公厅政府信息公开工作年度报告\n"
         "本年度报告中所列数据统计期限从2019年1月1日到12月31日止。\n"

@@ -246,8 +246,10 @@ def test_a_2019_report_saved_one_node_per_line() -> None:
 
 
 def test_the_stream_maps_back_through_characters_that_change_length() -> None:
-    """Spaces, quotes and ligatures normalise to no or several characters: every position
-    of the normalised copy still maps back to the character it came from."""
+    """Every position of the normalised copy maps back to the character it came from.
+
+    Spaces, quotes and ligatures normalise to no character or to several.
+    """
     lines = ["3. 危及“三安全一稳定”", "㈠ 予以公开", "plain"]
     stream = Stream(_items("\n".join(lines)))
     assert stream.compact == "3.危及三安全一稳定（一）予以公开plain"
@@ -258,8 +260,10 @@ def test_the_stream_maps_back_through_characters_that_change_length() -> None:
 
 
 def test_the_character_table_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The process-wide table of normalised characters is cleared past its bound, and
-    a stream read after that is the same."""
+    """The process-wide table of normalised characters is cleared past its bound.
+
+    A stream read after that is the same.
+    """
     monkeypatch.setattr(flat, "_CHAR_LIMIT", 4)
     before = Stream(_items(_SANMING_T3))
     flat._CHARS.clear()
