@@ -1,7 +1,7 @@
-"""Text that pdftotext extracts from real PDFs (tests/data/pdftext): never a wrong value.
+"""Text that tools extract from real PDFs (tests/data/pdftext): never a wrong value.
 
-Each fixture is the text poppler's pdftotext makes of a PDF of tests/data/pdf, in one of
-its three modes. Every cell must read exact, or blank with a warning naming it; the year
+Each fixture is the text poppler's pdftotext (in one of its three modes), pdfplumber or
+pdfminer.six makes of a PDF of tests/data/pdf. Every cell must read exact, or blank with a warning naming it; the year
 and the agency must be right; and at least as many cells as now must read exact.
 """
 
@@ -26,21 +26,34 @@ PDFS = {
 }
 #: How many cells each fixture reads exactly now. Where fewer, the text does not tell:
 #: shuyang's five 法人 columns are blank, so ``26 26`` may stand in any two of seven
-#: columns; shanghai's 总计 column is blank the same way; the reading-order text of the
-#: word-processor PDF gathers a page of table 3's figures at the page's end.
+#: columns; shanghai's 总计 column is blank the same way; pdftotext's reading order
+#: gathers a page of the word-processor PDF's table 3 at the page's end, and pdfminer
+#: writes a table's cells a text box at a time, column by column.
 EXACT = {
     "qijiang-psb-2023": 24,
     "qijiang-psb-2023-layout": 200,
     "qijiang-psb-2023-raw": 200,
+    "qijiang-psb-2023-plumber": 200,
+    "qijiang-psb-2023-plumber-layout": 200,
+    "qijiang-psb-2023-pdfminer": 23,
     "qijiang-psb-2023-web": 183,
     "qijiang-psb-2023-web-layout": 193,
     "qijiang-psb-2023-web-raw": 200,
+    "qijiang-psb-2023-web-plumber": 200,
+    "qijiang-psb-2023-web-plumber-layout": 200,
+    "qijiang-psb-2023-web-pdfminer": 16,
     "shuyang-fgj-2023": 135,
     "shuyang-fgj-2023-layout": 150,
     "shuyang-fgj-2023-raw": 150,
+    "shuyang-fgj-2023-plumber": 150,
+    "shuyang-fgj-2023-plumber-layout": 150,
+    "shuyang-fgj-2023-pdfminer": 127,
     "shanghai-bgt-2019": 155,
     "shanghai-bgt-2019-layout": 157,
     "shanghai-bgt-2019-raw": 157,
+    "shanghai-bgt-2019-plumber": 157,
+    "shanghai-bgt-2019-plumber-layout": 157,
+    "shanghai-bgt-2019-pdfminer": 135,
 }
 
 

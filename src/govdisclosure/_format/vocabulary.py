@@ -41,6 +41,7 @@ __all__ = [
     "NOTE_PREFIX",
     "PLACEHOLDERS",
     "PREFACE_NAME",
+    "RADICALS",
     "REFUSED_FILES",
     "SECTION_IDS",
     "SECTION_KEYS",
@@ -69,6 +70,7 @@ __all__ = [
     "size_doubt",
     "strip_numbering",
     "suffixes",
+    "with_ideographs",
 ]
 
 # ---------------------------------------------------------------------------
@@ -559,6 +561,35 @@ def is_page_footer(line: str) -> bool:
 
 #: The first characters :data:`_FOOTER` matches besides digits (a dash, or 第).
 _FOOTER_STARTS = frozenset("-—–－第")
+
+
+#: The radicals PDF fonts map ideographs to (⼀ for 一, ⺠ for 民), read as the ideographs:
+#: the Kangxi radicals by their compatibility mapping, the common supplement forms by hand.
+#: Text a tool extracted from such a PDF holds them too; every reader reads them so.
+RADICALS = str.maketrans(
+    {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
+    | {
+        "\u2e8c": "小", "\u2e8d": "小", "\u2e95": "彐", "\u2e9c": "日", "\u2e9f": "母",
+        "\u2ea0": "民", "\u2ea4": "爫", "\u2eaa": "疋", "\u2eab": "目", "\u2eae": "竹",
+        "\u2eb3": "网", "\u2eb6": "羊", "\u2eb7": "羊", "\u2ebb": "聿", "\u2ec3": "襾",
+        "\u2ec4": "西", "\u2ec5": "见", "\u2ec6": "角", "\u2ec8": "讠", "\u2ecb": "车",
+        "\u2ecf": "阝", "\u2ed0": "钅", "\u2ed3": "长", "\u2ed4": "门", "\u2ed6": "阝",
+        "\u2ed7": "雨", "\u2eda": "页", "\u2edb": "风", "\u2edc": "飞", "\u2edd": "食",
+        "\u2ee0": "饣", "\u2ee2": "马", "\u2ee3": "骨", "\u2ee4": "鬼", "\u2ee5": "鱼",
+        "\u2ee6": "鸟", "\u2ee7": "卤", "\u2ee8": "麦", "\u2ee9": "黄", "\u2eec": "齐",
+        "\u2eee": "齿", "\u2ef0": "龙", "\u2ef3": "龟",
+    }
+)  # fmt: skip
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
+
+
+def with_ideographs(text: str) -> str:
+    """The text with the radicals of :data:`RADICALS` read as ideographs (same length).
+
+    >>> with_ideographs("上海市人⺠政府⼀是")
+    '上海市人民政府一是'
+    """
+    return text.translate(RADICALS) if _RADICAL.search(text) else text
 
 
 # ---------------------------------------------------------------------------

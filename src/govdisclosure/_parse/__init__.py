@@ -26,7 +26,7 @@ from govdisclosure._archive import (
     read_file,
     text_bytes,
 )
-from govdisclosure._format.vocabulary import FILE_KINDS, file_kind, suffixes
+from govdisclosure._format.vocabulary import FILE_KINDS, file_kind, suffixes, with_ideographs
 from govdisclosure._model.report import AnnualReport
 from govdisclosure._parse.decode import decode
 from govdisclosure._parse.layout import Layout
@@ -195,6 +195,7 @@ def parse(
             detail_zh=f"文字有 {len(text):,} 个字符，超过 {limits.max_text_chars:,} 个字符的上限"
             "（max_text_chars）；一份报告只有几万字",
         )
+    text = with_ideographs(text)
     if kind == "auto":
         kind = _sniff(text)
     from govdisclosure._parse.recognise import recognise

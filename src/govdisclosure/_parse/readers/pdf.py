@@ -14,35 +14,17 @@ import io
 import itertools
 import logging
 import re
-import unicodedata
 import zlib
 from collections.abc import Iterator
 from typing import Any
 
 from govdisclosure._archive import DEFAULT_LIMITS, ExcelLimits
-from govdisclosure._format.vocabulary import is_page_footer
+from govdisclosure._format.vocabulary import RADICALS, is_page_footer
 from govdisclosure._parse.layout import Block, Cell, Layout, Location, Paragraph, Table
 from govdisclosure._parse.result import ParseError
 from govdisclosure.errors import UnsupportedFormatError
 
 __all__ = ["RADICALS", "read_pdf"]
-
-#: The radicals PDF fonts map ideographs to (⼀ for 一, ⺠ for 民), read as the ideographs:
-#: the Kangxi radicals by their compatibility mapping, the common supplement forms by hand.
-RADICALS = str.maketrans(
-    {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
-    | {
-        "\u2e8c": "小", "\u2e8d": "小", "\u2e95": "彐", "\u2e9c": "日", "\u2e9f": "母",
-        "\u2ea0": "民", "\u2ea4": "爫", "\u2eaa": "疋", "\u2eab": "目", "\u2eae": "竹",
-        "\u2eb3": "网", "\u2eb6": "羊", "\u2eb7": "羊", "\u2ebb": "聿", "\u2ec3": "襾",
-        "\u2ec4": "西", "\u2ec5": "见", "\u2ec6": "角", "\u2ec8": "讠", "\u2ecb": "车",
-        "\u2ecf": "阝", "\u2ed0": "钅", "\u2ed3": "长", "\u2ed4": "门", "\u2ed6": "阝",
-        "\u2ed7": "雨", "\u2eda": "页", "\u2edb": "风", "\u2edc": "飞", "\u2edd": "食",
-        "\u2ee0": "饣", "\u2ee2": "马", "\u2ee3": "骨", "\u2ee4": "鬼", "\u2ee5": "鱼",
-        "\u2ee6": "鸟", "\u2ee7": "卤", "\u2ee8": "麦", "\u2ee9": "黄", "\u2eec": "齐",
-        "\u2eee": "齿", "\u2ef0": "龙", "\u2ef3": "龟",
-    }
-)  # fmt: skip
 
 
 def _grid(rows: list[list[str | None]], page: int, line: int) -> Table:

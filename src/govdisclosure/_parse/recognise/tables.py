@@ -78,9 +78,9 @@ def _has_rows(items: list[Item], region: Region) -> bool:
     """Tell whether the grid reading can place a value in the region.
 
     It cannot when no item is a table row and no line has a label and a figure or more
-    than one value. Such a region (crawler text, one node per line) is read as a stream first, and by the
-    grid only when the stream finds no row (for the grid reading's warnings): its grid
-    reading found nothing, and was most of the time spent on such text.
+    than one value. Such a region (crawler text, one node per line) is read as a stream
+    first, and by the grid only when the stream finds no row (for the grid reading's
+    warnings): its grid reading found nothing, and was most of the time spent on such text.
     """
     for index in range(*region):
         item = items[index]
