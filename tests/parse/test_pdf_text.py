@@ -1,8 +1,9 @@
 """Text that tools extract from real PDFs (tests/data/pdftext): never a wrong value.
 
 Each fixture is the text poppler's pdftotext (in one of its three modes), pdfplumber or
-pdfminer.six makes of a PDF of tests/data/pdf. Every cell must read exact, or blank with a warning naming it; the year
-and the agency must be right; and at least as many cells as now must read exact.
+pdfminer.six makes of a PDF of tests/data/pdf. Every cell must read exact, or blank with a
+warning naming it; the year and the agency must be right; and at least as many cells as
+now must read exact.
 """
 
 from __future__ import annotations
