@@ -17,8 +17,7 @@ def test_text_reader_drops_footers_and_bookmarks() -> None:
 def test_radicals_in_extracted_text_read_as_ideographs() -> None:
     """Text a tool extracted from a PDF keeps its fonts' radicals (⺠ for 民, ⼈ for 人)."""
     text = (
-        "2019年上海市⼈⺠政府办公厅政府信息公开⼯作年度报告\n"
-        "一、总体情况\n本机关严格落实条例。\n"
+        "2019年上海市⼈⺠政府办公厅政府信息公开⼯作年度报告\n一、总体情况\n本机关严格落实条例。\n"
     )
     report = parse(text, "text").report
     assert report.meta.agency == "上海市人民政府办公厅"
