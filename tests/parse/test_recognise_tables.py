@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import govdisclosure as gd
 from govdisclosure._format import FormatVersion, format_spec
 from govdisclosure._parse import WarningCode
@@ -71,3 +73,28 @@ def test_missing_tables_and_rows_are_reported() -> None:
     # Then every cell of the two tables not found, each by a warning naming it.
     blank = [p for p in gd.cell_paths(V2021) if not p.startswith("review_litigation.")]
     assert [w.path for w in state.warnings[2:]] == blank
+
+
+@pytest.mark.parametrize(
+    ("label", "row"),
+    [
+        ("（四）无 2.没有现成信息需", "unable_needs_creation"),
+        ("（五）不 2.重复申", "not_processed_duplicate"),
+        ("法 3.要求提供公开出", "not_processed_publication"),
+    ],
+)
+def test_a_row_label_after_a_piece_of_its_group_label(label: str, row: str) -> None:
+    """A row's own numbering and the words after it name the row.
+
+    PDF text puts a group label's first characters on a row's line.
+    """
+    matcher = Matcher(format_spec(V2021).tables[1])
+    index = matcher.match(label)
+    assert index is not None
+    assert matcher.rows[index].id == row
+
+
+@pytest.mark.parametrize("label", ["（四）无 5.没有现成信息需", "（五）不 2.重", "（六）其 9.其他"])
+def test_numbering_and_words_must_both_fit(label: str) -> None:
+    """Another numbering, or too few words, names no row."""
+    assert Matcher(format_spec(V2021).tables[1]).match(label) is None

@@ -150,8 +150,30 @@ class Matcher:
             hits = {index for key, index in self.keys if core in key}
             if len(hits) == 1:
                 return hits.pop()
-            return self._nearest(core)
+            numbered = self._numbered(text)
+            return numbered if numbered is not None else self._nearest(core)
         return None
+
+    def _numbered(self, text: str) -> int | None:
+        """The row a label names after a piece of its group's label, by its own numbering.
+
+        PDF text puts the start of a group label spanning rows on one of its rows' lines
+        (``（四）无 2.没有现成信息需``, the rest ``法提供 要另行制作`` on the next line). The
+        words after the last numbering (``2.``) name a row when they begin the label of
+        exactly one row and that row has the same numbering.
+        """
+        found = max(_ROW_NUMBERING.finditer(text), key=lambda m: m.start(), default=None)
+        if found is None or found.start() == 0:
+            return None
+        words = text[found.end() :]
+        if len(words) < 3:
+            return None
+        hits = {
+            index
+            for index, row in enumerate(self.rows)
+            if normalise(row.labels[-1]).startswith(found.group() + words)
+        }
+        return hits.pop() if len(hits) == 1 else None
 
     def _nearest(self, core: str) -> int | None:
         """The row a label with lost or garbled characters names, when only one is close.
@@ -179,6 +201,7 @@ class Matcher:
 
 
 _REMARK = re.compile(r"（[^（）]*）")
+_ROW_NUMBERING = re.compile(r"\d{1,2}[.．、]")
 
 
 _MATCHERS: dict[int, tuple[TableSpec, Matcher]] = {}
