@@ -96,7 +96,15 @@ def find_title(items: list[Item], stop: int, fallback: str | None) -> Title | No
     texts = [None if item.is_row else item.norm for item in items[:stop]]
     found: Title | None = None
     for i, text in enumerate(texts):
-        if not text or len(text) > 60:
+        if not text:
+            continue
+        if len(text) > 60:
+            if found is None and all(not t for t in texts[:i]):
+                # The document's first line runs on past its title (a page saved as one
+                # line): the title may start it.
+                found = _title_match(text[:80], items[i])
+                if found is not None:
+                    break
             continue
         before = texts[i - 1] if i > 0 else None
         after = texts[i + 1] if i + 1 < len(texts) else None
@@ -171,8 +179,10 @@ def period_year(text: str) -> int | None:
 
     >>> period_year("本报告中所列数据的统计期限为2023年1月1日至2023年12月31日。")
     2023
+    >>> period_year("统计时限为 20 23 年 1 月 1 日至 20 23 年 12 月 31 日")  # a page's spans
+    2023
     """
-    match = _PERIOD.search(text)
+    match = _PERIOD.search(normalise(text))
     return int(match.group(1)) if match else None
 
 
@@ -210,7 +220,7 @@ def _period_year(items: list[Item], stop: int) -> tuple[int, Item] | None:
     for item in items[:stop]:
         if item.is_row:
             continue
-        match = _PERIOD.search(item.text)
+        match = _PERIOD.search(item.norm)
         if match:
             return int(match.group(1)), item
     return None

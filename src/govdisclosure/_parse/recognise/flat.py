@@ -386,7 +386,7 @@ def read_flat_table(
             )
     if lines:
         solution = solve_table(lines, format_spec(version).sums)
-        _write(table, solution, where, state)
+        _write(table, solution, where, state, merged=_merged_runs(lines, solution))
     return found_rows
 
 
@@ -448,8 +448,32 @@ def _read_amount(table: TableSpec, found: _Found, state: State) -> None:
         state.values[path] = reading.value
 
 
+def _merged_runs(lines: Sequence[Line], solution: TableSolution) -> frozenset[str]:
+    """The cells read from merged runs, where the table shows that cells were left out too.
+
+    A crawler that drops each node equal to the one before it makes ``0`` of a row of
+    seven zeros, and the sums recover the row. But a page whose blank cells were no nodes
+    at all loses them as well: ``0`` may then be 0 and six blanks. A row that no run of
+    whole cells can explain (its runs fit no reading under its sums) shows that the table
+    lost cells; every cell read from a merged run of that table is then uncertain.
+    """
+    if not any(line.count == 0 for line in solution.lines):
+        return frozenset()
+    return frozenset(
+        path
+        for line in lines
+        if isinstance(line.observation, Runs) and len(line.observation.values) < len(line.paths)
+        for path in line.paths
+    )
+
+
 def _write(
-    table: TableSpec, solution: TableSolution, where: dict[str, _Where], state: State
+    table: TableSpec,
+    solution: TableSolution,
+    where: dict[str, _Where],
+    state: State,
+    *,
+    merged: frozenset[str] = frozenset(),
 ) -> None:
     name = f"表{numeral(table.number)}"
     if solution.conflict:
@@ -468,6 +492,15 @@ def _write(
                 WarningCode.SKIPPED_VALUE,
                 f"{cell_name}: a sum through this cell does not balance, so the reading "
                 f"{_values_shown(cell.candidates)} of {at.raw!r} is withheld",
+                at.item.location,
+                path,
+            )
+        elif path in merged and cell.resolved:
+            state.warn(
+                WarningCode.SKIPPED_VALUE,
+                f"{cell_name}: {at.raw!r} reads as {_values_shown([cell.value])} only if no "
+                "cell of the row was left blank; some row of this table reads as no whole "
+                "row, so blank cells were dropped too, and the value is withheld",
                 at.item.location,
                 path,
             )
