@@ -296,44 +296,12 @@ BLANK = frozenset({"shuyang-fgj-2023", "shanghai-bgt-2019"})
 
 #: Projections that give a wrong value, a wrong year or agency, or raise: each one is a
 #: finding of the module's report, with its reproducer under repro/.
-_TRUNCATED = (
-    "a PDF row whose number wrapped (行政许可 4 / 47228) keeps the first part as the value; "
-    "the orphan line below is skipped with a warning naming no cell (repro/pdf-number-broken-*)"
-)
 _READ_AWAY = (
     "collapsed table 4 with a wrong 总计: the one consistent expansion of the runs is taken, "
     "so the published error is silently moved into a part cell "
     "(repro/collapsed-broken-total-read-away.txt)"
 )
 KNOWN: dict[tuple[str, str], str] = {
-    ("putian", "shuyang-fgj-2023"): (
-        "collapsed rows of a table with blank 法人 cells: '0' is expanded to seven zeros "
-        "although rows such as '26' prove the table leaves cells blank "
-        "(repro/collapsed-blank-read-as-zero.txt)"
-    ),
-    ("sanming-split", "shanghai-bgt-2019"): (
-        "a crawler row with blank cells and a number in two nodes (2 58 1 2 1 1 for "
-        "258,12,_,_,1,1,_) is read as six whole cells and a blank 总计 "
-        "(repro/crawler-blank-and-broken-number.txt)"
-    ),
-    ("sanming-split", "shanghai-bgt-2019/signed"): (
-        "a 2019 行政事业性收费 row '1' '4' '-2' (14, -2): the signed node ends the row's values "
-        "and 1, 4 fill its two columns (repro/crawler-signed-after-broken-number.txt)"
-    ),
-    **{
-        ("pdf-split", name): _TRUNCATED
-        for name in (
-            "qijiang-psb-2023",
-            "huaian-2024",
-            "sanming-2022",
-            "putian-cgj-2021",
-            "pingtan-2022-flat",
-            "hongze-2024",
-            "shanghai-bgt-2019",
-            "shanghai-bgt-2019/filled",
-            "shanghai-bgt-2019/signed",
-        )
-    },
     **{
         ("putian", f"{name}+review-total"): _READ_AWAY
         for name in ("shanghai-kewei-2024", "sanming-2022", "hongze-2024")
@@ -679,12 +647,17 @@ def test_random_broken_sums(data: st.DataObject) -> None:
 
 
 class Repro(NamedTuple):
-    """A cut-down input that reads one cell wrong: the cell, its true value, why."""
+    """A cut-down input that read one cell wrong: the cell, its true value, why.
+
+    ``fixed``: the recogniser now reads it right or flags it (a regression test); else it
+    is a known limit, expected to fail.
+    """
 
     text: str
     path: str
     want: int | None
     reason: str
+    fixed: bool = False
 
 
 REPROS: dict[str, Repro] = {
@@ -695,6 +668,7 @@ REPROS: dict[str, Repro] = {
         447228,
         "the wrapped number's first part is kept (4); the line below is skipped with a "
         "warning that names no cell",
+        fixed=True,
     ),
     "pdf-number-broken-table3": Repro(
         "淮安市人民政府\n2024 年政府信息公开工作年度报告\n"
@@ -703,6 +677,7 @@ REPROS: dict[str, Repro] = {
         3001,
         "seven tokens fill the seven columns though the row does not add up and the next "
         "line holds the rest of two numbers (3 / 001, 3 / 119)",
+        fixed=True,
     ),
     "collapsed-blank-read-as-zero": Repro(
         "沭阳县发展和改革局2023年政府信息公开工作年度报告\n一、本年新收政府信息公开申请数量\n"
@@ -711,6 +686,7 @@ REPROS: dict[str, Repro] = {
         None,
         "'0' is expanded to seven zeros although '26' (26,_,_,_,_,_,26) shows that the "
         "table leaves cells blank",
+        fixed=True,
     ),
     "collapsed-broken-total-read-away": Repro(
         "上海市科委2024年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
@@ -735,6 +711,7 @@ REPROS: dict[str, Repro] = {
         14,
         "14 in two nodes and the change -2: a signed node ends the row's values, and 1, 4 "
         "fill the row's two columns",
+        fixed=True,
     ),
     "flat-blank-cell-shifts-digits": Repro(
         "某某市人民政府2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况 "
@@ -752,7 +729,10 @@ REPROS: dict[str, Repro] = {
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=repro.reason))
+        pytest.param(
+            name,
+            marks=[] if repro.fixed else [pytest.mark.xfail(strict=True, reason=repro.reason)],
+        )
         for name, repro in REPROS.items()
     ],
 )

@@ -43,9 +43,10 @@ from govdisclosure._parse.result import WarningCode
 
 __all__ = ["Stream", "is_collapsed", "read_flat_table"]
 
-#: What a row's values may be written with: digits, spaces, line breaks and the dot of a
-#: decimal or of the next row's numbering. The first other character starts a label.
-_VALUE_CHARS = frozenset("0123456789.．、 \t\n")
+#: What a row's values may be written with: digits, spaces, line breaks, the dot of a
+#: decimal or of the next row's numbering, and the sign of a 2019 本年增/减 (``+1``,
+#: ``-2``). The first other character starts a label.
+_VALUE_CHARS = frozenset("0123456789.．、+-＋－ \t\n")
 _NUMBER_NODE = re.compile(r"\d+")
 _LEADING_NOTE = re.compile(r"\s*[（(][^（()）\d]{0,80}[）)]")
 _NEXT_NUMBERING = re.compile(r"\d[.．、]\s*$")
@@ -308,20 +309,55 @@ def is_collapsed(items: Sequence[Item], regions: Sequence[Region]) -> bool:
     return numbers > 0
 
 
-def _observe(values: str, width: int, collapsed: bool) -> Observation | None:
+def _observe(values: str, width: int, collapsed: bool, *, broken: bool) -> Observation | None:
+    """What a row's numbers show: one a cell, runs, digits run together, or loose tokens.
+
+    ``broken``: the table shows numbers broken into pieces, so the row's tokens are loose
+    (joined or blank in any way the sums allow). A row whose numbers wrap onto a second
+    line of several numbers is read so too (a PDF's text: ``8 35 2 1 8`` / ``21 59``).
+    """
     tokens = values.split()
     if not tokens or not all(t.isascii() and t.isdigit() for t in tokens):
         return None
-    one_each = collapsed or len(tokens) == width  # each token is one figure
+    joined = not collapsed and len(tokens) > 1 and (broken or _wrapped(values))
+    one_each = collapsed or (len(tokens) == width and not joined)  # each token a figure
     if one_each and any(len(t.lstrip("0")) > MAX_FIGURE_DIGITS for t in tokens):
         return None
+    observation: Observation
     if collapsed:
-        return Runs(tuple(int(t) for t in tokens))
-    if len(tokens) == width:
-        return Exact(tuple(int(t) for t in tokens))
-    if len(tokens) == 1 and width > 1:
-        return Digits(tokens[0])
-    return Tokens(tuple(tokens))
+        observation = Runs(tuple(int(t) for t in tokens))
+    elif joined:
+        observation = Tokens(tuple(tokens), joined=True)
+    elif len(tokens) == width:
+        observation = Exact(tuple(int(t) for t in tokens))
+    elif len(tokens) == 1 and width > 1:
+        observation = Digits(tokens[0])
+    else:
+        observation = Tokens(tuple(tokens))
+    return observation
+
+
+def _wrapped(values: str) -> bool:
+    """Whether a row's numbers stand on several lines, one of them holding several."""
+    lines = [line.split() for line in values.split("\n") if line.strip()]
+    return len(lines) > 1 and any(len(line) > 1 for line in lines)
+
+
+def _broken(found: Sequence[_Found]) -> bool:
+    """Whether a table's rows show numbers broken into pieces.
+
+    A row of several numbers one of which has a leading zero (``3`` / ``001``): no count
+    is written so, so it is the end of a number broken in two, and any row's numbers of
+    that table may be pieces. (A row with more numbers than cells says less: a page's
+    figures gathered in one place make it too.)
+    """
+    for row in found:
+        tokens = row.values.split()
+        if len(tokens) > 1 and any(
+            len(t) > 1 and t[0] == "0" and t.isascii() and t.isdigit() for t in tokens
+        ):
+            return True
+    return False
 
 
 def read_flat_table(
@@ -349,7 +385,7 @@ def read_flat_table(
         values, item = read
         ids = [row.id for row in table.rows]
         width = sum(len(row.columns) for row in table.rows)
-        observation = _observe(values, width, collapsed)
+        observation = _observe(values, width, collapsed, broken=False)
         found_rows = len(ids)
         if observation is not None:
             line = row_line(table, ids, observation)
@@ -362,7 +398,9 @@ def read_flat_table(
         else:
             _unreadable(table, "行政复议、行政诉讼", values, item, rows=ids, state=state)
     else:
-        for found in _rows(stream, table):
+        rows = _rows(stream, table)
+        broken = not collapsed and _broken(rows)
+        for found in rows:
             found_rows += 1
             row = table.row(found.row)
             if found.doubt is not None:
@@ -371,7 +409,7 @@ def read_flat_table(
             if any(column.kind is not CellKind.COUNT for column in row.columns):
                 _read_amount(table, found, state)
                 continue
-            observation = _observe(found.values, len(row.columns), collapsed)
+            observation = _observe(found.values, len(row.columns), collapsed, broken=broken)
             if observation is None:
                 _unreadable(
                     table, found.label, found.values, found.item, rows=[found.row], state=state
@@ -501,6 +539,15 @@ def _write(
                 f"{cell_name}: {at.raw!r} reads as {_values_shown([cell.value])} only if no "
                 "cell of the row was left blank; some row of this table reads as no whole "
                 "row, so blank cells were dropped too, and the value is withheld",
+                at.item.location,
+                path,
+            )
+        elif not solution.lines[at.line].candidates:
+            note = solution.lines[at.line].note
+            state.warn(
+                WarningCode.SKIPPED_VALUE,
+                f"{cell_name}: no reading of {at.raw!r} fits the row's cells and sums"
+                f"{f' ({note})' if note else ''}; left blank",
                 at.item.location,
                 path,
             )

@@ -233,6 +233,7 @@ def _read_table2(items: list[Item], region: Region, spec: TableSpec, state: Stat
     foreign = matcher_of(other)
     header: list[str] | None = None
     found = 0
+    placed: tuple[Row, RowSpec] | None = None
     for index in range(*region):
         row = split_row(items[index])
         norm = normalise(row.label)
@@ -243,11 +244,53 @@ def _read_table2(items: list[Item], region: Region, spec: TableSpec, state: Stat
             continue
         hit = matcher.match(row.label) if row.label else None
         if hit is None:
+            if (
+                placed is not None
+                and _continues(placed[0], row)
+                and foreign.match(row.label) is None
+            ):
+                _withhold(placed[0], 2, _paths(spec, placed[1]), row, state)
             _unplaced_row(row, 2, foreign, state)
             continue
         found += 1
         _place_table2_row(row, spec.rows[hit], header, state)
+        placed = (row, spec.rows[hit])
     return found
+
+
+def _paths(table: TableSpec, row: RowSpec) -> list[str]:
+    return [f"{table.section}.{row.id}.{column.id}" for column in row.columns]
+
+
+def _continues(row: Row, loose: Row) -> bool:
+    """Whether a line of figures no row claims may hold the rest of ``row``'s numbers.
+
+    Text extracted from a PDF wraps a number too wide for its cell onto the next line
+    (``行政许可 4`` then ``47228`` for 447228): the line right after a row's line, holding
+    figures and no label of a row, may be the rest of its numbers.
+    """
+    return (
+        not row.item.is_row
+        and not loose.item.is_row
+        and loose.item.pos == row.item.pos + 1
+        and loose.numeric
+        and (not loose.label or _is_fragment(loose.label))
+    )
+
+
+def _withhold(row: Row, table: int, paths: list[str], loose: Row, state: State) -> None:
+    """Leave a row's cells blank: the line after it may hold the rest of its numbers."""
+    figures = " ".join(v.text for v in loose.values)
+    for path in paths:
+        state.values.pop(path, None)
+        state.warn(
+            WarningCode.SKIPPED_VALUE,
+            f"表{numeral(table)} {row.label or '(无标签行)'}: the line after it holds figures "
+            f"no row claims ({figures}); a number of this row may be broken across the two "
+            "lines, so its values are left blank",
+            loose.item.location,
+            path,
+        )
 
 
 def _header_columns(item: Item) -> list[str]:
@@ -392,7 +435,17 @@ def _read_table3(
             rows.place(_Placed(hit, hit, row))
     rows.end()
     assigned = _assign_runs(rows, spec, width, state)
+    by_line = {row.item.pos: index for index, row in assigned.items()}
+    used = {id(row) for row in assigned.values()}
+    broken: dict[int, Row] = {}
+    for loose in (row for run in rows.runs for row in run if id(row) not in used):
+        above = by_line.get(loose.item.pos - 1)
+        if above is not None and _continues(assigned[above], loose):
+            broken[above] = loose
     for index, row in sorted(assigned.items()):
+        if index in broken:
+            _withhold(row, 3, _paths(spec, spec.rows[index]), broken[index], state)
+            continue
         _place_app_row(row, spec.rows[index], width, state)
     return len(assigned)
 
@@ -555,6 +608,10 @@ def _read_table4(items: list[Item], region: Region, spec: TableSpec, state: Stat
                 row=row,
                 column=offset + position,
             )
+        after = split_row(items[index + 1]) if index + 1 < region[1] else None
+        if after is not None and _continues(row, after):
+            paths = [f"review_litigation.{g.id}.{c.id}" for g, c in columns]
+            _withhold(row, 4, paths, after, state)
         return 1
     return 0
 

@@ -102,9 +102,15 @@ class Tokens(NamedTuple):
     More tokens than cells: a number was broken across lines, and adjacent tokens are
     joined. Fewer: some cells were blank and left out (which ones is unknown). As many:
     one token per cell, taken as :class:`Exact`.
+
+    ``joined``: the text shows that numbers were broken (a row wrapped over lines, a token
+    with a leading zero, a row with more tokens than cells), so whatever the count, any
+    adjacent tokens may be one number *and* any cells may be blank; the readings of both
+    are weighed together, and the count alone settles nothing.
     """
 
     tokens: tuple[str, ...]
+    joined: bool = False
 
 
 #: What the text shows for one line.
@@ -273,8 +279,14 @@ class _Groups:
         return cursor == (0 if self.reverse else self.atoms)
 
     def may_blank(self, cursor: int, cells: int) -> bool:
-        """Whether some of the remaining ``cells`` may be blank (fewer atoms than cells)."""
-        return self.blanks and (cursor if self.reverse else self.atoms - cursor) < cells
+        """Whether some of the remaining ``cells`` may be blank.
+
+        Without joins, only when fewer atoms than cells remain; with joins (a cell may
+        take several atoms, others none), whenever a cell remains.
+        """
+        if not self.blanks or cells <= 0:
+            return False
+        return self.hi > 1 or (cursor if self.reverse else self.atoms - cursor) < cells
 
     def span(self, cursor: int, cells: int, cap: int) -> tuple[int, int] | None:
         """The least and greatest sum the remaining ``cells`` can make; ``None``: none.
@@ -674,7 +686,15 @@ def solve_line(
         return _digits(observation.text, width, constraints, pins, max_cell_digits, limit)
     if isinstance(observation, Runs):
         return _runs(observation, width, constraints, pins, limit)
-    return _tokens(observation.tokens, width, constraints, pins, max_cell_digits, limit)
+    return _tokens(
+        observation.tokens,
+        width,
+        constraints,
+        pins,
+        max_cell_digits,
+        limit,
+        joined=observation.joined,
+    )
 
 
 def _is_count(value: object) -> TypeGuard[int]:
@@ -751,22 +771,27 @@ def _tokens(  # noqa: PLR0917 - the dispatcher's arguments, passed on
     pins: Mapping[int, Collection[int]],
     digits: int,
     limit: int,
+    *,
+    joined: bool = False,
 ) -> Solutions:
     items = tuple(raw) if isinstance(raw, Sequence) and not isinstance(raw, str) else None
     texts = [_digit_string(t) if isinstance(t, str) else None for t in items or ()]
     if items is None or not all(texts):
         return _none(width, "the tokens are not digit strings")
     tokens = [t for t in texts if t is not None]
-    if any(len(t) > 1 and t[0] == "0" for t in tokens):
+    if not joined and any(len(t) > 1 and t[0] == "0" for t in tokens):
         return _none(width, "a token has a leading zero")
     if sum(map(len, tokens)) > width * digits or len(tokens) > width * digits:
         return _none(width, f"{len(tokens)} tokens exceed {width} cells of {digits} digits")
-    if len(tokens) == width:
+    if len(tokens) == width and not joined:
         return _exact([int(t) for t in tokens], width)
     cuts = [0]
     for t in tokens:
         cuts.append(cuts[-1] + len(t))
-    lo, hi = (1, len(tokens) - width + 1) if len(tokens) > width else (0, 1)
+    if joined:
+        lo, hi = 0, len(tokens)
+    else:
+        lo, hi = (1, len(tokens) - width + 1) if len(tokens) > width else (0, 1)
     engine = _Groups("".join(tokens), cuts, lo, hi, digits, _reverse(width, constraints))
     return _search(width, engine, constraints, pins, limit)
 
