@@ -656,3 +656,25 @@ def test_a_short_label_does_not_claim_a_longer_one() -> None:
     assert ids[matcher.match("3.其他") or 0] == "other_misc"
     assert ids[matcher.match("其他法律行政") or 0] == "denied_prohibited_by_law"  # in one key
     assert matcher.match("属于某某类信息的申请") is None
+
+
+def test_digits_with_blanks_weigh_the_readings_that_leave_cells_empty() -> None:
+    """``0000044`` is 0,0,0,0,0,4,4 only if no cell is blank; with blanks it is open."""
+    assert solve_line(Digits("0000044"), 7, sums=[Sum.row(7)]).unique == (0, 0, 0, 0, 0, 4, 4)
+    open_ = solve_line(Digits("0000044", blanks=True), 7, sums=[Sum.row(7)])
+    assert open_.unique is None
+    assert (None, 0, 0, 0, 0, 0, 44) in open_.candidates
+    assert (0, 0, 0, 0, 0, 4, 4) in open_.candidates
+
+
+def test_joined_tokens_may_be_pieces_of_one_number_or_leave_cells_blank() -> None:
+    """Seven tokens are seven cells only when nothing shows numbers were broken."""
+    tokens = ("8", "35", "2", "1", "8", "21", "59")
+    assert solve_line(Tokens(tokens), 7, sums=[Sum.row(7)]).unique is not None
+    joined = solve_line(Tokens(tokens, joined=True), 7, sums=[Sum.row(7)])
+    # 8|21 is 821 and 8|59 is 859 … but the plain reading breaks the row's sum.
+    assert (8, 35, 2, 1, 8, 21, 59) not in joined.candidates
+    assert joined.unique is None
+    # A leading zero is the end of a broken number: 3|001 and 3|119.
+    broken = solve_line(Tokens(("3", "001", "0", "0", "0", "0", "0", "3", "001"), joined=True), 7)
+    assert all(reading[0] != 3 for reading in broken.candidates)

@@ -423,8 +423,14 @@ def read_flat_table(
                 for i, p in enumerate(line.paths)
             )
     if lines:
-        solution = solve_table(lines, format_spec(version).sums)
-        _write(table, solution, where, state, merged=_merged_runs(lines, solution))
+        sums = format_spec(version).sums
+        solution = solve_table(lines, sums)
+        # A row that fits no reading shows the table lost cells: blanks left no trace.
+        lost = any(line.count == 0 for line in solution.lines)
+        if lost and any(isinstance(line.observation, Digits) for line in lines):
+            lines = [_with_blanks(line) for line in lines]
+            solution = solve_table(lines, sums)
+        _write(table, solution, where, state, merged=_merged_runs(lines) if lost else frozenset())
     return found_rows
 
 
@@ -486,17 +492,21 @@ def _read_amount(table: TableSpec, found: _Found, state: State) -> None:
         state.values[path] = reading.value
 
 
-def _merged_runs(lines: Sequence[Line], solution: TableSolution) -> frozenset[str]:
-    """The cells read from merged runs, where the table shows that cells were left out too.
+def _with_blanks(line: Line) -> Line:
+    """A run-together line read again allowing blank cells that left no digit."""
+    if isinstance(line.observation, Digits):
+        return line._replace(observation=Digits(line.observation.text, blanks=True))
+    return line
+
+
+def _merged_runs(lines: Sequence[Line]) -> frozenset[str]:
+    """The cells read from merged runs, in a table that shows it lost cells.
 
     A crawler that drops each node equal to the one before it makes ``0`` of a row of
     seven zeros, and the sums recover the row. But a page whose blank cells were no nodes
-    at all loses them as well: ``0`` may then be 0 and six blanks. A row that no run of
-    whole cells can explain (its runs fit no reading under its sums) shows that the table
-    lost cells; every cell read from a merged run of that table is then uncertain.
+    at all loses them as well: ``0`` may then be 0 and six blanks. Where a row of the table
+    fits no reading of whole cells, every cell read from a merged run is uncertain.
     """
-    if not any(line.count == 0 for line in solution.lines):
-        return frozenset()
     return frozenset(
         path
         for line in lines

@@ -77,10 +77,13 @@ class Exact(NamedTuple):
 class Digits(NamedTuple):
     """A line whose cells ran together with no separator: ``"713000074"``.
 
-    Every cell is written, as a non-negative integer without leading zeros.
+    Every cell is written, as a non-negative integer without leading zeros; with
+    ``blanks``, a cell may also be blank and leave no digit (the table shows that its
+    blank cells left no trace), which the sums weigh like any other reading.
     """
 
     text: str
+    blanks: bool = False
 
 
 class Runs(NamedTuple):
@@ -683,7 +686,15 @@ def solve_line(
     if isinstance(observation, Exact):
         return _exact(observation.values, width)
     if isinstance(observation, Digits):
-        return _digits(observation.text, width, constraints, pins, max_cell_digits, limit)
+        return _digits(
+            observation.text,
+            width,
+            constraints,
+            pins,
+            max_cell_digits,
+            limit,
+            blanks=observation.blanks,
+        )
     if isinstance(observation, Runs):
         return _runs(observation, width, constraints, pins, limit)
     return _tokens(
@@ -717,12 +728,19 @@ def _digits(  # noqa: PLR0917 - the dispatcher's arguments, passed on
     pins: Mapping[int, Collection[int]],
     digits: int,
     limit: int,
+    *,
+    blanks: bool = False,
 ) -> Solutions:
     text = _digit_string(raw) if isinstance(raw, str) else None
     if text is None:
         return _none(width, "not a run of digits")
     if len(text) > width * digits:
         return _none(width, f"{len(text)} digits exceed {width} cells of {digits} digits")
+    if blanks:
+        engine = _Groups(
+            text, range(len(text) + 1), 0, digits, digits, _reverse(width, constraints)
+        )
+        return _search(width, engine, constraints, pins, limit)
     if len(text) < width:
         return _none(width, f"{len(text)} digits for {width} cells")
     if len(text) == width:  # one digit a cell: the only split
