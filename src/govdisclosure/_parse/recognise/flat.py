@@ -425,9 +425,10 @@ def read_flat_table(
     if lines:
         sums = format_spec(version).sums
         solution = solve_table(lines, sums)
-        # A row that fits no reading shows the table lost cells: blanks left no trace.
+        # A row that fits no reading shows the table lost cells: blanks that left no
+        # trace. The table is read again allowing them wherever they may be.
         lost = any(line.count == 0 for line in solution.lines)
-        if lost and any(isinstance(line.observation, Digits) for line in lines):
+        if lost and any(isinstance(line.observation, Digits | Tokens) for line in lines):
             lines = [_with_blanks(line) for line in lines]
             solution = solve_table(lines, sums)
         _write(table, solution, where, state, merged=_merged_runs(lines) if lost else frozenset())
@@ -493,9 +494,12 @@ def _read_amount(table: TableSpec, found: _Found, state: State) -> None:
 
 
 def _with_blanks(line: Line) -> Line:
-    """A run-together line read again allowing blank cells that left no digit."""
-    if isinstance(line.observation, Digits):
-        return line._replace(observation=Digits(line.observation.text, blanks=True))
+    """A line read again allowing blank cells that left no digit or token."""
+    seen = line.observation
+    if isinstance(seen, Digits):
+        return line._replace(observation=seen._replace(blanks=True))
+    if isinstance(seen, Tokens):
+        return line._replace(observation=seen._replace(blanks=True))
     return line
 
 

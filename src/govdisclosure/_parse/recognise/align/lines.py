@@ -107,13 +107,15 @@ class Tokens(NamedTuple):
     one token per cell, taken as :class:`Exact`.
 
     ``joined``: the text shows that numbers were broken (a row wrapped over lines, a token
-    with a leading zero, a row with more tokens than cells), so whatever the count, any
-    adjacent tokens may be one number *and* any cells may be blank; the readings of both
-    are weighed together, and the count alone settles nothing.
+    with a leading zero), so whatever the count, adjacent tokens may be one number.
+    ``blanks``: the text shows that blank cells left no token, so whatever the count, any
+    cell may be blank. With either, the count alone settles nothing: the readings are
+    weighed under the sums.
     """
 
     tokens: tuple[str, ...]
     joined: bool = False
+    blanks: bool = False
 
 
 #: What the text shows for one line.
@@ -705,6 +707,7 @@ def solve_line(
         max_cell_digits,
         limit,
         joined=observation.joined,
+        blanks=observation.blanks,
     )
 
 
@@ -791,6 +794,7 @@ def _tokens(  # noqa: PLR0917 - the dispatcher's arguments, passed on
     limit: int,
     *,
     joined: bool = False,
+    blanks: bool = False,
 ) -> Solutions:
     items = tuple(raw) if isinstance(raw, Sequence) and not isinstance(raw, str) else None
     texts = [_digit_string(t) if isinstance(t, str) else None for t in items or ()]
@@ -801,15 +805,16 @@ def _tokens(  # noqa: PLR0917 - the dispatcher's arguments, passed on
         return _none(width, "a token has a leading zero")
     if sum(map(len, tokens)) > width * digits or len(tokens) > width * digits:
         return _none(width, f"{len(tokens)} tokens exceed {width} cells of {digits} digits")
-    if len(tokens) == width and not joined:
+    if len(tokens) == width and not (joined or blanks):
         return _exact([int(t) for t in tokens], width)
     cuts = [0]
     for t in tokens:
         cuts.append(cuts[-1] + len(t))
-    if joined:
-        lo, hi = 0, len(tokens)
-    else:
-        lo, hi = (1, len(tokens) - width + 1) if len(tokens) > width else (0, 1)
+    joins = joined or len(tokens) > width
+    lo = 0 if blanks or len(tokens) < width else 1
+    hi = len(tokens) - (width - 1) * lo if joins else 1
+    if hi < max(lo, 1):
+        return _none(width, f"{len(tokens)} tokens for {width} cells")
     engine = _Groups("".join(tokens), cuts, lo, hi, digits, _reverse(width, constraints))
     return _search(width, engine, constraints, pins, limit)
 
