@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -160,3 +161,16 @@ def test_failed_write_keeps_existing_file(sample: gd.AnnualReport, tmp_path: Pat
         write_excel_summary([sample, "x"], path)  # type: ignore[list-item]
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xlsx"]
+
+
+def test_an_amount_of_more_than_15_significant_digits_round_trips(tmp_path: Path) -> None:
+    """A workbook keeps 15 significant digits of a number: a longer amount is kept as text.
+
+    Found by the round-trip property: 120383392060502.02 came back as …502.00.
+    """
+    fee = Decimal("120383392060502.02")
+    report = gd.AnnualReport.blank(agency="某某局", year=2023)
+    report = attrs.evolve(
+        report, other_matters=attrs.evolve(report.other_matters, information_fee_yuan=fee)
+    )
+    assert _roundtrip(report, tmp_path).other_matters.information_fee_yuan == fee

@@ -100,3 +100,34 @@ def test_a_row_label_after_a_piece_of_its_group_label(label: str, row: str) -> N
 def test_numbering_and_words_must_both_fit(label: str) -> None:
     """Another numbering, or too few words, names no row."""
     assert Matcher(format_spec(V2021).tables[1]).match(label) is None
+
+
+def test_a_figure_wrapped_in_its_cell_is_joined_where_the_row_shows_wrapping() -> None:
+    """A figure wrapped in a narrow 总计 cell of a PDF table (2, 6) is 26 if the row allows."""
+    row = "一、本年新收政府信息公开申请数量 | 26 | | | | | | 2\n6"
+    cells = [Cell(text.strip(), 0, n) for n, text in enumerate(row.split("|"))]
+    items = items_of((Table(tuple(cells), Location(1)),))
+    state = State("pdf")
+    read_table(3, items, (0, len(items)), V2021, state)
+    assert state.values["applications.new_received.total"] == 26
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # every figure stacked; then a join that breaks the sum (35 ≠ 26)
+        "一、本年新收政府信息公开申请数量 | 2\n6 | 0 | 0 | 0 | 0 | 0 | 3\n5",
+        "一、本年新收政府信息公开申请数量 | 26 | 0 | 0 | 0 | 0 | 0 | 3\n5",
+    ],
+)
+def test_a_stacked_or_unbalanced_figure_is_not_joined(row: str) -> None:
+    """A figure is not joined where every figure is stacked, or where the join breaks a sum.
+
+    Two rows run together stack figures in every cell. The cell is left blank, warned of.
+    """
+    cells = [Cell(text.strip(), 0, n) for n, text in enumerate(row.split("|"))]
+    items = items_of((Table(tuple(cells), Location(1)),))
+    state = State("pdf")
+    read_table(3, items, (0, len(items)), V2021, state)
+    assert "applications.new_received.total" not in state.values
+    assert any(w.path == "applications.new_received.total" for w in state.warnings)

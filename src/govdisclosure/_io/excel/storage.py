@@ -33,6 +33,7 @@ __all__ = [
 #: Excel's limit on the characters (UTF-16 code units) of one cell.
 CELL_LIMIT = 32_767
 EXACT_DIGITS = 10**15
+_SIGNIFICANT = 15
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 
@@ -59,6 +60,9 @@ def money_places(value: Decimal) -> int | None:
     places = -exponent
     number = float(value)
     if abs(number) >= EXACT_DIGITS or from_float(number, places) != str(value):
+        return None
+    # A workbook keeps 15 significant digits of a number (openpyxl writes no more).
+    if len(value.normalize().as_tuple().digits) > _SIGNIFICANT:
         return None
     return places
 

@@ -11,10 +11,12 @@ fifteen figures.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from typing import NamedTuple
 
 from govdisclosure._format import (
+    CellKind,
     ColumnSpec,
     FormatVersion,
     RowSpec,
@@ -28,13 +30,20 @@ from govdisclosure._format.vocabulary import (
     strip_numbering,
 )
 from govdisclosure._parse.recognise.flat import is_collapsed, read_flat_table
-from govdisclosure._parse.recognise.items import Item, Row, fit, has_number, split_row
+from govdisclosure._parse.recognise.items import Item, Row, Token, fit, has_number, split_row
 from govdisclosure._parse.recognise.sections import TABLE_SECTIONS, Region
 from govdisclosure._parse.recognise.state import State, numeral
 from govdisclosure._parse.recognise.values import read_value
 from govdisclosure._parse.result import WarningCode
 
-__all__ = ["Matcher", "matcher_of", "read_table", "read_tables", "report_missing_rows"]
+__all__ = [
+    "Matcher",
+    "matcher_of",
+    "read_table",
+    "read_tables",
+    "report_missing_rows",
+    "unwrapped",
+]
 
 
 def read_tables(
@@ -315,6 +324,8 @@ def _place_table2_row(row: Row, spec: RowSpec, header: list[str] | None, state: 
     width = len(spec.columns)
     values = fit(row.values, width)
     path = f"proactive_disclosure.{spec.id}"
+    if values is not None:
+        values = unwrapped(values, groups=())
     if values is None:
         state.warn(
             WarningCode.SKIPPED_VALUE,
@@ -551,6 +562,7 @@ def _place_app_row(row: Row, spec: RowSpec, width: int, state: State) -> None:
         )
         return
     offset = row.first + list(row.values).index(values[0]) if values else row.first
+    values = unwrapped(values, groups=((0, width),))
     for position, (column, tok) in enumerate(zip(spec.columns, values, strict=False)):
         state.put(
             f"applications.{spec.id}.{column.id}",
@@ -599,6 +611,9 @@ def _read_table4(items: list[Item], region: Region, spec: TableSpec, state: Stat
             )
             continue
         offset = row.first + list(row.values).index(values[0])
+        starts = itertools.accumulate((len(group.columns) for group in spec.rows), initial=0)
+        bounds = tuple(itertools.pairwise(starts))
+        values = unwrapped(values, groups=bounds)
         for position, ((group, column), tok) in enumerate(zip(columns, values, strict=False)):
             state.put(
                 f"review_litigation.{group.id}.{column.id}",
@@ -614,6 +629,55 @@ def _read_table4(items: list[Item], region: Region, spec: TableSpec, state: Stat
             _withhold(row, 4, paths, after, state)
         return 1
     return 0
+
+
+def unwrapped(
+    values: tuple[Token, ...], *, groups: tuple[tuple[int, int], ...]
+) -> tuple[Token, ...]:
+    r"""A row's values with each figure its cell wrapped over lines joined (``1\n60``: 160).
+
+    A cell of a PDF's ruled table breaks a figure too wide for it over lines. Two rows run
+    into one (a ruling lost) stack figures in every cell instead, so a wrapped figure is
+    joined only when another figure of the row stands on one line, and only when each sum
+    of the row still may hold: ``groups`` are the ``(start, stop)`` of its runs of parts
+    ending in their total (a blank part stands for any count). Otherwise the row is left as
+    it is, and the wrapped cell is read as two figures (not read, and warned of).
+
+    >>> [t.text for t in unwrapped((Token("26", None), Token("2\n6", None)), groups=((0, 2),))]
+    ['26', '26']
+    >>> [t.text for t in unwrapped((Token("2\n6", None), Token("3\n5", None)), groups=())]
+    ['2\n6', '3\n5']
+    """
+    lines = [[line.strip() for line in tok.text.strip().split("\n")] for tok in values]
+    wrapped = {
+        i
+        for i, parts in enumerate(lines)
+        if len(parts) > 1 and all(part.isascii() and part.isdigit() for part in parts)
+    }
+    single = any(
+        len(parts) == 1 and parts[0][:1].isdigit()
+        for i, parts in enumerate(lines)
+        if i not in wrapped
+    )
+    if not wrapped or not single:
+        return values
+    joined = tuple(
+        Token("".join(lines[i]), tok.location) if i in wrapped else tok
+        for i, tok in enumerate(values)
+    )
+    for start, stop in groups:
+        if wrapped & set(range(start, stop)) and not _may_sum(joined[start:stop]):
+            return values
+    return joined
+
+
+def _may_sum(tokens: tuple[Token, ...]) -> bool:
+    """Whether the last of the tokens may be the sum of the others (blanks any count)."""
+    *parts, total = (read_value(t.text, CellKind.COUNT).value for t in tokens)
+    if not isinstance(total, int):
+        return True
+    known = sum(p for p in parts if isinstance(p, int))
+    return total == known if all(isinstance(p, int) for p in parts) else total >= known
 
 
 def report_missing_rows(version: FormatVersion, state: State) -> None:

@@ -51,15 +51,17 @@ class Reading(NamedTuple):
 
 
 def is_value_text(text: str) -> bool:
-    """``True`` when a text may be a cell's value: blank, a placeholder or a figure.
+    r"""``True`` when a text may be a cell's value: blank, a placeholder or a figure.
 
     >>> is_value_text("1,234"), is_value_text(" — "), is_value_text("3件"), is_value_text("规章")
     (True, True, True, False)
+    >>> is_value_text("1\n60")  # a figure wrapped in its cell (read or not by read_value)
+    True
     """
     text = text.strip()
     if not text or is_placeholder(text):
         return True
-    return _VALUE_TOKEN.match(unicodedata.normalize("NFKC", text).replace(" ", "")) is not None
+    return _VALUE_TOKEN.match(_SPACE.sub("", unicodedata.normalize("NFKC", text))) is not None
 
 
 def read_value(raw: str, kind: CellKind) -> Reading:
