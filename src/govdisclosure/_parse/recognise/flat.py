@@ -290,21 +290,27 @@ def is_collapsed(items: Sequence[Item], regions: Sequence[Region]) -> bool:
 
     A crawler that drops every node equal to the one before it leaves this sign: across
     all the tables, never two equal numbers on adjacent lines, and never two numbers on
-    one line. A table whose lines hold equal neighbours (``0`` ``0``) was not collapsed.
+    one line. A table whose lines hold equal neighbours (``0`` ``0``) was not collapsed,
+    nor one whose numbers are parted by blank lines (the blank cells of a page copied with
+    its cells kept, each on a line of its own).
     """
     previous: str | None = None
+    blank = False
     numbers = 0
     for start, stop in regions:
         for item in items[start:stop]:
             text = item.text.strip()
+            if not text:
+                blank = True
+                continue
             if _NUMBER_NODE.fullmatch(text) is None:
                 if any(char.isdigit() for char in text) and text.replace(" ", "").isdigit():
                     return False
-                previous = None
+                previous, blank = None, False
                 continue
-            if text == previous:
+            if text == previous or (blank and previous is not None):
                 return False
-            previous = text
+            previous, blank = text, False
             numbers += 1
     return numbers > 0
 
