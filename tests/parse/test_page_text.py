@@ -6,8 +6,8 @@ dropped (putian's), the nodes joined by spaces (a page saved as one line), and t
 run together (a flattened page); and as a browser copies a page (select all, copy): a
 block a line, a table row's cells parted by tabs, a paragraph inside a cell a line. The
 pages have blank cells, which a crawler drops with the tags: a row ``26`` ``26`` has lost
-five blank cells, and a merged run ``0`` may stand for blanks too. Every cell must read exact, or blank with a warning naming it, and the
-year and the agency must be right.
+five blank cells, and a merged run ``0`` may stand for blanks too. Every cell must read
+exact, or blank with a warning naming it, and the year and the agency must be right.
 """
 
 from __future__ import annotations
