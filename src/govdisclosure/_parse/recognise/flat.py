@@ -143,7 +143,9 @@ class _Found(NamedTuple):
     """A row found in a stream: its id, its label as written, its numbers, and its item.
 
     ``doubt``: the two readings of its numbers (after its label, before it) where they
-    differ and neither is certain (see :func:`_order`).
+    differ and neither is certain (see :func:`_order`). ``inline``: its numbers start on
+    its label's line (a flattened page, where one token may be digits run together); in
+    text of one node a line, a lone token is one cell's figure.
     """
 
     row: str
@@ -151,6 +153,7 @@ class _Found(NamedTuple):
     values: str
     item: Item
     doubt: tuple[str, str] | None = None
+    inline: bool = True
 
 
 def _row_keys(table: TableSpec) -> list[list[str]]:
@@ -198,7 +201,10 @@ def _rows(stream: Stream, table: TableSpec) -> list[_Found]:
         raw = stream.text[stream.back[end] : stream.back[stop]]
         values = _values(raw)
         label = stream.text[stream.back[start] : stream.back[end - 1] + 1]
-        found.append(_Found(row_id, label, values, stream.item_at(stream.back[start])))
+        inline = "\n" not in raw[: raw.find(values[:1])] if values else False
+        found.append(
+            _Found(row_id, label, values, stream.item_at(stream.back[start]), inline=inline)
+        )
     chunks = [
         stream.text[stream.back[a] : stream.back[b]]
         for a, b in zip(
@@ -315,17 +321,21 @@ def is_collapsed(items: Sequence[Item], regions: Sequence[Region]) -> bool:
     return numbers > 0
 
 
-def _observe(values: str, width: int, collapsed: bool, *, broken: bool) -> Observation | None:
+def _observe(
+    values: str, width: int, collapsed: bool, *, broken: bool, inline: bool = True
+) -> Observation | None:
     """What a row's numbers show: one a cell, runs, digits run together, or loose tokens.
 
     ``broken``: the table shows numbers broken into pieces, so the row's tokens are loose
-    (joined or blank in any way the sums allow). A row whose numbers wrap onto a second
-    line of several numbers is read so too (a PDF's text: ``8 35 2 1 8`` / ``21 59``).
+    (joined in any way the sums allow). Numbers on several lines, one of them holding
+    several, are not read: in a PDF's text they are the row's numbers and the ends of its
+    wrapped ones (``8 35 2 1 8`` / ``21 59``, the ends below their cells, not beside), or
+    the next row's numbers printed above its label; which, the text does not tell.
     """
     tokens = values.split()
-    if not tokens or not all(t.isascii() and t.isdigit() for t in tokens):
+    if not tokens or not all(t.isascii() and t.isdigit() for t in tokens) or _wrapped(values):
         return None
-    joined = not collapsed and len(tokens) > 1 and (broken or _wrapped(values))
+    joined = not collapsed and len(tokens) > 1 and broken
     one_each = collapsed or (len(tokens) == width and not joined)  # each token a figure
     if one_each and any(len(t.lstrip("0")) > MAX_FIGURE_DIGITS for t in tokens):
         return None
@@ -336,7 +346,7 @@ def _observe(values: str, width: int, collapsed: bool, *, broken: bool) -> Obser
         observation = Tokens(tuple(tokens), joined=True)
     elif len(tokens) == width:
         observation = Exact(tuple(int(t) for t in tokens))
-    elif len(tokens) == 1 and width > 1:
+    elif len(tokens) == 1 and width > 1 and inline:
         observation = Digits(tokens[0])
     else:
         observation = Tokens(tuple(tokens))
@@ -415,7 +425,9 @@ def read_flat_table(
             if any(column.kind is not CellKind.COUNT for column in row.columns):
                 _read_amount(table, found, state)
                 continue
-            observation = _observe(found.values, len(row.columns), collapsed, broken=broken)
+            observation = _observe(
+                found.values, len(row.columns), collapsed, broken=broken, inline=found.inline
+            )
             if observation is None:
                 _unreadable(
                     table, found.label, found.values, found.item, rows=[found.row], state=state
