@@ -656,6 +656,27 @@ class Repro(NamedTuple):
 
 
 REPROS: dict[str, Repro] = {
+    "pdf-next-row-above-joined": Repro(
+        "某某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "4.保护第三方合法权益 2972 464 2162 0 2074 9851\n"
+        "5.属于三类内部事务信息 0 0 2759 0 0 2759\n"
+        "739 2823 1040 0 954 6690\n6.属于四类过程性信息\n7.属于行政执法案卷 0 0 0 1913 0 3350\n",
+        "applications.denied_internal_affairs.public_welfare_org",
+        0,
+        "a row with a blank cell, and the next row's figures printed above its label: the "
+        "12 numbers were joined into 7 under the sums (0, 0, 275900, 2759739, …)",
+        fixed=True,
+    ),
+    "crawler-lone-token-split-as-digits": Repro(
+        "某某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第\n(\n一\n)\n"
+        "项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n0\n0\n0\n"
+        "行政规范性文件\n486\n第二十条第\n(\n五\n)\n项\n",
+        "proactive_disclosure.normative_documents.issued",
+        486,
+        "one node 486 for a row of three cells (two blank) was split as digits run together: "
+        "4, 8, 6",
+        fixed=True,
+    ),
     "pdf-number-broken-table2": Repro(
         "淮安市人民政府\n2024 年政府信息公开工作年度报告\n信息内容 本年处理决定数量\n"
         "行政许可 4\n47228\n",

@@ -201,7 +201,8 @@ def _rows(stream: Stream, table: TableSpec) -> list[_Found]:
         raw = stream.text[stream.back[end] : stream.back[stop]]
         values = _values(raw)
         label = stream.text[stream.back[start] : stream.back[end - 1] + 1]
-        inline = "\n" not in raw[: raw.find(values[:1])] if values else False
+        first = stream.back[end] + raw.find(values[:1]) if values else stream.back[end]
+        inline = bool(values) and "\n" not in stream.text[stream.back[end - 1] + 1 : first]
         found.append(
             _Found(row_id, label, values, stream.item_at(stream.back[start]), inline=inline)
         )
