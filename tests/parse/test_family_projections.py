@@ -656,6 +656,17 @@ class Repro(NamedTuple):
 
 
 REPROS: dict[str, Repro] = {
+    "pdf-2019-amount-row-wrapped": Repro(
+        "上海市人民政府办公厅2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "第二十条第（八）项\n信息内容 上一年项目数量 本年增/减\n行政事业性收费 0\n"
+        "第二十条第（九）项\n信息内容 采购项目数量 采购总金额\n政府集中采购 1\n736\n"
+        "三、收到和处理政府信息公开申请情况\n",
+        "proactive_disclosure.central_procurement.items",
+        1736,
+        "1736 wrapped in a PDF row (政府集中采购 1 / 736) with the amount blank: the two "
+        "pieces filled the row's two columns",
+        fixed=True,
+    ),
     "pdf-next-row-above-joined": Repro(
         "某某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
         "4.保护第三方合法权益 2972 464 2162 0 2074 9851\n"

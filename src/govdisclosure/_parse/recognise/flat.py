@@ -282,14 +282,22 @@ def _values(raw: str) -> str:
     return values.strip()
 
 
-def _table4_values(stream: Stream) -> tuple[str, Item] | None:
-    """The numbers after the last column label of table 4, as one line."""
+def _table4_values(stream: Stream) -> tuple[str, Item, bool] | None:
+    """The numbers after the last column label of table 4, as one line.
+
+    With the item they start in, and whether they start on the label's line.
+    """
     at = stream.compact.rfind("总计")
     if at < 0:
         return None
     start = stream.back[at + 2]
-    values = _values(stream.text[start:])
-    return (values, stream.item_at(start)) if values else None
+    raw = stream.text[start:]
+    values = _values(raw)
+    if not values:
+        return None
+    label_end = stream.back[at + 1] + 1
+    inline = "\n" not in stream.text[label_end : start + raw.find(values[:1])]
+    return values, stream.item_at(start), inline
 
 
 def is_collapsed(items: Sequence[Item], regions: Sequence[Region]) -> bool:
@@ -334,7 +342,9 @@ def _observe(
     the next row's numbers printed above its label; which, the text does not tell.
     """
     tokens = values.split()
-    if not tokens or not all(t.isascii() and t.isdigit() for t in tokens) or _wrapped(values):
+    if not tokens or not all(t.isascii() and t.isdigit() for t in tokens):
+        return None
+    if _wrapped(values, inline):
         return None
     joined = not collapsed and len(tokens) > 1 and broken
     one_each = collapsed or (len(tokens) == width and not joined)  # each token a figure
@@ -354,10 +364,15 @@ def _observe(
     return observation
 
 
-def _wrapped(values: str) -> bool:
-    """Whether a row's numbers stand on several lines, one of them holding several."""
+def _wrapped(values: str, inline: bool) -> bool:
+    """Whether a row's numbers stand on several lines as a PDF's text wraps them.
+
+    Several lines, one of them holding several numbers, or the first on the label's own
+    line (``政府集中采购 1`` / ``736``): text of one node a line never puts a number beside
+    its label, nor two on a line.
+    """
     lines = [line.split() for line in values.split("\n") if line.strip()]
-    return len(lines) > 1 and any(len(line) > 1 for line in lines)
+    return len(lines) > 1 and (inline or any(len(line) > 1 for line in lines))
 
 
 def _broken(found: Sequence[_Found]) -> bool:
@@ -399,10 +414,10 @@ def read_flat_table(
         read = _table4_values(stream)
         if read is None:
             return 0
-        values, item = read
+        values, item, inline = read
         ids = [row.id for row in table.rows]
         width = sum(len(row.columns) for row in table.rows)
-        observation = _observe(values, width, collapsed, broken=False)
+        observation = _observe(values, width, collapsed, broken=False, inline=inline)
         found_rows = len(ids)
         if observation is not None:
             line = row_line(table, ids, observation)
@@ -424,7 +439,7 @@ def read_flat_table(
                 _doubtful(table, found, state)
                 continue
             if any(column.kind is not CellKind.COUNT for column in row.columns):
-                _read_amount(table, found, state)
+                _read_amount(table, found, state, broken=broken)
                 continue
             observation = _observe(
                 found.values, len(row.columns), collapsed, broken=broken, inline=found.inline
@@ -483,21 +498,28 @@ def _doubtful(table: TableSpec, found: _Found, state: State) -> None:
         )
 
 
-def _read_amount(table: TableSpec, found: _Found, state: State) -> None:
+def _read_amount(table: TableSpec, found: _Found, state: State, *, broken: bool) -> None:
     """A row holding amounts or signed changes, read only when it is one figure a column.
 
     The fee in 万元 (one column), and the 2019 rows of 表二 (上一年项目数量, 本年增/减,
     处理决定数量; 采购项目数量, 采购总金额): no sum binds them, so a row whose figures do
-    not match its columns one for one (a cell left out, equal cells merged) stays blank.
+    not match its columns one for one (a cell left out, equal cells merged) stays blank,
+    and so does one whose figures may be pieces (``broken``, or wrapped over lines).
     """
     row = table.row(found.row)
     tokens = found.values.split()
-    if len(tokens) != len(row.columns):
+    pieces = broken or _wrapped(found.values, found.inline)
+    if len(tokens) != len(row.columns) or pieces:
+        why = (
+            "may be numbers in pieces (wrapped over lines, or broken in two)"
+            if pieces
+            else f"is not one figure for each of its {len(row.columns)} columns"
+        )
         for column in row.columns:
             state.warn(
                 WarningCode.SKIPPED_VALUE,
-                f"表{numeral(table.number)} {normalise(found.label)}: {found.values!r} is not "
-                f"one figure for each of its {len(row.columns)} columns; left blank",
+                f"表{numeral(table.number)} {normalise(found.label)}: {found.values!r} {why}; "
+                "left blank",
                 found.item.location,
                 f"{table.section}.{row.id}.{column.id}",
             )
