@@ -20,17 +20,15 @@ the six headings, a signature), and applies its loss:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, NamedTuple
+from html.parser import HTMLParser
+from typing import NamedTuple
 
 import govdisclosure as gd
+from corpus_reports import CORPUS
 from govdisclosure._format import CellKind, FormatSpec, FormatVersion, RowSpec, format_spec
-
-CORPUS = Path(__file__).parent / "data" / "corpus"
 
 
 class Slot(NamedTuple):
@@ -586,19 +584,73 @@ def pdf_document(
     return "\n".join(lines)
 
 
-def truth(name: str) -> gd.AnnualReport:
-    """A corpus report's hand-checked cells and metadata, as a report."""
-    data = expected(name)
-    meta = data["meta"]
-    report = gd.AnnualReport.blank(
-        agency=meta["agency"], year=meta["year"], format_version=meta["format_version"]
-    )
-    return report.with_cells(
-        {p: Decimal(v) if isinstance(v, str) else v for p, v in data["cells"].items()}
-    )
+class _Nodes(HTMLParser):
+    """A page's text nodes, stripped, without its head, scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nodes: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._hidden += tag in _HIDDEN
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in _HIDDEN
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden and data.strip():
+            self.nodes.append(data.strip())
 
 
-def expected(name: str) -> dict[str, Any]:
-    """The .expected.json of a corpus report."""
-    data: dict[str, Any] = json.loads((CORPUS / f"{name}.expected.json").read_text("utf-8"))
-    return data
+_HIDDEN = frozenset({"head", "script", "style"})
+
+
+def text_nodes(page: str) -> list[str]:
+    """A web page's text nodes, as a crawler that saves one a line sees them."""
+    parser = _Nodes()
+    parser.feed(page)
+    return parser.nodes
+
+
+class _Copied(HTMLParser):
+    """A page as a browser copies it: blocks end lines, a row's cells parted by tabs."""
+
+    _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "li", "br", "tr", "table"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines = [""]
+        self._hidden = 0
+        self._first_cell = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._hidden += tag in _HIDDEN
+        if tag in ("td", "th"):
+            if not self._first_cell:
+                self.lines[-1] += "\t"
+            self._first_cell = False
+        elif tag in self._BLOCKS:
+            if tag == "tr":
+                self._first_cell = True
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in _HIDDEN
+        if tag in self._BLOCKS:
+            self._break()
+
+    def _break(self) -> None:
+        if self.lines[-1]:
+            self.lines.append("")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.lines[-1] += " ".join(data.split())
+
+
+def copied_text(page: str) -> str:
+    """A web page as a browser copies it (select all, copy)."""
+    parser = _Copied()
+    parser.feed(page)
+    return "\n".join(parser.lines)

@@ -61,6 +61,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import align_tables as at
+import corpus_reports as cr
 import family_text as ft
 import govdisclosure as gd
 from govdisclosure._format import CellKind, FormatVersion, format_spec
@@ -170,45 +171,9 @@ FAMILIES: dict[str, Family] = {
 }
 
 
-class Audit(NamedTuple):
-    """How a parse compares with its truth."""
-
-    wrong: list[tuple[str, object, object]]
-    exact: int
-    cells: int
-    meta: tuple[object, ...]
-
-    @property
-    def recall(self) -> float:
-        """The share of cells that came back exact."""
-        return self.exact / self.cells
-
-
-def audit(result: ParseResult, truth: gd.AnnualReport) -> Audit:
-    """Compare a parse with the truth: the wrong cells, the exact ones, the meta that differ.
-
-    A cell is wrong when it differs from the truth, unless it is ``None`` and a warning
-    names it.
-    """
-    explained = {w.path for w in result.warnings if w.path}
-    wrong: list[tuple[str, object, object]] = []
-    exact = 0
-    for path, want in truth.cells():
-        got = result.report.cell(path)
-        if got == want and (got is None) == (want is None):
-            exact += 1
-        elif not (got is None and path in explained):
-            wrong.append((path, want, got))
-    meta, got_meta = truth.meta, result.report.meta
-    fields = ("year", "agency", "format_version")
-    differ = tuple((f, getattr(meta, f), getattr(got_meta, f)) for f in fields)
-    differ = tuple(d for d in differ if d[1] != d[2])
-    return Audit(wrong, exact, len(truth.values()), differ)
-
-
-def project(family: str, truth: gd.AnnualReport) -> Audit:
+def project(family: str, truth: gd.AnnualReport) -> cr.Audit:
     """Print a report as a family prints it, parse it, and audit the result."""
-    return audit(parse(FAMILIES[family].print(truth), "text"), truth)
+    return cr.audit(parse(FAMILIES[family].print(truth), "text"), truth)
 
 
 def test_the_printers_print_the_real_tables() -> None:
@@ -217,14 +182,14 @@ def test_the_printers_print_the_real_tables() -> None:
     So the wording, the breaks and the losses of the projections are the real ones.
     """
     for name, style in (("sanming-2022", "sanming"), ("putian-cgj-2021", "putian")):
-        truth = ft.truth(name)
+        truth = cr.truth(name)
         lines = ft.fill(truth, ft.node_template(V2021, _wording(V2021, style)), ft.Printing())
         if style == "putian":
             lines = ft.drop_equal_neighbours(lines)
         assert lines == ft.region_lines(f"{name}.txt")
     page = (ft.CORPUS / "pingtan-2022-flat.txt").read_text("utf-8")
     region = page[page.index(ft.T2_HEADING) : page.index(" 五、")]
-    flat = ft.flat_region(ft.truth("pingtan-2022-flat"))
+    flat = ft.flat_region(cr.truth("pingtan-2022-flat"))
     # The page misprints one heading (行政法复议); spaces between labels vary.
     assert "".join(flat.split()) == "".join(region.split()).replace("行政法复议", "行政复议")
     for template in (ft.hongze_template(), ft.huaian_template()):
@@ -276,13 +241,13 @@ def _truths() -> dict[str, gd.AnnualReport]:
         "putian-cgj-2021",
         "pingtan-2022-flat",
     ):
-        out[name] = ft.truth(name)
+        out[name] = cr.truth(name)
     # 洪泽's blank （六） rows stand for the single 2019 row it printed, not blank cells.
-    out["hongze-2024"] = _filled(ft.truth("hongze-2024"))
+    out["hongze-2024"] = _filled(cr.truth("hongze-2024"))
     for name in ("shuyang-fgj-2023", "shanghai-bgt-2019"):
-        out[name] = ft.truth(name)  # as published: blank 法人 (and 总计) cells
-        out[name + "/filled"] = _filled(ft.truth(name))
-    out["shanghai-bgt-2019/signed"] = _signed(_filled(ft.truth("shanghai-bgt-2019")))
+        out[name] = cr.truth(name)  # as published: blank 法人 (and 总计) cells
+        out[name + "/filled"] = _filled(cr.truth(name))
+    out["shanghai-bgt-2019/signed"] = _signed(_filled(cr.truth("shanghai-bgt-2019")))
     return out
 
 
@@ -359,7 +324,7 @@ def recall_table() -> dict[str, dict[str, float | None]]:
     return table
 
 
-def fuzz(seconds: float, seed: int, version: FormatVersion) -> dict[str, list[Audit]]:
+def fuzz(seconds: float, seed: int, version: FormatVersion) -> dict[str, list[cr.Audit]]:
     """Random reports with blank cells or a broken sum, through every family, for a while.
 
     A campaign longer than the tests run (``PYTHONPATH=tests python
@@ -372,16 +337,10 @@ def fuzz(seconds: float, seed: int, version: FormatVersion) -> dict[str, list[Au
 
     rng = random.Random(seed)
     spec = format_spec(version)
-    counts = [
-        f"{t.section}.{r.id}.{c.id}"
-        for t in spec.tables
-        for r in t.rows
-        for c in r.columns
-        if c.kind is CellKind.COUNT
-    ]
+    counts = [p for p in spec.paths if spec.by_path[p].kind is CellKind.COUNT]
     parts = [p for p in counts if not p.endswith(".total")]
     applicants = ("commercial_enterprise", "research_institution", "public_welfare_org")
-    found: dict[str, list[Audit]] = {}
+    found: dict[str, list[cr.Audit]] = {}
     families = [f for f, family in FAMILIES.items() if version in family.versions]
     stop = time.monotonic() + seconds
     while time.monotonic() < stop:
@@ -402,7 +361,7 @@ def fuzz(seconds: float, seed: int, version: FormatVersion) -> dict[str, list[Au
             path = rng.choice(counts)
             report = report.with_cell(path, (report.cell(path) or 0) + rng.choice([1, 2, 10]))
         for family in families:
-            result = audit(parse(FAMILIES[family].print(report), "text"), report)
+            result = cr.audit(parse(FAMILIES[family].print(report), "text"), report)
             if result.wrong or result.meta:
                 found.setdefault(family, []).append(result)
     return found
@@ -516,7 +475,7 @@ def test_a_broken_sum_is_read_or_flagged_never_guessed(family: str, name: str, e
     """
     truth = edited(TRUTHS[name], EDITS[edit])
     result = parse(FAMILIES[family].print(truth), "text")
-    checked = audit(result, truth)
+    checked = cr.audit(result, truth)
     assert checked.wrong == []
     assert checked.meta == ()
     assert flagged(result, EDITS[edit])
@@ -585,8 +544,8 @@ def random_report(
     return report.with_cells(values)
 
 
-def _check(truth: gd.AnnualReport, text: str) -> Audit:
-    checked = audit(parse(text, "text"), truth)
+def _check(truth: gd.AnnualReport, text: str) -> cr.Audit:
+    checked = cr.audit(parse(text, "text"), truth)
     assert checked.wrong == []
     assert checked.meta == ()
     return checked
@@ -687,7 +646,7 @@ def test_random_broken_sums(data: st.DataObject) -> None:
     edit = edit._replace(delta=data.draw(st.sampled_from([1, 2, 10])))
     truth = edited(truth, edit)
     result = parse(FAMILIES[family].print(truth), "text")
-    checked = audit(result, truth)
+    checked = cr.audit(result, truth)
     assert checked.wrong == []
     assert checked.meta == ()
     assert flagged(result, edit)

@@ -18,13 +18,7 @@ from govdisclosure._format import CellKind, FormatVersion, format_spec
 from govdisclosure._parse import parse
 
 _SPEC = format_spec(FormatVersion.V2021)
-_COUNTS = [
-    f"{t.section}.{r.id}.{c.id}"
-    for t in _SPEC.tables
-    for r in t.rows
-    for c in r.columns
-    if c.kind is CellKind.COUNT
-]
+_COUNTS = [p for p in _SPEC.paths if _SPEC.by_path[p].kind is CellKind.COUNT]
 _T3_HEADER = ["申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构"]
 _T3_HEADER += ["社会公益组织", "法律服务机构", "其他"]
 _T4_HEADER = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"]

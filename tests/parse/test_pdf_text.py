@@ -2,20 +2,18 @@
 
 Each fixture is the text poppler's pdftotext (in one of its three modes), pdfplumber or
 pdfminer.six makes of a PDF of tests/data/pdf. Every cell must read exact, or blank with a
-warning naming it; the year and the agency must be right; and at least as many cells as
-now must read exact.
+warning naming it; the year, the agency and the format version must be right; and at least
+as many cells as now must read exact.
 """
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import govdisclosure as gd
+from corpus_reports import audit, truth
 
 DATA = Path(__file__).parents[1] / "data"
 #: Each PDF, the report it was printed from (None: the bundled sample).
@@ -58,13 +56,8 @@ EXACT = {
 }
 
 
-def _truth(name: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
-    if name is None:
-        report = gd.examples.load("qijiang-psb-2023")
-        return dict(report.cells()), {"agency": report.meta.agency, "year": report.meta.year}
-    data = json.loads((DATA / "corpus" / f"{name}.expected.json").read_text("utf-8"))
-    cells = {p: Decimal(v) if isinstance(v, str) else v for p, v in data["cells"].items()}
-    return cells, data["meta"]
+def _truth(name: str | None) -> gd.AnnualReport:
+    return gd.examples.load("qijiang-psb-2023") if name is None else truth(name)
 
 
 def test_every_fixture_is_listed() -> None:
@@ -74,16 +67,7 @@ def test_every_fixture_is_listed() -> None:
 @pytest.mark.parametrize("fixture", sorted(EXACT))
 def test_exact_or_blank_with_a_warning(fixture: str) -> None:
     pdf = next(name for name in sorted(PDFS, key=len, reverse=True) if fixture.startswith(name))
-    truth, meta = _truth(PDFS[pdf])
-    result = gd.parse_file(DATA / "pdftext" / f"{fixture}.txt")
-    warned = {w.path for w in result.warnings}
-    got = dict(result.report.cells())
-    wrong = {
-        path: (want, got[path])
-        for path, want in truth.items()
-        if got[path] != want and (got[path] is not None or path not in warned)
-    }
-    assert wrong == {}
-    assert sum(1 for path, want in truth.items() if got[path] == want) >= EXACT[fixture]
-    assert result.report.meta.year == meta["year"]
-    assert result.report.meta.agency == meta["agency"]
+    checked = audit(gd.parse_file(DATA / "pdftext" / f"{fixture}.txt"), _truth(PDFS[pdf]))
+    assert checked.wrong == []
+    assert checked.meta == ()
+    assert checked.exact >= EXACT[fixture]

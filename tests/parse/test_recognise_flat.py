@@ -206,37 +206,18 @@ def test_a_2019_report_saved_one_node_per_line() -> None:
     Its rows of three figures (上一年项目数量, 本年增/减, 处理决定数量) and the procurement
     row are read; a row whose equal cells were merged stays blank, with warnings.
     """
-    import html.parser
-
     from corpus_reports import report
-
-    class Nodes(html.parser.HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.nodes: list[str] = []
-            self.hidden = 0
-
-        def handle_starttag(self, tag: str, attrs: object) -> None:
-            self.hidden += tag in ("head", "style")
-
-        def handle_endtag(self, tag: str) -> None:
-            self.hidden -= tag in ("head", "style")
-
-        def handle_data(self, data: str) -> None:
-            if not self.hidden and data.strip():
-                self.nodes.append(data.strip())
+    from family_text import drop_equal_neighbours, text_nodes
 
     full = report("shanghai-bgt-2019")
     truth = gd.AnnualReport.blank(
         agency=full.meta.agency, year=2019, format_version=full.meta.format_version
     ).with_cells(dict(full.cells()))
-    page = Nodes()
-    page.feed(gd.render(truth, kind="html"))
-    result = parse("\n".join(page.nodes), kind="text")
+    nodes = text_nodes(gd.render(truth, kind="html"))
+    result = parse("\n".join(nodes), kind="text")
     table2 = [p for p in gd.cell_paths("2019") if p.startswith("proactive_disclosure.")]
     assert {p: result.report.cell(p) for p in table2} == {p: truth.cell(p) for p in table2}
-    merged = [n for i, n in enumerate(page.nodes) if i == 0 or n != page.nodes[i - 1]]
-    again = parse("\n".join(merged), kind="text")
+    again = parse("\n".join(drop_equal_neighbours(nodes)), kind="text")
     path = "proactive_disclosure.administrative_licensing.prev_year_items"
     if truth.cell(path) == truth.cell("proactive_disclosure.administrative_licensing.change"):
         assert again.report.cell(path) is None
