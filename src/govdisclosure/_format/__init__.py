@@ -34,6 +34,7 @@ from govdisclosure._format.spec import (
     SectionSpec,
     SumSpec,
     TableSpec,
+    per_table,
 )
 
 __all__ = [
@@ -58,4 +59,5 @@ __all__ = [
     "cell_spec",
     "format_spec",
     "nearest_path",
+    "per_table",
 ]

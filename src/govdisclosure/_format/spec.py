@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from govdisclosure.errors import InvalidReportError
 
@@ -23,6 +23,7 @@ __all__ = [
     "SectionSpec",
     "SumSpec",
     "TableSpec",
+    "per_table",
 ]
 
 
@@ -171,6 +172,31 @@ class TableSpec(NamedTuple):
             if row.id == row_id:
                 return row
         raise KeyError(row_id)
+
+
+_Made = TypeVar("_Made")
+
+
+def per_table(build: Callable[[TableSpec], _Made]) -> Callable[[TableSpec], _Made]:
+    """``build`` made once a table and kept: the format's tables are constants.
+
+    Kept by the table's identity (a table of the format is one object), so no lookup hashes
+    a whole table's rows.
+
+    >>> made = per_table(lambda table: [table.number])
+    >>> table = TableSpec(2, "proactive_disclosure", "主动公开", ())
+    >>> made(table) is made(table)
+    True
+    """
+    made: dict[int, tuple[TableSpec, _Made]] = {}
+
+    def once(table: TableSpec) -> _Made:
+        entry = made.get(id(table))
+        if entry is None or entry[0] is not table:
+            entry = made[id(table)] = (table, build(table))
+        return entry[1]
+
+    return once
 
 
 class SectionSpec(NamedTuple):

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from govdisclosure._format import CellKind, FormatVersion, TableSpec, format_spec
+from govdisclosure._format import CellKind, FormatVersion, TableSpec, format_spec, per_table
 from govdisclosure._format.vocabulary import ALIASES, MAX_FIGURE_DIGITS, normalise, strip_numbering
 from govdisclosure._parse.recognise.align import (
     Digits,
@@ -156,7 +156,8 @@ class _Found(NamedTuple):
     inline: bool = True
 
 
-def _row_keys(table: TableSpec) -> list[list[str]]:
+@per_table
+def _keys(table: TableSpec) -> list[list[str]]:
     """Each row's label keys, longest first: its label, with and without numbering, and aliases."""
     out = []
     for row in table.rows:
@@ -164,17 +165,6 @@ def _row_keys(table: TableSpec) -> list[list[str]]:
         keys = {strip_numbering(label) for label in labels} | {normalise(row.labels[-1])}
         out.append(sorted((k for k in keys if k), key=len, reverse=True))
     return out
-
-
-_KEYS: dict[int, tuple[TableSpec, list[list[str]]]] = {}
-
-
-def _keys(table: TableSpec) -> list[list[str]]:
-    """:func:`_row_keys`, made once a table: the format's tables are constants."""
-    entry = _KEYS.get(id(table))
-    if entry is None or entry[0] is not table:
-        entry = _KEYS[id(table)] = (table, _row_keys(table))
-    return entry[1]
 
 
 def _rows(stream: Stream, table: TableSpec) -> list[_Found]:

@@ -22,6 +22,7 @@ from govdisclosure._format import (
     RowSpec,
     TableSpec,
     format_spec,
+    per_table,
 )
 from govdisclosure._format.vocabulary import (
     ALIASES,
@@ -213,15 +214,8 @@ _REMARK = re.compile(r"（[^（）]*）")
 _ROW_NUMBERING = re.compile(r"\d{1,2}[.．、]")
 
 
-_MATCHERS: dict[int, tuple[TableSpec, Matcher]] = {}
-
-
-def matcher_of(table: TableSpec) -> Matcher:
-    """The :class:`Matcher` of a table, made once: the format's tables are constants."""
-    entry = _MATCHERS.get(id(table))
-    if entry is None or entry[0] is not table:
-        entry = _MATCHERS[id(table)] = (table, Matcher(table))
-    return entry[1]
+#: The :class:`Matcher` of a table, made once.
+matcher_of = per_table(Matcher)
 
 
 def _short_fits(key: str, core: str) -> bool:
