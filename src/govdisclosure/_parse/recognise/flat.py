@@ -49,10 +49,10 @@ __all__ = ["Stream", "is_collapsed", "read_flat_table"]
 _VALUE_CHARS = frozenset("0123456789.．、+-＋－ \t\n")
 _NUMBER_NODE = re.compile(r"\d+")
 _LEADING_NOTE = re.compile(r"\s*[（(][^（()）\d]{0,80}[）)]")
-_NEXT_NUMBERING = re.compile(r"\d[.．、]\s*$")
 #: The numbering of the label that follows a text, at its end (``1.`` ``（一）`` ``一、``).
+#: A row's own number is one digit (1.–8.): ``00000442.`` is 0000044 and the next row's 2.
 _LABEL_NUMBERING = re.compile(
-    r"(?:\d{1,2}\s*[.．、）)]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.，])$"
+    r"(?:\d[.．、）)]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*[、.，])$"
 )
 #: How many readings a warning quotes.
 _SHOWN = 3
@@ -191,8 +191,7 @@ def _rows(stream: Stream, table: TableSpec) -> list[_Found]:
         raw = stream.text[stream.back[end] : stream.back[stop]]
         values = _values(raw)
         label = stream.text[stream.back[start] : stream.back[end - 1] + 1]
-        first = stream.back[end] + raw.find(values[:1]) if values else stream.back[end]
-        inline = bool(values) and "\n" not in stream.text[stream.back[end - 1] + 1 : first]
+        inline = _on_label_line(stream, stream.back[end - 1] + 1, stream.back[end], values)
         found.append(
             _Found(row_id, label, values, stream.item_at(stream.back[start]), inline=inline)
         )
@@ -216,10 +215,7 @@ class _Chunk(NamedTuple):
 
 
 def _chunk(text: str) -> _Chunk:
-    text = text.rstrip()
-    numbering = _LABEL_NUMBERING.search(text, max(len(text) - 12, 0))
-    if numbering is not None:
-        text = text[: numbering.start()]
+    text = _without_numbering(text)
     cut = len(text)
     while cut and text[cut - 1] in _VALUE_CHARS:
         cut -= 1
@@ -268,8 +264,19 @@ def _values(raw: str) -> str:
     end = next((i for i, char in enumerate(raw) if char not in _VALUE_CHARS), len(raw))
     values = raw[:end]
     if end < len(raw):
-        values = _NEXT_NUMBERING.sub("", values)
+        values = _without_numbering(values)
     return values.strip()
+
+
+def _without_numbering(text: str) -> str:
+    """A text without the numbering of the label that follows it, at its end.
+
+    >>> _without_numbering("00000442."), _without_numbering("0 0 1（三）"), _without_numbering("5")
+    ('0000044', '0 0 1', '5')
+    """
+    text = text.rstrip()
+    numbering = _LABEL_NUMBERING.search(text, max(len(text) - 12, 0))
+    return text[: numbering.start()] if numbering is not None else text
 
 
 def _table4_values(stream: Stream) -> tuple[str, Item, bool] | None:
@@ -281,13 +288,19 @@ def _table4_values(stream: Stream) -> tuple[str, Item, bool] | None:
     if at < 0:
         return None
     start = stream.back[at + 2]
-    raw = stream.text[start:]
-    values = _values(raw)
+    values = _values(stream.text[start:])
     if not values:
         return None
-    label_end = stream.back[at + 1] + 1
-    inline = "\n" not in stream.text[label_end : start + raw.find(values[:1])]
+    inline = _on_label_line(stream, stream.back[at + 1] + 1, start, values)
     return values, stream.item_at(start), inline
+
+
+def _on_label_line(stream: Stream, label_end: int, start: int, values: str) -> bool:
+    """Whether a label's numbers, read from ``start`` of the text, begin on its line."""
+    if not values:
+        return False
+    first = stream.text.find(values[:1], start)
+    return "\n" not in stream.text[label_end:first]
 
 
 def is_collapsed(items: Sequence[Item], regions: Sequence[Region]) -> bool:
@@ -459,33 +472,37 @@ def read_flat_table(
     return found_rows
 
 
+def _blank_row(
+    table: TableSpec, row_id: str, label: str, item: Item, *, why: str, state: State
+) -> None:
+    """Warn of each cell of a row left blank, and why: ``表三 {label}: {why}``."""
+    message = f"表{numeral(table.number)} {normalise(label)}: {why}"
+    for column in table.row(row_id).columns:
+        state.warn(
+            WarningCode.SKIPPED_VALUE,
+            message,
+            item.location,
+            f"{table.section}.{row_id}.{column.id}",
+        )
+
+
 def _unreadable(
     table: TableSpec, label: str, values: str, item: Item, *, rows: list[str], state: State
 ) -> None:
+    why = f"{values!r} is not a row of figures; its cells are left blank"
     for row_id in rows:
-        for column in table.row(row_id).columns:
-            state.warn(
-                WarningCode.SKIPPED_VALUE,
-                f"表{numeral(table.number)} {normalise(label)}: {values!r} is not a row of "
-                "figures; its cells are left blank",
-                item.location,
-                f"{table.section}.{row_id}.{column.id}",
-            )
+        _blank_row(table, row_id, label, item, why=why, state=state)
 
 
 def _doubtful(table: TableSpec, found: _Found, state: State) -> None:
     """A row whose figures are those after its label or those before it, not told apart."""
     after, before = found.doubt or ("", "")
-    for column in table.row(found.row).columns:
-        state.warn(
-            WarningCode.SKIPPED_VALUE,
-            f"表{numeral(table.number)} {normalise(found.label)}: its figures are either "
-            f"{' '.join(after.split()) or '(none)'} (after its label) or "
-            f"{' '.join(before.split()) or '(none)'} (before it); the text does not tell "
-            "which, so the row is left blank",
-            found.item.location,
-            f"{table.section}.{found.row}.{column.id}",
-        )
+    why = (
+        f"its figures are either {' '.join(after.split()) or '(none)'} (after its label) or "
+        f"{' '.join(before.split()) or '(none)'} (before it); the text does not tell which, "
+        "so the row is left blank"
+    )
+    _blank_row(table, found.row, found.label, found.item, why=why, state=state)
 
 
 def _read_amount(table: TableSpec, found: _Found, state: State, *, broken: bool) -> None:
@@ -505,14 +522,14 @@ def _read_amount(table: TableSpec, found: _Found, state: State, *, broken: bool)
             if pieces
             else f"is not one figure for each of its {len(row.columns)} columns"
         )
-        for column in row.columns:
-            state.warn(
-                WarningCode.SKIPPED_VALUE,
-                f"表{numeral(table.number)} {normalise(found.label)}: {found.values!r} {why}; "
-                "left blank",
-                found.item.location,
-                f"{table.section}.{row.id}.{column.id}",
-            )
+        _blank_row(
+            table,
+            row.id,
+            found.label,
+            found.item,
+            why=f"{found.values!r} {why}; left blank",
+            state=state,
+        )
         return
     for column, token in zip(row.columns, tokens, strict=True):
         path = f"{table.section}.{row.id}.{column.id}"
