@@ -619,7 +619,7 @@ def _read_table4(items: list[Item], region: Region, spec: TableSpec, state: Stat
             )
         after = split_row(items[index + 1]) if index + 1 < region[1] else None
         if after is not None and _continues(row, after):
-            paths = [f"review_litigation.{g.id}.{c.id}" for g, c in columns]
+            paths = [path for group in spec.rows for path in _paths(spec, group)]
             _withhold(row, 4, paths, after, state)
         return 1
     return 0
@@ -642,6 +642,8 @@ def unwrapped(
     >>> [t.text for t in unwrapped((Token("2\n6", None), Token("3\n5", None)), groups=())]
     ['2\n6', '3\n5']
     """
+    if not any("\n" in tok.text for tok in values):
+        return values
     lines = [[line.strip() for line in tok.text.strip().split("\n")] for tok in values]
     wrapped = {
         i
