@@ -45,10 +45,13 @@ __all__ = [
     "title_of",
 ]
 
+#: What a report calls itself after the agency and year (…政府信息公开工作年度报告), and
+#: the characters an agency's name in a title may hold.
+_REPORT = r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告"
+_NAME = r"[^，。：；、《》“”\"'|]"
 _TITLE = re.compile(
-    r"(?:(?P<a1>[^，。：；、《》“”\"'|]{2,40}?)(?P<y1>(?:19|20)\d\d)年度?"
-    r"|(?P<y2>(?:19|20)\d\d)年度?(?!政府信息|政务公开|信息公开)(?P<a2>[^，。：；、《》“”\"'|]{2,40}?))"
-    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告"
+    rf"(?:(?P<a1>{_NAME}{{2,40}}?)(?P<y1>(?:19|20)\d\d)年度?"
+    rf"|(?P<y2>(?:19|20)\d\d)年度?(?!政府信息|政务公开|信息公开)(?P<a2>{_NAME}{{2,40}}?))" + _REPORT
 )
 # The statistics period however it is worded: 统计期限/统计时限/统计期间/统计周期 为/自/从
 # 2021年1月1日(起)至/到/— …; only its first day is needed.
@@ -62,10 +65,7 @@ _HEADER_LINE = re.compile(
 )
 _HEADER_DATE = re.compile(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d\d(?::\d\d)?)?")
 # The preface announcing the report: 现公布/特向社会公布/编制 {agency}{year}年(度)…报告.
-_ANNOUNCED = re.compile(
-    r"(?:公布|发布|编制)(?P<a>[^，。：；、《》“”\"'|]{2,40}?)(?:19|20)\d\d年度?"
-    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告"
-)
+_ANNOUNCED = re.compile(rf"(?:公布|发布|编制)(?P<a>{_NAME}{{2,40}}?)(?:19|20)\d\d年度?" + _REPORT)
 _BODY_MARK = re.compile(r"[=\-—\s]*正文[=\-—\s：:]*")
 _AGENCY_NAME = re.compile(r"[^\s，。：；、《》“”（）()\d]{2,30}")
 _DATE_LABEL = re.compile(
@@ -132,8 +132,7 @@ def find_title(items: list[Item], stop: int, fallback: str | None) -> Title | No
 #: A title line without its year (a PDF's text may print the year elsewhere), with what
 #: is left of 2019年 before it; only among the document's first lines.
 _UNDATED_TITLE = re.compile(
-    r"(?:(?:19|20)?\d{0,2}年度?)?(?P<a>[^，。：；、《》“”\"'|\d]{2,40}?)"
-    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告"
+    rf"(?:(?:19|20)?\d{{0,2}}年度?)?(?P<a>(?:(?!\d){_NAME}){{2,40}}?)" + _REPORT
 )
 _UNDATED_REACH = 5
 
