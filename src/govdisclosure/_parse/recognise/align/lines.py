@@ -106,8 +106,8 @@ class Tokens(NamedTuple):
     joined. Fewer: some cells were blank and left out (which ones is unknown). As many:
     one token per cell, taken as :class:`Exact`.
 
-    ``joined``: the text shows that numbers were broken (a row wrapped over lines, a token
-    with a leading zero), so whatever the count, adjacent tokens may be one number.
+    ``joined``: the text shows that numbers were broken into pieces (a token with a
+    leading zero), so whatever the count, adjacent tokens may be one number.
     ``blanks``: the text shows that blank cells left no token, so whatever the count, any
     cell may be blank. With either, the count alone settles nothing: the readings are
     weighed under the sums.
